@@ -1,0 +1,66 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+// The one-way layering of the design card:
+//   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTCore, HTTPWire
+//                     ├─► ScenarioKit ─► GSTCore
+//                     └─► SocketServer ─► HTTPWire
+//   GSPSandboxTesting ─► GSPSandbox
+// CI builds with `--explicit-target-dependency-import-check error`, so an import
+// that is not declared here fails the build.
+
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "gsp-sandbox",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "gsp-sandbox", targets: ["gsp-sandbox"]),
+        .library(name: "HTTPWire", targets: ["HTTPWire"]),
+        .library(name: "GSPSandboxTesting", targets: ["GSPSandboxTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        .target(name: "HTTPWire", swiftSettings: swiftSettings),
+        .target(name: "SocketServer", dependencies: ["HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "GSTCore", swiftSettings: swiftSettings),
+        .target(name: "ScenarioKit", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        .target(name: "SandboxAPI", dependencies: ["GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "VayanaAPI", dependencies: ["GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(
+            name: "GSPSandbox",
+            dependencies: [
+                "HTTPWire", "SocketServer", "GSTCore", "ScenarioKit", "SandboxAPI", "VayanaAPI",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire"], swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "gsp-sandbox",
+            dependencies: [
+                "GSPSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "GSPSandboxTests",
+            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

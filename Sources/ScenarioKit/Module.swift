@@ -1,0 +1,1 @@
+// ScenarioKit — see README.md and ../shared/design.md for what this module holds.

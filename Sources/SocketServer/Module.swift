@@ -1,0 +1,1 @@
+// SocketServer — see README.md and ../shared/design.md for what this module holds.

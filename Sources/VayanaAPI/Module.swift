@@ -1,0 +1,1 @@
+// VayanaAPI — see README.md and ../shared/design.md for what this module holds.

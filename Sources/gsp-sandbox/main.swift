@@ -1,0 +1,1 @@
+print("gsp-sandbox: not built yet")
