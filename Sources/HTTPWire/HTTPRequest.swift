@@ -29,6 +29,19 @@ public struct HTTPRequest: Sendable, Equatable {
         self.keepAlive = HTTPRequest.persists(version: version, headers: headers)
     }
 
+    /// Used by the parser, which already knows `keepAlive` from its pass over the fields.
+    init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8], keepAlive: Bool) {
+        self.method = method
+        self.target = target
+        self.version = version
+        self.headers = headers
+        self.body = body
+        let parts = HTTPRequest.splitTarget(target)
+        self.path = String(parts.path)
+        self.query = parts.query.map(String.init)
+        self.keepAlive = keepAlive
+    }
+
     /// Splits a request-target into path and query. Absolute form drops "scheme://authority".
     static func splitTarget(_ target: String) -> (path: Substring, query: Substring?) {
         var rest = Substring(target)
