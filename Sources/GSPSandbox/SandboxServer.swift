@@ -7,7 +7,11 @@ public final class SandboxServer: Sendable {
     public let application: SandboxApplication
     private let server: HTTPServer
 
-    public init(configuration: SandboxConfiguration, logger: Logger, clock: any ServerClock = MonotonicClock()) {
+    public init(
+        configuration: SandboxConfiguration,
+        logger: Logger = Logger(label: "gsp-sandbox"),
+        clock: any ServerClock = MonotonicClock()
+    ) {
         application = SandboxApplication(configuration: configuration)
         var serverConfiguration = configuration.server
         let previous = serverConfiguration.diagnostics
@@ -25,6 +29,9 @@ public final class SandboxServer: Sendable {
 
     /// The bound address (the real port when 0 was asked for).
     public var localAddress: SocketAddress? { server.localAddress }
+
+    /// The bound port (the real one when 0 was asked for); nil before `start()`.
+    public var port: Int? { server.localAddress?.port }
 
     /// `http://HOST:PORT`, the base URL clients use.
     public var baseURL: String { "http://\(server.localAddress?.description ?? "?")" }
