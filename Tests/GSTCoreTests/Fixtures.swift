@@ -98,3 +98,7 @@ extension TenantState {
         return o
     }
 }
+
+extension IMSJobPoll {
+    var outcome: IMSJobOutcome? { if case .completed(let o) = self { return o }; return nil }
+}
