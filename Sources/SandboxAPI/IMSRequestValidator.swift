@@ -155,7 +155,8 @@ enum IMSRequestValidator {
             _ = try documentNumber(section.isNote ? "ont_num" : "oinum")
             _ = try date(section.isNote ? "ont_dt" : "oidt")
         }
-        guard StateCode(try string("pos")) != nil else {
+        let pos = try string("pos")
+        guard pos.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), StateCode(pos) != nil else {
             throw SchemaViolation(path: "\(path).pos", problem: "must be a state code 01-38, 96 or 97")
         }
         try amount("val", max: Amount(paise: 999_999_999_999_999))
