@@ -37,6 +37,21 @@ enum Envelope {
 
     /// Business error (HTTP 200): `data = {"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
     static func businessError(_ error: BusinessError, stamp: Stamp) -> HTTPResponse {
+        ok(data: errorData(error), stamp: stamp)
+    }
+
+    /// The `data` value of a business success: `{"data":<inner>,"status_cd":"1"}` (cacheable).
+    static func successData(_ inner: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count + 32)
+        out.append(contentsOf: #"{"data":"#.utf8)
+        out.append(contentsOf: inner)
+        out.append(contentsOf: #","status_cd":"1"}"#.utf8)
+        return out
+    }
+
+    /// The `data` value of a business error: `{"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
+    static func errorData(_ error: BusinessError) -> [UInt8] {
         var b = JSONBuilder(capacity: 256)
         b.beginObject()
         b.key("error"); b.beginObject()
@@ -45,7 +60,7 @@ enum Envelope {
         b.endObject()
         b.field("status_cd", "0")
         b.endObject()
-        return ok(data: b.bytes, stamp: stamp)
+        return b.bytes
     }
 
     /// Platform / gateway error: HTTP status = `code`, `{"code":…,"message":…,…}`.

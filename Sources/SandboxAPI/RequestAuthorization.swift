@@ -40,6 +40,8 @@ extension SandboxContext {
 
         /// The session GSTIN of a taxpayer token.
         var gstin: GSTIN? { if case .taxpayer(let g) = kind { return g } else { return nil } }
+        /// The session GSTIN on a taxpayer route (where the gate has checked the kind).
+        var session: GSTIN { gstin! }
     }
 
     /// What a gated step decided: answer now, or go on with a value.
@@ -80,14 +82,14 @@ extension SandboxContext {
         }
     }
 
-    /// A taxpayer route whose whole work happens under the tenant lock: `body` gets the state, the
-    /// session's GSTIN and the stamp.
+    /// A taxpayer route whose whole work happens under the tenant lock: `body` gets the state and the
+    /// grant (`grant.session` is the session's GSTIN, `grant.stamp` the response stamp).
     func taxpayer(
         _ request: HTTPRequest,
-        _ body: (inout TenantState, GSTIN, Envelope.Stamp) -> HTTPResponse
+        _ body: (inout TenantState, Grant) -> HTTPResponse
     ) -> HTTPResponse {
         let result: Gate<(Grant, HTTPResponse)> = gate(request, .taxpayer) { state, grant in
-            .proceed(body(&state, grant.gstin!, grant.stamp))
+            .proceed(body(&state, grant))
         }
         switch result {
         case .respond(let r): return r
