@@ -67,9 +67,15 @@ public struct IMSRecordState: Hashable, Sendable {
     /// `ispendactblocked`: "Y" means the Pending action is refused for this record.
     public var pendingActionBlocked: Bool
     public var remarks: String?
+    /// Set when the recipient filed GSTR-3B for the record's period while it was accepted or
+    /// rejected: GSTN then drops it from IMS. The document itself stays in the world (GSTR-1 of the
+    /// supplier, GSTR-2B snapshots), only the recipient's IMS views and actions no longer see it.
+    public var removedFromIMS: Bool
 
-    public init(status: IMSStatus = .noAction, pendingActionBlocked: Bool = false, remarks: String? = nil) {
+    public init(status: IMSStatus = .noAction, pendingActionBlocked: Bool = false, remarks: String? = nil,
+                removedFromIMS: Bool = false) {
         self.status = status; self.pendingActionBlocked = pendingActionBlocked; self.remarks = remarks
+        self.removedFromIMS = removedFromIMS
     }
 }
 
