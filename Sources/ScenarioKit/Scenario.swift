@@ -15,11 +15,14 @@ public struct Scenario: Sendable {
     /// Problems that do not stop loading (e.g. a GSTIN failing its check digit when
     /// `strict_gstin` is false). Same format as `ScenarioError`'s lines.
     public var warnings: [ScenarioIssue]
+    /// The file's `generate` blocks as read. Their output is already in `world` unless the
+    /// scenario was loaded with `generate: false` (validation only).
+    public var generateSpecs: [GenerateSpec]
 
     public init(name: String, description: String? = nil, world: WorldSeed, strictGSTIN: Bool = true,
-                reserved: [String: JSONValue] = [:], warnings: [ScenarioIssue] = []) {
+                reserved: [String: JSONValue] = [:], warnings: [ScenarioIssue] = [], generateSpecs: [GenerateSpec] = []) {
         self.name = name; self.description = description; self.world = world; self.strictGSTIN = strictGSTIN
-        self.reserved = reserved; self.warnings = warnings
+        self.reserved = reserved; self.warnings = warnings; self.generateSpecs = generateSpecs
     }
 
     /// The raw `faults` block (issue 5: fault and latency rules), if the file has one.

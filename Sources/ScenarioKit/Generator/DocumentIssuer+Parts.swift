@@ -102,10 +102,13 @@ extension DocumentIssuer {
     }
 
     /// GSTR-1 is due on the 11th, IFF on the 13th, GSTR-1A later in the following month; a
-    /// return whose filing day is still ahead of the scenario clock is not filed yet.
-    func makeFiling(period: ReturnPeriod, rng: inout SplitMix64) -> SupplierFiling {
+    /// return whose filing day is still ahead of the scenario clock is not filed yet. Decided once
+    /// per (period, form), since a supplier files a return once for all its documents.
+    mutating func makeFiling(period: ReturnPeriod, rng: inout SplitMix64) -> SupplierFiling {
         let form = spec.forms.pick(&rng)
-        let wantsFiled = rng.chance(percent: spec.filedPercent)
+        let key = "\(period.mmyyyy)|\(form.rawValue)"
+        if let decided = filings[key] { return decided }
+        let wantsFiled = gstr1Filed.map { $0.contains(period) } ?? rng.chance(percent: spec.filedPercent)
         let days: ClosedRange<Int>
         switch form {
         case .gstr1: days = 1...11
@@ -113,9 +116,16 @@ extension DocumentIssuer {
         case .gstr1A: days = 12...28
         }
         let next = period.next
-        let filedOn = CivilDate(year: next.year, month: next.month, day: rng.int(in: days))!
-        let filed = wantsFiled && (today.map { filedOn <= $0 } ?? true)
-        return SupplierFiling(form: form, period: period, filed: filed, filedOn: filed ? filedOn : nil)
+        var filedOn = CivilDate(year: next.year, month: next.month, day: rng.int(in: days))!
+        var filed = wantsFiled
+        if let today, filedOn > today {
+            // A taxpayer's declared filing stands (filed early, by today); a generated supplier
+            // simply has not filed yet.
+            if gstr1Filed != nil && today > period.lastDay { filedOn = today } else { filed = false }
+        }
+        let filing = SupplierFiling(form: form, period: period, filed: filed, filedOn: filed ? filedOn : nil)
+        filings[key] = filing
+        return filing
     }
 
     func makeIMS(rng: inout SplitMix64) -> IMSRecordState {

@@ -45,7 +45,9 @@ enum ScenarioGenerator {
             }
             let candidates = recipients.filter { $0 != supplier.gstin }
             guard !candidates.isEmpty else { continue }
-            var issuer = DocumentIssuer(spec: spec, supplier: supplier, recipients: candidates, today: context.today)
+            let filed = context.taxpayers.first { $0.gstin == supplier.gstin }?.gstr1Filed
+            var issuer = DocumentIssuer(spec: spec, supplier: supplier, recipients: candidates, today: context.today,
+                                        gstr1Filed: filed)
             issuer.issue(rng: &rng, takenKeys: &context.takenKeys, into: &documents)
         }
         return (parties, documents)
@@ -67,13 +69,19 @@ struct DocumentIssuer {
     let recipients: [GSTIN]
     let today: CivilDate?
     let prefix: String
+    /// When the supplier is a taxpayer: the periods its GSTR-1 is filed for, which decide
+    /// `filed` instead of `filed_percent`.
+    let gstr1Filed: Set<ReturnPeriod>?
+    /// One filing per return: every document of a (period, form) shares filed / filed-on.
+    var filings: [String: SupplierFiling] = [:]
     /// Next serial per (document kind, financial year).
     var serials: [String: Int] = [:]
     /// Earlier documents that an amendment may revise, per (base section, recipient).
     var amendable: [String: [Int]] = [:]
 
-    init(spec: GenerateSpec, supplier: Party, recipients: [GSTIN], today: CivilDate?) {
+    init(spec: GenerateSpec, supplier: Party, recipients: [GSTIN], today: CivilDate?, gstr1Filed: Set<ReturnPeriod>? = nil) {
         self.spec = spec; self.supplier = supplier; self.recipients = recipients; self.today = today
+        self.gstr1Filed = gstr1Filed
         prefix = DocumentIssuer.seriesPrefix(supplier.tradeName)
     }
 

@@ -70,13 +70,20 @@ extension ScenarioDecoder {
         if let (v, p) = m["pos"] { pos = stateCode(v, at: p) }
         let reverseCharge = m["reverse_charge"].flatMap { bool($0.0, at: $0.1) } ?? false
 
-        let items: [LineItem]? = {
-            guard let (v, p) = m["items"], let supplier, let pos else { return nil }
-            let interState = invoiceType == .sezWithPayment || supplier.stateCode != pos
-            return lineItems(v, at: p, interState: interState, zeroTax: invoiceType == .sezWithoutPayment)
-        }()
+        // Items are read even when the supplier or POS is wrong, so their problems show too.
+        var items: [LineItem]?
+        if let (v, p) = m["items"] {
+            let interState = invoiceType == .sezWithPayment || (supplier.map { $0.stateCode != pos } ?? false)
+            items = lineItems(v, at: p, interState: interState, zeroTax: invoiceType == .sezWithoutPayment)
+        }
 
         let filing = filing(m["filing"], at: path.key("filing"), date: date, today: today)
+        if let supplier, let filing, filing.form == .gstr1, let filedPeriods = registry.gstr1Filed[supplier],
+           filedPeriods.contains(filing.period) != filing.filed {
+            fail(path.key("filing").key("filed"), filing.filed
+                 ? "supplier \(supplier.value) is a taxpayer whose GSTR-1 for \(filing.period) is not in its gstr1_filed list, so this document cannot be filed"
+                 : "supplier \(supplier.value) is a taxpayer whose GSTR-1 for \(filing.period) is filed (gstr1_filed), so this document is filed too; set filed: true")
+        }
         let ims = imsState(m["ims"], at: path.key("ims"))
 
         var irn: String?, irnDate: CivilDate?

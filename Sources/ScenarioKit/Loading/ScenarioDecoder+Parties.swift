@@ -7,6 +7,8 @@ struct PartyRegistry {
     /// Where each GSTIN was declared, for "already declared at …" messages.
     var declaredAt: [GSTIN: JSONPath] = [:]
     var taxpayerGSTINs: Set<GSTIN> = []
+    /// GSTR-1 periods filed, per taxpayer: a taxpayer's own documents must agree with them.
+    var gstr1Filed: [GSTIN: Set<ReturnPeriod>] = [:]
 
     func isKnown(_ g: GSTIN) -> Bool { declaredAt[g] != nil }
     func isTaxpayer(_ g: GSTIN) -> Bool { taxpayerGSTINs.contains(g) }
@@ -31,6 +33,7 @@ extension ScenarioDecoder {
             guard let gstin, let name, let username, let otp else { continue }
             guard declare(gstin, at: ep.key("gstin"), in: &registry) else { continue }
             registry.taxpayerGSTINs.insert(gstin)
+            registry.gstr1Filed[gstin] = Set(filed1)
             registry.taxpayers.append(Taxpayer(gstin: gstin, tradeName: name, username: username, otp: otp,
                                                gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1)))
         }

@@ -13,31 +13,32 @@ public enum ScenarioLoader {
         "taxpayers", "suppliers", "documents", "generate",
     ] + Scenario.reservedKeys
 
-    /// Loads the file at `path`; errors name it as given.
-    public static func load(path: String) throws(ScenarioError) -> Scenario {
+    /// Loads the file at `path`; errors name it as given. With `generate: false` the file is only
+    /// validated: `generate` blocks are checked but not run (fast, for `gsp-sandbox validate`).
+    public static func load(path: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: .root, message: "cannot read the file: \(error)")])
         }
-        return try load(bytes: bytes, name: path)
+        return try load(bytes: bytes, name: path, generate: generate)
     }
 
     /// Loads a scenario from bytes; `name` labels errors (a file path, or e.g. "request body").
     /// Without a `name` key in the JSON, the scenario takes the label's base name.
-    public static func load(bytes: [UInt8], name: String) throws(ScenarioError) -> Scenario {
+    public static func load(bytes: [UInt8], name: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: name, issues: [ScenarioIssue(path: .root, message: "invalid JSON at \(error.description)")])
         }
-        return try load(json: root, name: name)
+        return try load(json: root, name: name, generate: generate)
     }
 
     /// Validates an already-parsed scenario (e.g. an inline scenario in a control-API request).
-    public static func load(json root: JSONValue, name: String) throws(ScenarioError) -> Scenario {
+    public static func load(json root: JSONValue, name: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
         var d = ScenarioDecoder()
         guard let m = d.object(root, at: .root, allowed: topLevelKeys) else {
             throw ScenarioError(file: name, issues: d.issues)
@@ -76,7 +77,7 @@ public enum ScenarioLoader {
         context.takenNames = Set(world.parties.map(\.tradeName))
         context.takenKeys = Set(seen.keys)
         for p in world.parties { context.tradeNames[p.gstin] = p.tradeName }
-        for spec in specs {
+        for spec in specs where generate {
             let generated = ScenarioGenerator.run(spec, context: &context)
             world.parties += generated.parties
             world.documents += generated.documents
@@ -85,7 +86,7 @@ public enum ScenarioLoader {
         var reserved: [String: JSONValue] = [:]
         for key in Scenario.reservedKeys { reserved[key] = m.members[key] }
         return Scenario(name: scenarioName, description: description, world: world, strictGSTIN: d.strictGSTIN,
-                        reserved: reserved, warnings: d.warnings)
+                        reserved: reserved, warnings: d.warnings, generateSpecs: specs)
     }
 
     /// `Scenarios/tests/ims-basic.json` → `ims-basic`.
