@@ -1,0 +1,117 @@
+/// The GSTR-2B sections documents land in (`docdata`, `docRejdata`, `cpsumm` keys).
+public enum GSTR2BSection: String, CaseIterable, Hashable, Sendable, Comparable {
+    case b2b, b2ba, cdnr, cdnra, ecom, ecoma
+    public static func < (a: GSTR2BSection, b: GSTR2BSection) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+    /// Debit and credit notes (`nt`, `ntnum`, `typ` C/D); the others are invoices (`inv`, `inum`).
+    public var isNoteSection: Bool { self == .cdnr || self == .cdnra }
+}
+
+extension IMSSection {
+    /// The 2B section a record of this IMS section lands in.
+    public var gstr2b: GSTR2BSection {
+        switch self {
+        case .b2b: return .b2b
+        case .b2ba: return .b2ba
+        case .b2bdn, .b2bcn: return .cdnr
+        case .b2bdna, .b2bcna: return .cdnra
+        case .ecom: return .ecom
+        case .ecoma: return .ecoma
+        }
+    }
+
+    /// `typ` / `nttyp` of a note: "C" credit, "D" debit; nil for invoices.
+    public var noteType: NoteType? {
+        switch kind {
+        case .creditNote: return .credit
+        case .debitNote: return .debit
+        case .invoice: return nil
+        }
+    }
+}
+
+/// Credit or debit note (`typ`/`nttyp` "C"/"D").
+public enum NoteType: String, Hashable, Sendable, Comparable {
+    case credit = "C", debit = "D"
+    public static func < (a: NoteType, b: NoteType) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// Why ITC is not available on a 2B document (`rsn`).
+public enum ITCUnavailableReason: String, Hashable, Sendable {
+    /// "P": POS and supplier state are the same but the recipient state differs.
+    case placeOfSupplyRule = "P"
+    /// "C": return filed after the annual cut-off (not produced by the world yet).
+    case filedAfterCutoff = "C"
+}
+
+/// A document as GSTR-2B shows it: the document at generation time plus the 2B's verdict.
+public struct GSTR2BDocument: Hashable, Sendable {
+    /// A copy of the document as it was when the 2B was generated.
+    public var document: Document
+    /// `itcavl` Y / N.
+    public var itcAvailable: Bool
+    /// `rsn`, when ITC is not available.
+    public var unavailableReason: ITCUnavailableReason?
+    /// `imsStatus`: A, R or N (pending records are never in a 2B).
+    public var imsStatus: IMSStatus
+
+    public init(document: Document, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
+        self.document = document; self.itcAvailable = itcAvailable
+        self.unavailableReason = unavailableReason; self.imsStatus = imsStatus
+    }
+
+    /// `typ` of a note; nil for invoices (whose `typ` is the invoice type).
+    public var noteType: NoteType? { document.section.noteType }
+}
+
+/// One supplier's documents in one 2B section (`docdata.b2b[i]`: `ctin`, `trdnm`, `supfildt`, `supprd`, `inv`/`nt`).
+public struct GSTR2BSupplierDocuments: Hashable, Sendable {
+    public var supplier: GSTIN
+    public var tradeName: String
+    /// `supfildt`: latest filing date among these documents.
+    public var filedOn: CivilDate?
+    /// `supprd`.
+    public var supplierPeriod: ReturnPeriod
+    public var documents: [GSTR2BDocument]
+}
+
+/// A `cpsumm` row: one supplier's totals in one section (notes: per note type).
+public struct GSTR2BSupplierSummary: Hashable, Sendable {
+    public var supplier: GSTIN
+    public var tradeName: String
+    public var filedOn: CivilDate?
+    public var supplierPeriod: ReturnPeriod
+    /// `nttyp` for cdnr/cdnra rows; nil for invoice sections.
+    public var noteType: NoteType?
+    /// `ttldocs`.
+    public var documentCount: Int
+    public var taxableValue: Amount
+    public var taxes: TaxTotals
+}
+
+/// An immutable GSTR-2B: built from the world at one instant, fixed until regenerated.
+/// Typed, no JSON: the adapters render it. Every total is a sum over its documents.
+public struct GSTR2B: Hashable, Sendable {
+    public var recipient: GSTIN
+    public var period: ReturnPeriod
+    /// "1.0".
+    public var version: String
+    /// `gendt`.
+    public var generatedOn: CivilDate
+    /// Tenant-clock instant of generation.
+    public var generatedAt: Int64
+    public var itcSummary: ITCSummary
+    /// `cpsumm`, over `docdata` (rejected documents are not summarised); suppliers in GSTIN order.
+    public var supplierSummary: [GSTR2BSection: [GSTR2BSupplierSummary]]
+    /// `docdata`: accepted and no-action documents; suppliers in GSTIN order, documents in number order.
+    public var documents: [GSTR2BSection: [GSTR2BSupplierDocuments]]
+    /// `docRejdata`: rejected documents, same layout.
+    public var rejectedDocuments: [GSTR2BSection: [GSTR2BSupplierDocuments]]
+    /// `chksum`: SHA-256 (hex) of the canonical text of the whole 2B (all pages).
+    public var checksum: String
+    /// Documents in `documents` / `rejectedDocuments` of the whole 2B (not just this page).
+    public var documentCount: Int
+    public var rejectedCount: Int
+
+    /// No document at all, neither in docdata nor in docRejdata (RET2B1016 at the vendors).
+    public var isEmpty: Bool { documentCount == 0 && rejectedCount == 0 }
+}

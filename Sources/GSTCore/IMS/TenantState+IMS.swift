@@ -1,0 +1,87 @@
+extension TenantState {
+    // MARK: Views (recipient side)
+
+    /// The recipient's IMS records of `section`, optionally only those with `status`, in
+    /// `DocumentKey` order (supplier, then number). Records excluded by the POS rule or removed by a
+    /// GSTR-3B filing are not in IMS.
+    public func imsRecords(recipient: GSTIN, section: IMSSection, status: IMSStatus? = nil) -> [Document] {
+        documents.received(by: recipient).filter { d in
+            d.section == section && d.isInIMS && (status == nil || d.ims.status == status)
+        }
+    }
+
+    /// Counts of the recipient's IMS records per section and status; every section is present.
+    public func imsCounts(recipient: GSTIN) -> [IMSSection: IMSCounts] {
+        var out: [IMSSection: IMSCounts] = [:]
+        for s in IMSSection.allCases { out[s] = IMSCounts() }
+        for d in documents.received(by: recipient) where d.isInIMS { out[d.section]!.add(d.ims.status) }
+        return out
+    }
+
+    // MARK: Actions
+
+    /// Submits a SAVE / RESET as a job and returns its reference id. Nothing is validated or changed
+    /// now: records are checked and applied together when the job completes (`JobTiming`).
+    public mutating func submitIMSAction(_ request: IMSActionRequest, recipient: GSTIN) -> String {
+        settleJobs()
+        return submitJob(.ims(request), recipient: recipient)
+    }
+
+    /// Polls an IMS job. Nil when `referenceID` is unknown, belongs to another recipient, or is not an
+    /// IMS job.
+    public mutating func pollIMSJob(referenceID: String, recipient: GSTIN) -> IMSJobPoll? {
+        guard let existing = jobs[referenceID], existing.recipient == recipient, case .ims = existing.kind else { return nil }
+        guard let job = pollJob(referenceID) else { return nil }
+        if case .ims(let outcome)? = job.result { return .completed(outcome) }
+        return .inProgress
+    }
+
+    /// Validates and applies every record of `request` in order (a later record of the same request
+    /// sees the effect of an earlier one). Called once, when the job completes.
+    mutating func applyIMS(_ request: IMSActionRequest, recipient: GSTIN) -> IMSJobOutcome {
+        let items: [IMSActionItem]
+        switch request {
+        case .schemaViolation, .resetSchemaViolation:
+            return IMSJobOutcome(requestType: request.requestType, status: .error, processedCount: 0, errorCount: 0, errors: [])
+        case .save(let i), .reset(let i):
+            items = i
+        }
+        let isReset = request.requestType == .reset
+        var processed = 0
+        var errors: [IMSRecordError] = []
+        for item in items {
+            if let reason = applyIMS(item, isReset: isReset, recipient: recipient) {
+                errors.append(IMSRecordError(section: item.section, supplier: item.supplier, number: item.number,
+                                             period: item.period, reason: reason))
+            } else {
+                processed += 1
+            }
+        }
+        return IMSJobOutcome(requestType: request.requestType, status: errors.isEmpty ? .processed : .processedWithErrors,
+                             processedCount: processed, errorCount: errors.count, errors: errors)
+    }
+
+    /// One record; nil on success, else why it failed (nothing changed for it).
+    private mutating func applyIMS(_ item: IMSActionItem, isReset: Bool, recipient: GSTIN) -> IMSRecordErrorReason? {
+        let target: IMSStatus
+        if isReset {
+            guard item.action == nil else { return .schemaViolation }
+            target = .noAction
+        } else {
+            guard let a = item.action, a != .noAction else { return .schemaViolation }
+            target = a
+        }
+        guard let index = documents.index(of: item.key) else { return .notFound }
+        let doc = documents[index]
+        guard doc.recipient == recipient, doc.filing.period == item.period, doc.isInIMS else { return .notFound }
+        guard doc.ims.status == item.previousStatus else { return .previousStatusMismatch }
+        if target == .pending && doc.ims.pendingActionBlocked { return .pendingNotAllowed }
+        let from = doc.ims.status
+        documents.updateIMS(at: index) { ims in
+            ims.status = target
+            if isReset { ims.remarks = nil } else if let r = item.remarks { ims.remarks = r }
+        }
+        record("IMS \(item.section.rawValue) \(item.supplier.value) \(item.number) \(from.rawValue)→\(target.rawValue)")
+        return nil
+    }
+}

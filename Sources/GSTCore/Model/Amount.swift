@@ -1,0 +1,67 @@
+/// Money in paise. GST amounts have two decimals (schema `multipleOf: 0.01`); integer paise keep
+/// every total an exact sum, so `itcsumm` and `cpsumm` always equal the documents they summarise.
+public struct Amount: Hashable, Sendable, Comparable, AdditiveArithmetic, CustomStringConvertible {
+    public var paise: Int64
+
+    public init(paise: Int64) { self.paise = paise }
+    public init(rupees: Int64) { paise = rupees * 100 }
+
+    /// Parses a JSON number's text ("1888", "397.44", "30.5"); nil if it has more than two
+    /// decimals, an exponent, or is negative — the schema's `minimum: 0, multipleOf: 0.01`.
+    public init?(decimalText s: String) {
+        var whole: Int64 = 0, frac: Int64 = 0, fracDigits = 0, seenDot = false, any = false
+        for c in s.utf8 {
+            if c == UInt8(ascii: ".") { guard !seenDot else { return nil }; seenDot = true; continue }
+            guard c >= 48 && c <= 57 else { return nil }
+            let d = Int64(c - 48)
+            any = true
+            if seenDot {
+                fracDigits += 1
+                if fracDigits > 2 { guard d == 0 else { return nil }; continue }
+                frac = frac * 10 + d
+            } else {
+                let (m, o1) = whole.multipliedReportingOverflow(by: 10)
+                let (a, o2) = m.addingReportingOverflow(d)
+                guard !o1, !o2, a < 1_000_000_000_000_000 else { return nil }
+                whole = a
+            }
+        }
+        guard any else { return nil }
+        if fracDigits == 1 { frac *= 10 }
+        paise = whole * 100 + frac
+    }
+
+    public static var zero: Amount { Amount(paise: 0) }
+    public static func + (a: Amount, b: Amount) -> Amount { Amount(paise: a.paise + b.paise) }
+    public static func - (a: Amount, b: Amount) -> Amount { Amount(paise: a.paise - b.paise) }
+    public static func < (a: Amount, b: Amount) -> Bool { a.paise < b.paise }
+
+    /// The JSON number text the vendors print: no trailing zeros ("1888", "397.44", "258.6").
+    public var description: String {
+        let sign = paise < 0 ? "-" : ""
+        let p = paise.magnitude
+        let whole = p / 100, frac = p % 100
+        if frac == 0 { return sign + String(whole) }
+        if frac % 10 == 0 { return sign + String(whole) + "." + String(frac / 10) }
+        return sign + String(whole) + "." + (frac < 10 ? "0" : "") + String(frac)
+    }
+
+    /// `self × rate`, rounded half-up to the paisa. `rate` is in hundredths of a percent (18% = 1800).
+    public func percentage(_ rate: TaxRate) -> Amount {
+        let num = paise * Int64(rate.hundredths)
+        let q = num / 10_000, r = num % 10_000
+        return Amount(paise: q + (r * 2 >= 10_000 ? 1 : 0))
+    }
+}
+
+/// A GST rate in hundredths of a percent: 18% = 1800, 0.25% = 25.
+public struct TaxRate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let hundredths: Int
+    public init(hundredths: Int) { self.hundredths = hundredths }
+    public init(percent: Int) { hundredths = percent * 100 }
+    public static func < (a: TaxRate, b: TaxRate) -> Bool { a.hundredths < b.hundredths }
+    /// JSON number text: "18", "0.25", "1.5".
+    public var description: String { Amount(paise: Int64(hundredths)).description }
+    /// The rates GSTN's rate list allows on goods and services.
+    public static let standard: [TaxRate] = [0, 10, 25, 100, 150, 300, 500, 600, 1200, 1800, 2800].map(TaxRate.init(hundredths:))
+}

@@ -1,0 +1,125 @@
+/// Identifies a document across the world: its IMS section, its supplier and its number.
+/// (The save/reset payloads identify records the same way: section key, `stin`, `inum`/`nt_num`.)
+public struct DocumentKey: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var section: IMSSection
+    public var supplier: GSTIN
+    public var number: String
+
+    public init(section: IMSSection, supplier: GSTIN, number: String) {
+        self.section = section; self.supplier = supplier; self.number = number
+    }
+
+    public var description: String { "\(section.rawValue) \(supplier.value) \(number)" }
+
+    public static func < (a: DocumentKey, b: DocumentKey) -> Bool {
+        (a.section, a.supplier, a.number) < (b.section, b.supplier, b.number)
+    }
+}
+
+/// One rate line of a document. Tax heads are stored, not derived at read time, so a scenario may
+/// describe a document exactly as GSTN holds it; `LineItem.computed` derives them consistently.
+public struct LineItem: Hashable, Sendable {
+    public var number: Int
+    public var rate: TaxRate
+    public var taxableValue: Amount
+    public var igst: Amount
+    public var cgst: Amount
+    public var sgst: Amount
+    public var cess: Amount
+
+    public init(number: Int, rate: TaxRate, taxableValue: Amount, igst: Amount, cgst: Amount, sgst: Amount, cess: Amount) {
+        self.number = number; self.rate = rate; self.taxableValue = taxableValue
+        self.igst = igst; self.cgst = cgst; self.sgst = sgst; self.cess = cess
+    }
+
+    /// Tax from rate and taxable value: IGST on an inter-state supply (supplier state ≠ place of
+    /// supply), otherwise CGST and SGST at half the rate each.
+    public static func computed(number: Int, rate: TaxRate, taxableValue: Amount, interState: Bool, cess: Amount = .zero) -> LineItem {
+        if interState {
+            return LineItem(number: number, rate: rate, taxableValue: taxableValue,
+                            igst: taxableValue.percentage(rate), cgst: .zero, sgst: .zero, cess: cess)
+        }
+        let half = TaxRate(hundredths: rate.hundredths / 2)
+        let central = taxableValue.percentage(half)
+        return LineItem(number: number, rate: rate, taxableValue: taxableValue,
+                        igst: .zero, cgst: central, sgst: central, cess: cess)
+    }
+}
+
+/// Where and whether the supplier reported the document.
+public struct SupplierFiling: Hashable, Sendable {
+    public var form: SourceForm
+    /// The supplier's return period (`rtnprd`); the recipient's GSTR-2B of this period includes it.
+    public var period: ReturnPeriod
+    /// `srcfilstatus`: "Filed" once the supplier filed that return.
+    public var filed: Bool
+    /// `supfildt` in GSTR-2B.
+    public var filedOn: CivilDate?
+
+    public init(form: SourceForm, period: ReturnPeriod, filed: Bool, filedOn: CivilDate?) {
+        self.form = form; self.period = period; self.filed = filed; self.filedOn = filedOn
+    }
+}
+
+/// The recipient-side IMS state of one record.
+public struct IMSRecordState: Hashable, Sendable {
+    public var status: IMSStatus
+    /// `ispendactblocked`: "Y" means the Pending action is refused for this record.
+    public var pendingActionBlocked: Bool
+    public var remarks: String?
+    /// Set when the recipient filed GSTR-3B for the record's period while it was accepted or
+    /// rejected: GSTN then drops it from IMS. The document itself stays in the world (GSTR-1 of the
+    /// supplier, GSTR-2B snapshots), only the recipient's IMS views and actions no longer see it.
+    public var removedFromIMS: Bool
+
+    public init(status: IMSStatus = .noAction, pendingActionBlocked: Bool = false, remarks: String? = nil,
+                removedFromIMS: Bool = false) {
+        self.status = status; self.pendingActionBlocked = pendingActionBlocked; self.remarks = remarks
+        self.removedFromIMS = removedFromIMS
+    }
+}
+
+/// An outward supply document from a supplier to a registered recipient: what the supplier saved in
+/// GSTR-1/IFF and what the recipient sees in IMS, GSTR-2A and GSTR-2B. Totals (`val`, `txval`, tax
+/// heads) are sums over `items`, never stored separately.
+public struct Document: Hashable, Sendable {
+    public var key: DocumentKey
+    public var recipient: GSTIN
+    public var date: CivilDate
+    /// For amendment sections: the original document's number and date.
+    public var originalNumber: String?
+    public var originalDate: CivilDate?
+    public var invoiceType: InvoiceType
+    public var placeOfSupply: StateCode
+    public var reverseCharge: Bool
+    public var items: [LineItem]
+    public var filing: SupplierFiling
+    public var ims: IMSRecordState
+    /// e-invoice reference, when the document was reported through e-invoicing.
+    public var irn: String?
+    public var irnDate: CivilDate?
+
+    public init(key: DocumentKey, recipient: GSTIN, date: CivilDate, originalNumber: String? = nil, originalDate: CivilDate? = nil,
+                invoiceType: InvoiceType = .regular, placeOfSupply: StateCode, reverseCharge: Bool = false,
+                items: [LineItem], filing: SupplierFiling, ims: IMSRecordState = IMSRecordState(),
+                irn: String? = nil, irnDate: CivilDate? = nil) {
+        self.key = key; self.recipient = recipient; self.date = date
+        self.originalNumber = originalNumber; self.originalDate = originalDate
+        self.invoiceType = invoiceType; self.placeOfSupply = placeOfSupply; self.reverseCharge = reverseCharge
+        self.items = items; self.filing = filing; self.ims = ims; self.irn = irn; self.irnDate = irnDate
+    }
+
+    public var section: IMSSection { key.section }
+    public var supplier: GSTIN { key.supplier }
+    public var number: String { key.number }
+
+    public var taxableValue: Amount { items.reduce(.zero) { $0 + $1.taxableValue } }
+    public var igst: Amount { items.reduce(.zero) { $0 + $1.igst } }
+    public var cgst: Amount { items.reduce(.zero) { $0 + $1.cgst } }
+    public var sgst: Amount { items.reduce(.zero) { $0 + $1.sgst } }
+    public var cess: Amount { items.reduce(.zero) { $0 + $1.cess } }
+    /// `val`: taxable value plus every tax head.
+    public var value: Amount { taxableValue + igst + cgst + sgst + cess }
+    /// Supplier state differs from the place of supply.
+    public var isInterState: Bool { supplier.stateCode != placeOfSupply }
+}

@@ -1,0 +1,51 @@
+/// A monthly tax period, written `MMYYYY` on the wire (`rtnprd`, `ret_period`, `fp`, `itcprd`).
+public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public let month: Int
+    public let year: Int
+
+    public init?(month: Int, year: Int) {
+        guard (1...12).contains(month), (1900...2099).contains(year) else { return nil }
+        self.month = month; self.year = year
+    }
+
+    /// Parses `MMYYYY` exactly as the schema's `^((0[1-9]|1[012])((19|20)\d\d))$`.
+    public init?(mmyyyy s: String) {
+        let u = Array(s.utf8)
+        guard u.count == 6, u.allSatisfy({ $0 >= 48 && $0 <= 57 }),
+              let m = Int(String(decoding: u[0..<2], as: UTF8.self)),
+              let y = Int(String(decoding: u[2..<6], as: UTF8.self)) else { return nil }
+        self.init(month: m, year: y)
+    }
+
+    /// Parses the `{year}/{month}` path parameters of Sandbox's routes ("2024", "03" or "3").
+    public init?(year y: String, month m: String) {
+        guard y.utf8.count == 4, let yi = Int(y), (1...2).contains(m.utf8.count), let mi = Int(m) else { return nil }
+        self.init(month: mi, year: yi)
+    }
+
+    /// The period a date falls in.
+    public init(containing date: CivilDate) { month = date.month; year = date.year }
+
+    public var mmyyyy: String { (month < 10 ? "0\(month)" : "\(month)") + String(year) }
+    public var description: String { mmyyyy }
+
+    public var next: ReturnPeriod { month == 12 ? ReturnPeriod(month: 1, year: year + 1)! : ReturnPeriod(month: month + 1, year: year)! }
+    public var previous: ReturnPeriod { month == 1 ? ReturnPeriod(month: 12, year: year - 1)! : ReturnPeriod(month: month - 1, year: year)! }
+
+    public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
+    public var lastDay: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }
+
+    /// The financial year (April–March) this period belongs to, named by its first calendar year:
+    /// April 2024 … March 2025 → 2024 ("2024-25").
+    public var financialYearStart: Int { month >= 4 ? year : year - 1 }
+    public var financialYearLabel: String {
+        let s = financialYearStart
+        let e = (s + 1) % 100
+        return "\(s)-" + (e < 10 ? "0\(e)" : "\(e)")
+    }
+
+    /// GSTN generates the draft GSTR-2B of a period on the 14th of the following month.
+    public var draftGSTR2BDate: CivilDate { CivilDate(year: next.year, month: next.month, day: 14)! }
+
+    public static func < (a: ReturnPeriod, b: ReturnPeriod) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}

@@ -1,0 +1,28 @@
+/// A registered person the world knows by name: a supplier, or a taxpayer using the sandbox.
+public struct Party: Hashable, Sendable {
+    public var gstin: GSTIN
+    /// `trdnm` in GSTR-2B.
+    public var tradeName: String
+    public init(gstin: GSTIN, tradeName: String) { self.gstin = gstin; self.tradeName = tradeName }
+}
+
+/// A taxpayer who logs in through a vendor (OTP session) and whose returns the sandbox serves.
+public struct Taxpayer: Hashable, Sendable {
+    public var gstin: GSTIN
+    public var tradeName: String
+    /// The GST portal username the OTP request names.
+    public var username: String
+    /// The OTP the sandbox accepts for this taxpayer (real OTPs never leave GSTN).
+    public var otp: String
+    /// Periods whose GSTR-3B has been filed. Filing removes the period's accepted and rejected
+    /// records from IMS and makes GSTR-2B regeneration answer "3B filed".
+    public var gstr3bFiled: Set<ReturnPeriod>
+    /// Periods whose GSTR-1 has been filed.
+    public var gstr1Filed: Set<ReturnPeriod>
+
+    public init(gstin: GSTIN, tradeName: String, username: String, otp: String,
+                gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = []) {
+        self.gstin = gstin; self.tradeName = tradeName; self.username = username; self.otp = otp
+        self.gstr3bFiled = gstr3bFiled; self.gstr1Filed = gstr1Filed
+    }
+}

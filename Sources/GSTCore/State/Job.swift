@@ -1,0 +1,67 @@
+/// What an asynchronous job does when it completes.
+public enum JobKind: Hashable, Sendable {
+    /// IMS SAVE / RESET (or a refused body) for the job's recipient.
+    case ims(IMSActionRequest)
+    /// GSTR-2B regeneration of the job's recipient for a period.
+    case gstr2bRegeneration(ReturnPeriod)
+}
+
+/// The outcome a job recorded when it completed.
+public enum JobResult: Hashable, Sendable {
+    case ims(IMSJobOutcome)
+    /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
+    case gstr2bRegenerated(documentCount: Int)
+}
+
+/// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.
+/// Its effect is applied in full at completion, under the tenant lock.
+public struct Job: Hashable, Sendable {
+    public let referenceID: String
+    public let recipient: GSTIN
+    public let kind: JobKind
+    /// Tenant-clock instant of submission.
+    public let submittedAt: Int64
+    /// How many times its status was asked for.
+    public internal(set) var polls: Int = 0
+    public internal(set) var completedAt: Int64?
+    public internal(set) var result: JobResult?
+    /// Submission order, so due jobs complete in the order they were submitted.
+    let sequence: UInt64
+
+    public var isCompleted: Bool { result != nil }
+}
+
+extension JobTiming {
+    /// Whether a job is due to complete without a poll: time-based jobs once their delay has
+    /// passed; first-poll jobs as soon as anything else touches the tenant (so a caller that never
+    /// polls still sees its actions applied, and "done by the first poll" holds). Jobs that wait for
+    /// N polls complete only by being polled.
+    func isDueWithoutPoll(_ job: Job, now: Int64) -> Bool {
+        switch self {
+        case .onFirstPoll: return true
+        case .afterPolls(let n): return n <= 0
+        case .afterMilliseconds(let ms): return now >= job.submittedAt + ms
+        }
+    }
+
+    /// Whether the poll that has just been counted (`job.polls` includes it) sees the job completed.
+    func isDueAtPoll(_ job: Job, now: Int64) -> Bool {
+        switch self {
+        case .onFirstPoll: return true
+        case .afterPolls(let n): return job.polls > n
+        case .afterMilliseconds(let ms): return now >= job.submittedAt + ms
+        }
+    }
+}
+
+/// One line of the tenant's journal: a human-readable description of a state change, for the
+/// control API ("IMS b2b 27ABCDE1234F1Z5 INV-1 N→A", "job 0032e479bcb644c → P").
+public struct StateTransition: Hashable, Sendable, CustomStringConvertible {
+    /// Tenant-clock instant.
+    public var at: Int64
+    /// The tenant state version after the change.
+    public var version: UInt64
+    public var text: String
+    public init(at: Int64, version: UInt64, text: String) { self.at = at; self.version = version; self.text = text }
+    public var description: String { text }
+}

@@ -1,0 +1,53 @@
+import Synchronization
+
+/// One isolated world: a seed and the live state built from it, behind one lock.
+///
+/// A request's whole effect is applied inside one `write` (one lock acquisition), so no reader ever
+/// sees half of it. Both `read` and `write` first complete jobs that have become due, so every
+/// caller sees the world as of now.
+public final class Tenant: Sendable {
+    public let id: String
+    public let seed: WorldSeed
+    private let realTime: RealTime
+    private let state: Mutex<TenantState>
+
+    public init(id: String, seed: WorldSeed, realTime: RealTime) {
+        self.id = id
+        self.seed = seed
+        self.realTime = realTime
+        state = Mutex(TenantState(seed: seed, realTime: realTime))
+    }
+
+    /// Runs `body` with the state under the lock, for reading.
+    public func read<R: Sendable, E: Error>(_ body: (TenantState) throws(E) -> R) throws(E) -> R {
+        try state.withLock { (s: inout TenantState) throws(E) -> R in
+            s.settleJobs()
+            return try body(s)
+        }
+    }
+
+    /// Runs `body` with the state under the lock, for changing it.
+    public func write<R: Sendable, E: Error>(_ body: (inout TenantState) throws(E) -> R) throws(E) -> R {
+        try state.withLock { (s: inout TenantState) throws(E) -> R in
+            s.settleJobs()
+            return try body(&s)
+        }
+    }
+
+    /// Rebuilds the world from the seed. Kept across a reset: issued tokens (logins survive), the
+    /// version sequence (it keeps increasing so cached responses never come back) and the clock
+    /// mode. Jobs, snapshots, filings and IMS state go back to the seed.
+    public func reset() {
+        state.withLock { s in
+            var fresh = TenantState(seed: seed, realTime: realTime)
+            fresh.tokens = s.tokens
+            fresh.version = s.version
+            fresh.journal = s.journal
+            fresh.record("tenant reset to its seed")
+            s = fresh
+        }
+    }
+
+    /// The current state version (cheap; for response caches).
+    public var version: UInt64 { state.withLock { $0.version } }
+}

@@ -1,0 +1,171 @@
+import Synchronization
+
+/// Why a registry operation was refused.
+public enum TenantRegistryError: Error, Hashable, Sendable {
+    case duplicateTenantID(String)
+    /// A Sandbox API key or Vayana organisation of the seed already belongs to another tenant.
+    case credentialInUse(String)
+    case unknownTenant(String)
+}
+
+/// All tenants of the process, and the indexes that route a request to one: Sandbox API key, Vayana
+/// organisation id, issued token.
+///
+/// Lock order: the registry lock is never held while a tenant lock is taken (and vice versa), so the
+/// two cannot deadlock.
+public final class TenantRegistry: Sendable {
+    /// Keys of this shape, with a secret starting `secretTestPrefix`, get their own fresh tenant.
+    public static let testKeyPrefix = "key_test_"
+    public static let testSecretPrefix = "secret_test_"
+
+    private struct Index {
+        var tenants: [String: Tenant] = [:]
+        /// API key → (tenant id, secret).
+        var sandboxKeys: [String: (tenant: String, secret: String)] = [:]
+        var vayanaOrganisations: [String: String] = [:]
+        var tokens: [String: String] = [:]
+    }
+
+    private let index = Mutex(Index())
+    private let realTime: RealTime
+    private let makeTenantSeed: @Sendable (String) -> WorldSeed
+
+    /// - Parameters:
+    ///   - realTime: the wall clock every tenant's clock reads when following real time.
+    ///   - makeTenantSeed: the world a new `key_test_` tenant starts from, given its API key
+    ///     (the composition root passes the default scenario).
+    public init(realTime: RealTime, makeTenantSeed: @escaping @Sendable (String) -> WorldSeed) {
+        self.realTime = realTime
+        self.makeTenantSeed = makeTenantSeed
+    }
+
+    // MARK: Managing tenants
+
+    /// Creates a tenant; its seed's Sandbox keys and Vayana organisations route to it.
+    @discardableResult
+    public func createTenant(id: String, seed: WorldSeed) throws(TenantRegistryError) -> Tenant {
+        let tenant = Tenant(id: id, seed: seed, realTime: realTime)
+        try index.withLock { (x: inout Index) throws(TenantRegistryError) in
+            guard x.tenants[id] == nil else { throw .duplicateTenantID(id) }
+            for key in seed.credentials.sandboxKeys.keys where x.sandboxKeys[key] != nil { throw .credentialInUse(key) }
+            for login in seed.credentials.vayanaLogins where x.vayanaOrganisations[login.organisationID].map({ $0 != id }) ?? false {
+                throw .credentialInUse(login.organisationID)
+            }
+            x.tenants[id] = tenant
+            for (key, secret) in seed.credentials.sandboxKeys { x.sandboxKeys[key] = (id, secret) }
+            for login in seed.credentials.vayanaLogins { x.vayanaOrganisations[login.organisationID] = id }
+        }
+        return tenant
+    }
+
+    /// Removes a tenant and every route to it. False when unknown.
+    @discardableResult
+    public func deleteTenant(id: String) -> Bool {
+        index.withLock { x in
+            guard x.tenants.removeValue(forKey: id) != nil else { return false }
+            x.sandboxKeys = x.sandboxKeys.filter { $0.value.tenant != id }
+            x.vayanaOrganisations = x.vayanaOrganisations.filter { $0.value != id }
+            x.tokens = x.tokens.filter { $0.value != id }
+            return true
+        }
+    }
+
+    /// Resets a tenant to its seed. False when unknown.
+    @discardableResult
+    public func resetTenant(id: String) -> Bool {
+        guard let t = tenant(id: id) else { return false }
+        t.reset()
+        return true
+    }
+
+    public func tenant(id: String) -> Tenant? { index.withLock { $0.tenants[id] } }
+
+    /// Every tenant, by id.
+    public var tenants: [Tenant] { index.withLock { $0.tenants.values.sorted { $0.id < $1.id } } }
+
+    // MARK: Routing
+
+    /// The tenant owning a Sandbox API key (whatever the secret).
+    public func tenant(forSandboxKey key: String) -> Tenant? {
+        index.withLock { x in x.sandboxKeys[key].flatMap { x.tenants[$0.tenant] } }
+    }
+
+    public func tenant(forVayanaOrganisation organisationID: String) -> Tenant? {
+        index.withLock { x in x.vayanaOrganisations[organisationID].flatMap { x.tenants[$0] } }
+    }
+
+    /// The tenant that issued `token` (check validity with `checkToken`).
+    public func tenant(forToken token: String) -> Tenant? {
+        index.withLock { x in x.tokens[token].flatMap { x.tenants[$0] } }
+    }
+
+    /// Sandbox's `x-api-key` + `x-api-secret`. A known key needs its secret. An unknown key starting
+    /// `key_test_` with a secret starting `secret_test_` gets a fresh tenant (id = the key) built by
+    /// `makeTenantSeed`; later calls need the same secret. Nil = unauthorised.
+    public func authenticateSandbox(key: String, secret: String) -> Tenant? {
+        if let found = index.withLock({ x -> (Tenant?, Bool)? in
+            guard let entry = x.sandboxKeys[key] else { return nil }
+            return (x.tenants[entry.tenant], entry.secret == secret)
+        }) {
+            return found.1 ? found.0 : nil
+        }
+        guard key.hasPrefix(Self.testKeyPrefix), secret.hasPrefix(Self.testSecretPrefix) else { return nil }
+        // Build outside the lock (a big seed takes time); if two requests race, the first one to
+        // register wins and the other uses its tenant.
+        let candidate = Tenant(id: key, seed: makeTenantSeed(key), realTime: realTime)
+        return index.withLock { x -> Tenant? in
+            if let entry = x.sandboxKeys[key] { return entry.secret == secret ? x.tenants[entry.tenant] : nil }
+            guard x.tenants[key] == nil else { return nil }
+            x.tenants[key] = candidate
+            x.sandboxKeys[key] = (key, secret)
+            return candidate
+        }
+    }
+
+    /// A Vayana EAS login: the tenant and the login whose email and password match.
+    public func authenticateVayana(email: String, password: String) -> (Tenant, VayanaLogin)? {
+        for t in tenants {
+            if let login = t.seed.credentials.vayanaLogins.first(where: { $0.email == email && $0.password == password }) {
+                return (t, login)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Tokens
+
+    /// Issues a token in `tenant` and indexes it for routing.
+    public func issueToken(_ kind: TokenKind, lifetime: Int64, in tenant: Tenant, prefix: String = "") -> String {
+        let token = tenant.write { $0.tokens.issue(kind, lifetime: lifetime, now: $0.now, prefix: prefix) }
+        index.withLock { $0.tokens[token] = tenant.id }
+        return token
+    }
+
+    /// The tenant of `token` and whether the token is valid there now; nil when nobody issued it.
+    public func checkToken(_ token: String) -> (tenant: Tenant, check: TokenCheck)? {
+        guard let t = tenant(forToken: token) else { return nil }
+        let check = t.write { $0.tokens.check(token, now: $0.now) }
+        if case .unknown = check { return nil }
+        return (t, check)
+    }
+
+    /// Replaces a valid token by a fresh one (same kind, new lifetime); nil when not valid.
+    public func refreshToken(_ token: String, lifetime: Int64, prefix: String = "") -> String? {
+        guard let t = tenant(forToken: token) else { return nil }
+        guard let fresh = t.write({ $0.tokens.refresh(token, lifetime: lifetime, now: $0.now, prefix: prefix) }) else { return nil }
+        index.withLock { x in
+            x.tokens.removeValue(forKey: token)
+            x.tokens[fresh] = t.id
+        }
+        return fresh
+    }
+
+    /// Revokes a token (logout). False when unknown.
+    @discardableResult
+    public func revokeToken(_ token: String) -> Bool {
+        guard let t = tenant(forToken: token) else { return false }
+        let kind = t.write { $0.tokens.revoke(token) }
+        index.withLock { _ = $0.tokens.removeValue(forKey: token) }
+        return kind != nil
+    }
+}

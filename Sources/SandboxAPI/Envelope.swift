@@ -1,0 +1,106 @@
+import GSTCore
+import HTTPWire
+
+/// Sandbox's response envelopes, written straight into bytes with keys in sorted order.
+///
+/// Every body has the same outer shape, `{"code":…,"data":…,"timestamp":…,"transaction_id":"…"}`
+/// (platform errors put `message` where `data` would be). `code`, `data`/`message` come first in byte
+/// order and `timestamp`, `transaction_id` last, so a cached `data` fragment is spliced between a fixed
+/// prefix and the per-response stamp without re-rendering anything.
+enum Envelope {
+    /// What every response carries: the tenant clock in epoch milliseconds and a UUID.
+    struct Stamp: Sendable {
+        var timestamp: Int64
+        var transactionID: String
+    }
+
+    /// HTTP 200, `{"code":200,"data":<data>,…}` where `data` is already-rendered JSON.
+    static func ok(data: some Collection<UInt8>, stamp: Stamp, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var out: [UInt8] = []
+        out.reserveCapacity(data.count + 96)
+        out.append(contentsOf: #"{"code":200,"data":"#.utf8)
+        out.append(contentsOf: data)
+        appendStamp(stamp, to: &out)
+        return response(.ok, out, headers)
+    }
+
+    /// Business outcome: `data = {"data":<inner>,"status_cd":"1"}`.
+    static func success(inner: some Collection<UInt8>, stamp: Stamp, headers: HTTPHeaders = [:]) -> HTTPResponse {
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count + 128)
+        out.append(contentsOf: #"{"code":200,"data":{"data":"#.utf8)
+        out.append(contentsOf: inner)
+        out.append(contentsOf: #","status_cd":"1"}"#.utf8)
+        appendStamp(stamp, to: &out)
+        return response(.ok, out, headers)
+    }
+
+    /// Business error (HTTP 200): `data = {"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
+    static func businessError(_ error: BusinessError, stamp: Stamp) -> HTTPResponse {
+        ok(data: errorData(error), stamp: stamp)
+    }
+
+    /// The `data` value of a business success: `{"data":<inner>,"status_cd":"1"}` (cacheable).
+    static func successData(_ inner: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(inner.count + 32)
+        out.append(contentsOf: #"{"data":"#.utf8)
+        out.append(contentsOf: inner)
+        out.append(contentsOf: #","status_cd":"1"}"#.utf8)
+        return out
+    }
+
+    /// The `data` value of a business error: `{"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
+    static func errorData(_ error: BusinessError) -> [UInt8] {
+        var b = JSONBuilder(capacity: 256)
+        b.beginObject()
+        b.key("error"); b.beginObject()
+        b.field("error_cd", error.code)
+        b.field("message", error.message)
+        b.endObject()
+        b.field("status_cd", "0")
+        b.endObject()
+        return b.bytes
+    }
+
+    /// Platform / gateway error: HTTP status = `code`, `{"code":…,"message":…,…}`.
+    static func platformError(_ error: PlatformError, stamp: Stamp) -> HTTPResponse {
+        var out: [UInt8] = []
+        out.reserveCapacity(160)
+        out.append(contentsOf: #"{"code":"#.utf8)
+        JSONBuilder.appendDecimal(error.status.code, to: &out)
+        out.append(contentsOf: #","message":"#.utf8)
+        JSONBuilder.appendQuoted(error.message, to: &out)
+        appendStamp(stamp, to: &out)
+        return response(error.status, out, error.headers)
+    }
+
+    /// `,"timestamp":N,"transaction_id":"…"}` — closes the outer object.
+    @inline(__always)
+    static func appendStamp(_ stamp: Stamp, to out: inout [UInt8]) {
+        out.append(contentsOf: #","timestamp":"#.utf8)
+        JSONBuilder.appendDecimal(stamp.timestamp, to: &out)
+        out.append(contentsOf: #","transaction_id":"#.utf8)
+        JSONBuilder.appendQuoted(stamp.transactionID, to: &out)
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func response(_ status: HTTPStatus, _ body: [UInt8], _ extra: HTTPHeaders) -> HTTPResponse {
+        var headers: HTTPHeaders = ["Content-Type": "application/json"]
+        for (name, value) in extra { headers.add(name, value) }
+        return HTTPResponse(status: status, headers: headers, body: body)
+    }
+}
+
+/// A GSTN-level outcome Sandbox passes through with HTTP 200 and `status_cd` "0".
+struct BusinessError: Hashable, Sendable, Error {
+    var code: String
+    var message: String
+}
+
+/// A gateway-level refusal: HTTP 4xx with `{code, message, timestamp, transaction_id}`.
+struct PlatformError: Sendable, Error {
+    var status: HTTPStatus
+    var message: String
+    var headers: HTTPHeaders = [:]
+}

@@ -1,0 +1,174 @@
+import GSTCore
+
+/// The pieces of one generated document: dates, numbers, items, filing, IMS state.
+extension DocumentIssuer {
+    /// A day of `period`, never after the scenario clock's date.
+    func randomDate(in period: ReturnPeriod, rng: inout SplitMix64) -> CivilDate {
+        var last = period.lastDay
+        if let today, today < last { last = max(today, period.firstDay) }
+        return CivilDate(year: period.year, month: period.month, day: rng.int(in: 1...last.day))!
+    }
+
+    /// The document an amendment revises: an earlier one this supplier issued to the same
+    /// recipient in the base section when there is one (so both sit in the world), else an
+    /// original from one to three periods back that predates the scenario.
+    mutating func pickOriginal(for section: IMSSection, recipient: GSTIN, before period: ReturnPeriod,
+                               rng: inout SplitMix64, existing: [Document]) -> (number: String, date: CivilDate) {
+        let base: IMSSection
+        switch section {
+        case .b2ba: base = .b2b
+        case .b2bdna: base = .b2bdn
+        case .b2bcna: base = .b2bcn
+        default: base = .ecom
+        }
+        let key = "\(base.rawValue)|\(recipient.value)"
+        if let list = amendable[key] {
+            let eligible = list.indices.filter { ReturnPeriod(containing: existing[list[$0]].date) < period }
+            if !eligible.isEmpty {
+                let at = eligible[rng.below(eligible.count)]
+                let doc = existing[list[at]]
+                amendable[key]!.remove(at: at)   // each original is amended once
+                return (doc.number, doc.date)
+            }
+        }
+        var earlier = period
+        for _ in 0..<rng.int(in: 1...3) { earlier = earlier.previous }
+        let date = randomDate(in: earlier, rng: &rng)
+        return (nextNumber(kind: section.kind, date: date, rng: &rng), date)
+    }
+
+    /// The next number of the supplier's series for this kind of document and financial year,
+    /// e.g. `SSP/2425/000731`, `SSPCN/2425/0042`; serials skip a few (other customers' bills).
+    mutating func nextNumber(kind: IMSSection.Kind, date: CivilDate, rng: inout SplitMix64) -> String {
+        let fyStart = ReturnPeriod(containing: date).financialYearStart
+        let fy = DocumentIssuer.pad(fyStart % 100, 2) + DocumentIssuer.pad((fyStart + 1) % 100, 2)
+        let (tag, width): (String, Int)
+        switch kind {
+        case .invoice: (tag, width) = ("", 6)
+        case .debitNote: (tag, width) = ("DN", 4)
+        case .creditNote: (tag, width) = ("CN", 4)
+        }
+        let counterKey = "\(tag)|\(fyStart)"
+        let serial = serials[counterKey] ?? rng.int(in: 1...1500)
+        serials[counterKey] = serial + rng.int(in: 1...9)
+        let number = "\(prefix)\(tag)/\(fy)/\(DocumentIssuer.pad(serial, width))"
+        if number.utf8.count <= 16 { return number }
+        // A series longer than its width (huge generated runs) drops the prefix to stay within 16.
+        return (tag.isEmpty ? "I" : tag) + fy + String(serial)
+    }
+
+    func makeItems(section: IMSSection, invoiceType: InvoiceType, pos: StateCode, rng: inout SplitMix64) -> [LineItem] {
+        let range = section.isNote ? spec.itemsPerDocument.lowerBound...min(2, spec.itemsPerDocument.upperBound)
+                                   : spec.itemsPerDocument
+        let count = rng.int(in: range)
+        let interState = invoiceType == .sezWithPayment || supplier.gstin.stateCode != pos
+        var items: [LineItem] = []
+        var usedRates: Set<TaxRate> = []
+        for _ in 0..<max(count, 1) {
+            let rate = spec.rates.pick(&rng)
+            // One line per rate, as GSTR-1 and IMS group items.
+            if usedRates.contains(rate) { continue }
+            usedRates.insert(rate)
+            let taxable = randomAmount(rng: &rng)
+            let cess = rate == TaxRate(percent: 28) && rng.chance(percent: spec.cessPercent)
+                ? taxable.percentage(TaxRate(percent: 12)) : .zero
+            if invoiceType == .sezWithoutPayment {
+                items.append(LineItem(number: items.count + 1, rate: rate, taxableValue: taxable,
+                                      igst: .zero, cgst: .zero, sgst: .zero, cess: .zero))
+            } else {
+                items.append(.computed(number: items.count + 1, rate: rate, taxableValue: taxable,
+                                       interState: interState, cess: cess))
+            }
+        }
+        return items
+    }
+
+    /// Log-uniform-ish without floating point: a doubling bucket between the bounds, then a
+    /// uniform value inside it, so small bills are as common as large ones. Mostly whole rupees.
+    func randomAmount(rng: inout SplitMix64) -> Amount {
+        let lo = spec.taxableValue.lowerBound.paise, hi = spec.taxableValue.upperBound.paise
+        guard hi > lo else { return Amount(paise: lo) }
+        var bounds: [Int64] = [lo]
+        var edge = max(lo, 100)
+        while edge < hi {
+            if edge > bounds[bounds.count - 1] { bounds.append(edge) }
+            edge = edge > hi / 2 ? hi : edge * 2
+        }
+        bounds.append(hi)
+        let b = rng.below(bounds.count - 1)
+        var value = rng.int64(in: bounds[b]...bounds[b + 1])
+        if rng.chance(percent: 70), value / 100 * 100 >= lo { value = value / 100 * 100 }
+        return Amount(paise: value)
+    }
+
+    /// GSTR-1 is due on the 11th, IFF on the 13th, GSTR-1A later in the following month; a
+    /// return whose filing day is still ahead of the scenario clock is not filed yet. Decided once
+    /// per (period, form), since a supplier files a return once for all its documents.
+    mutating func makeFiling(period: ReturnPeriod, rng: inout SplitMix64) -> SupplierFiling {
+        let form = spec.forms.pick(&rng)
+        let key = "\(period.mmyyyy)|\(form.rawValue)"
+        if let decided = filings[key] { return decided }
+        let wantsFiled = gstr1Filed.map { $0.contains(period) } ?? rng.chance(percent: spec.filedPercent)
+        let days: ClosedRange<Int>
+        switch form {
+        case .gstr1: days = 1...11
+        case .iff: days = 1...13
+        case .gstr1A: days = 12...28
+        }
+        let next = period.next
+        var filedOn = CivilDate(year: next.year, month: next.month, day: rng.int(in: days))!
+        var filed = wantsFiled
+        if let today, filedOn > today {
+            // A taxpayer's declared filing stands (filed early, by today); a generated supplier
+            // simply has not filed yet.
+            if gstr1Filed != nil && today > period.lastDay { filedOn = today } else { filed = false }
+        }
+        let filing = SupplierFiling(form: form, period: period, filed: filed, filedOn: filed ? filedOn : nil)
+        filings[key] = filing
+        return filing
+    }
+
+    func makeIMS(rng: inout SplitMix64) -> IMSRecordState {
+        let blocked = rng.chance(percent: spec.pendingBlockedPercent)
+        let weights = blocked ? spec.statuses.excluding(.pending) : spec.statuses
+        let status = weights.total > 0 ? weights.pick(&rng) : .noAction
+        var remarks: String?
+        switch status {
+        case .rejected where rng.chance(percent: 60): remarks = rng.element(of: DocumentIssuer.rejectionRemarks)
+        case .pending where rng.chance(percent: 60): remarks = rng.element(of: DocumentIssuer.pendingRemarks)
+        default: break
+        }
+        return IMSRecordState(status: status, pendingActionBlocked: blocked, remarks: remarks)
+    }
+
+    static let rejectionRemarks = [
+        "Goods not received", "Rate differs from purchase order", "Duplicate invoice", "Quantity short supplied",
+        "Invoice not in our books", "Wrong GSTIN of recipient",
+    ]
+    static let pendingRemarks = ["Awaiting goods receipt note", "Under verification with purchase team", "Price dispute open"]
+
+    /// Up to three capital initials of the trade name, padded from the first word: "SSP", "AGA".
+    static func seriesPrefix(_ name: String) -> String {
+        let words = name.split(separator: " ").filter { $0.first?.isLetter == true && $0.first?.isASCII == true }
+        var initials = words.prefix(3).compactMap { $0.first.map { String($0).uppercased() } }.joined()
+        let filler = Array((words.first ?? "X").uppercased().filter { $0.isASCII && $0.isLetter }.dropFirst())
+        var i = 0
+        while initials.count < 3 { initials.append(i < filler.count ? filler[i] : "X"); i += 1 }
+        return initials
+    }
+
+    static func pad(_ n: Int, _ width: Int) -> String {
+        let s = String(n)
+        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+    }
+
+    /// A 64-hex-character IRN (a SHA-256 in the real system; random here).
+    static func hex64(_ rng: inout SplitMix64) -> String {
+        var out = ""
+        for _ in 0..<4 {
+            let h = String(rng.next(), radix: 16)
+            out += String(repeating: "0", count: 16 - h.count) + h
+        }
+        return out
+    }
+}

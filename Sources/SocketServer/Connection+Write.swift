@@ -1,0 +1,157 @@
+import Dispatch
+import Glibc
+import HTTPWire
+
+extension Connection {
+    // MARK: Writing
+
+    /// Makes `outbound` ready to take a response. While a connection has nothing pending it owns
+    /// no output buffer; it borrows its worker's spare one (already grown to size), so an idle
+    /// connection costs no buffer memory and a busy one allocates nothing per response.
+    func lendOutbound(now: UInt64) {
+        guard outbound.isEmpty else { return }
+        if outbound.capacity == 0 { swap(&outbound, &worker.spareOutbound) }
+        lastWriteProgressAt = now  // the write-stall clock starts when output appears
+    }
+
+    /// Sends everything queued with as few `send` calls as the socket allows (usually one).
+    /// On EAGAIN the write source takes over; reading pauses while too much is pending.
+    func flush(now: UInt64) {
+        guard !closing else { return }
+        if outboundSent < outbound.count {
+            while outboundSent < outbound.count {
+                let sent = outbound.withUnsafeBytes { bytes in
+                    send(fd, bytes.baseAddress! + outboundSent, bytes.count - outboundSent, Int32(MSG_NOSIGNAL))
+                }
+                if sent > 0 {
+                    outboundSent += sent
+                    lastWriteProgressAt = now
+                    continue
+                }
+                if sent < 0 && errno == EINTR { continue }
+                if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                    armWriting()
+                    if closeAfterFlush || outbound.count - outboundSent > worker.shared.highWaterMark {
+                        pauseReading()
+                    }
+                    return
+                }
+                close()  // EPIPE, ECONNRESET: the peer is gone
+                return
+            }
+            returnOutbound()
+            disarmWriting()
+            idleSince = now
+        }
+        if closeAfterFlush {
+            if peerClosed { close() } else { beginLingering(now: now) }
+        } else {
+            resumeReading()
+        }
+    }
+
+    /// Everything is sent: hand the (emptied) buffer back to the worker unless it grew huge.
+    private func returnOutbound() {
+        outbound.removeAll(keepingCapacity: true)
+        outboundSent = 0
+        if outbound.capacity <= 256 * 1024 && outbound.capacity > worker.spareOutbound.capacity {
+            swap(&outbound, &worker.spareOutbound)
+        }
+        outbound = []
+    }
+
+    private func armWriting() {
+        if let source = writeSource {
+            if !writeArmed {
+                writeArmed = true
+                source.resume()
+            }
+            return
+        }
+        // Created once, on first need, and then toggled with suspend/resume.
+        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: worker.queue)
+        source.setEventHandler { [self] in flush(now: worker.shared.clock.nanoseconds()) }
+        source.setCancelHandler { [self] in sourceCancelled() }
+        liveSources += 1
+        writeSource = source
+        writeArmed = true
+        source.resume()
+    }
+
+    private func disarmWriting() {
+        guard let source = writeSource, writeArmed else { return }
+        writeArmed = false
+        source.suspend()
+    }
+
+    private func beginLingering(now: UInt64) {
+        guard !lingering else { return }
+        lingering = true
+        lingerSince = now
+        shutdown(fd, Int32(SHUT_WR))
+        resumeReading()
+        discardInput()
+    }
+
+    // MARK: Closing
+
+    /// Cancels the sources; the last cancel handler closes the fd. Idempotent.
+    func close() {
+        guard !closing else { return }
+        closing = true
+        cancelReading()
+        if let source = writeSource {
+            if !writeArmed {  // a suspended source must be resumed before it is cancelled
+                writeArmed = true
+                source.resume()
+            }
+            source.cancel()
+        }
+    }
+
+    func sourceCancelled() {
+        liveSources -= 1
+        guard liveSources == 0 else { return }
+        Glibc.close(fd)
+        // Break the connection ↔ source reference cycle now that neither fires again.
+        readSource = nil
+        writeSource = nil
+        outbound = []
+        worker.remove(self)
+    }
+
+    // MARK: Shutdown and timeouts
+
+    /// Graceful shutdown: answer what has already arrived (with `Connection: close`), then close;
+    /// a connection with nothing to do closes now.
+    func drain() {
+        guard !closing, !lingering, !closeAfterFlush else { return }
+        readable()  // a request already in the socket buffer still gets its answer
+        if !closing, !closeAfterFlush, !parser.hasPartialRequest, outboundSent >= outbound.count {
+            close()
+        }
+    }
+
+    var timeoutPhase: ConnectionTimeouts.Phase {
+        if lingering { return .lingering(since: lingerSince) }
+        if outboundSent < outbound.count { return .writing(lastProgress: lastWriteProgressAt) }
+        if parser.hasPartialRequest {
+            return parser.isReadingHead ? .readingHead(since: headStartedAt) : .readingBody(lastRead: lastReadAt)
+        }
+        return .idle(since: idleSince)
+    }
+
+    func applyTimeouts(now: UInt64) {
+        guard !closing else { return }
+        switch worker.shared.timeouts.verdict(for: timeoutPhase, now: now) {
+        case .keep:
+            return
+        case .close:
+            close()
+        case .requestTimeout:
+            guard !closeAfterFlush else { close(); return }
+            queueFinalResponse(ErrorResponse.make(.requestTimeout, reason: "request timeout"), now: now)
+            flush(now: now)
+        }
+    }
+}

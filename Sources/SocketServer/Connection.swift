@@ -1,0 +1,171 @@
+import Dispatch
+import Glibc
+import HTTPWire
+
+/// One accepted socket: reads and parses requests, answers them in order, writes the answers in
+/// one coalesced `send` per batch, and enforces backpressure, half-close and timeouts.
+///
+/// Confinement invariant (why `@unchecked Sendable` is sound): the connection is created on its
+/// worker's serial queue, its sources deliver on that queue, and every other caller reaches it via
+/// that queue, so its mutable state is never touched concurrently.
+///
+/// Dispatch rules this type keeps (see the reference notes, §3.3): the fd is closed only after
+/// every source on it has run its cancel handler; a suspended source is resumed before it is
+/// cancelled or released; each source is created at most once.
+final class Connection: @unchecked Sendable {
+    let id: Int
+    let fd: Int32
+    unowned let worker: Worker
+
+    var parser: RequestParser
+    var readSource: (any DispatchSourceRead)?
+    var writeSource: (any DispatchSourceWrite)?
+    var readPaused = false
+    var readCancelled = false
+    var writeArmed = false
+    /// Sources created and not yet through their cancel handler; the fd closes when this hits 0.
+    var liveSources = 0
+
+    /// Serialized responses not yet sent, and how much of them is.
+    var outbound: [UInt8] = []
+    var outboundSent = 0
+    /// A final response is queued (error, `Connection: close`, drain or peer EOF): after it is
+    /// sent, stop reading requests and close.
+    var closeAfterFlush = false
+    /// The peer shut its write side (read returned 0).
+    var peerClosed = false
+    /// Our final response is out and our write side is shut; we discard input until the peer
+    /// closes, so the kernel does not answer unread bytes with an RST that destroys the response.
+    var lingering = false
+    var closing = false
+
+    // Monotonic timestamps for `ConnectionTimeouts`.
+    var idleSince: UInt64
+    var headStartedAt: UInt64 = 0
+    var lastReadAt: UInt64 = 0
+    var lastWriteProgressAt: UInt64 = 0
+    var lingerSince: UInt64 = 0
+
+    init(id: Int, fd: Int32, worker: Worker, now: UInt64) {
+        self.id = id
+        self.fd = fd
+        self.worker = worker
+        self.parser = RequestParser(limits: worker.shared.configuration.parserLimits)
+        self.idleSince = now
+    }
+
+    func start() {
+        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: worker.queue)
+        source.setEventHandler { [self] in readable() }
+        source.setCancelHandler { [self] in sourceCancelled() }
+        liveSources += 1
+        readSource = source
+        source.resume()
+    }
+
+    // MARK: Reading
+
+    /// Drains the socket into the parser and answers every complete request, then flushes once.
+    func readable() {
+        if lingering { discardInput(); return }
+        guard !closing, !closeAfterFlush else { return }
+        let now = worker.shared.clock.nanoseconds()
+        let scratch = worker.scratch
+        // A bounded number of reads per event keeps one busy client from starving the queue;
+        // the source is level-triggered, so whatever is left fires again.
+        var reads = 0
+        readLoop: while reads < 16 {
+            let count = recv(fd, scratch.baseAddress, scratch.count, 0)
+            if count > 0 {
+                reads += 1
+                if !parser.hasPartialRequest { headStartedAt = now }
+                lastReadAt = now
+                let events = parser.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
+                if !events.isEmpty { answer(events, now: now) }
+                if closeAfterFlush || outbound.count - outboundSent > worker.shared.highWaterMark { break }
+                if count < scratch.count { break }  // short read: the socket is drained
+            } else if count == 0 {
+                peerDidClose()
+                break
+            } else {
+                switch errno {
+                case EINTR: continue
+                case EAGAIN, EWOULDBLOCK: break readLoop
+                default: close(); return  // ECONNRESET and friends: nobody to answer
+                }
+            }
+        }
+        flush(now: now)
+    }
+
+    /// Turns parser events into serialized responses, in order.
+    func answer(_ events: [ParseEvent], now: UInt64) {
+        for event in events {
+            if closeAfterFlush { return }  // nothing after a final response is answered
+            switch event {
+            case .request(let request):
+                let response = worker.shared.responder.respond(to: request)
+                let keepAlive = request.keepAlive && !worker.shared.isDraining
+                lendOutbound(now: now)
+                ResponseSerializer.write(
+                    response, requestMethod: request.method, version: request.version,
+                    keepAlive: keepAlive, date: worker.currentDate(), into: &outbound)
+                if !keepAlive { closeAfterFlush = true }
+            case .continueExpected:
+                lendOutbound(now: now)
+                outbound.append(contentsOf: ResponseSerializer.continueResponse)
+            case .error(let error):
+                queueFinalResponse(ErrorResponse.make(error.status, reason: error.reason), now: now)
+            }
+        }
+    }
+
+    /// Queues a response after which the connection closes.
+    func queueFinalResponse(_ response: HTTPResponse, now: UInt64) {
+        lendOutbound(now: now)
+        ResponseSerializer.write(
+            response, requestMethod: .get, version: .http1_1, keepAlive: false,
+            date: worker.currentDate(), into: &outbound)
+        closeAfterFlush = true
+    }
+
+    /// read() returned 0. After complete requests this is a half-close: the queued answers still go
+    /// out. In the middle of a request it is an abrupt close: the partial request gets no answer.
+    func peerDidClose() {
+        peerClosed = true
+        closeAfterFlush = true
+        cancelReading()
+    }
+
+    /// Lingering close: throw input away until EOF; the sweep bounds how long.
+    func discardInput() {
+        let scratch = worker.scratch
+        while true {
+            let count = recv(fd, scratch.baseAddress, scratch.count, 0)
+            if count > 0 { continue }
+            if count < 0 && errno == EINTR { continue }
+            if count < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) { return }
+            close()  // EOF or error: done
+            return
+        }
+    }
+
+    func pauseReading() {
+        guard let source = readSource, !readPaused, !readCancelled else { return }
+        source.suspend()
+        readPaused = true
+    }
+
+    func resumeReading() {
+        guard let source = readSource, readPaused else { return }
+        readPaused = false
+        source.resume()
+    }
+
+    func cancelReading() {
+        guard let source = readSource, !readCancelled else { return }
+        if readPaused { resumeReading() }
+        readCancelled = true
+        source.cancel()
+    }
+}

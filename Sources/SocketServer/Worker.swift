@@ -1,0 +1,83 @@
+import Dispatch
+import Glibc
+import HTTPWire
+
+/// One serial queue and the connections confined to it, with the buffers they share.
+///
+/// Confinement invariant (why `@unchecked Sendable` is sound): every stored `var`, and every
+/// `Connection` in `connections`, is touched only on `queue`. Other queues reach a worker only by
+/// `queue.async`/`queue.sync`.
+final class Worker: @unchecked Sendable {
+    let queue: DispatchQueue
+    let shared: ServerShared
+    /// Told about every closed connection; the control plane keeps the count and the lifecycle.
+    private let connectionDidClose: @Sendable () -> Void
+
+    /// One read buffer for all connections on this queue: handlers on a serial queue never overlap.
+    let scratch: UnsafeMutableRawBufferPointer
+    /// An output buffer lent to the connection currently answering; see `Connection.lendOutbound`.
+    var spareOutbound: [UInt8] = []
+    private var connections: [Int: Connection] = [:]
+    private var nextID = 0
+    private var dateSecond = -1
+    private var dateBytes: [UInt8] = []
+
+    static let scratchSize = 64 * 1024
+
+    init(index: Int, shared: ServerShared, connectionDidClose: @escaping @Sendable () -> Void) {
+        queue = DispatchQueue(label: "gsp.socketserver.worker.\(index)")
+        self.shared = shared
+        self.connectionDidClose = connectionDidClose
+        scratch = .allocate(byteCount: Self.scratchSize, alignment: 16)
+        spareOutbound.reserveCapacity(16 * 1024)
+    }
+
+    deinit { scratch.deallocate() }
+
+    /// Takes ownership of an accepted, configured socket. Runs on `queue`.
+    func adopt(_ fd: Int32) {
+        nextID += 1
+        let connection = Connection(id: nextID, fd: fd, worker: self, now: shared.clock.nanoseconds())
+        connections[connection.id] = connection
+        connection.start()
+        if shared.isDraining { connection.drain() }
+    }
+
+    /// Called by a connection once its fd is closed (all its sources cancelled).
+    func remove(_ connection: Connection) {
+        connections[connection.id] = nil
+        connectionDidClose()
+    }
+
+    /// The `Date` header value, recomputed once per wall-clock second.
+    func currentDate() -> [UInt8] {
+        let second = time(nil)
+        if second != dateSecond {
+            dateSecond = second
+            dateBytes = HTTPDate.imfFixdate(epochSeconds: second)
+        }
+        return dateBytes
+    }
+
+    /// Applies the timeout policy to every connection on this queue.
+    func sweep() {
+        let now = shared.clock.nanoseconds()
+        for connection in connections.values { connection.applyTimeouts(now: now) }
+    }
+
+    /// Graceful shutdown: idle connections close now, busy ones after their current response.
+    func beginDrain() {
+        for connection in connections.values { connection.drain() }
+    }
+
+    /// The drain deadline passed: close whatever is left.
+    func closeAll() {
+        for connection in connections.values { connection.close() }
+    }
+
+    var connectionCount: Int { connections.count }
+
+    func timeoutPhases() -> [ConnectionTimeouts.Phase] {
+        connections.values.map(\.timeoutPhase)
+    }
+}
