@@ -1,17 +1,46 @@
+import GSTCore
 import HTTPWire
+import ScenarioKit
 
 /// The sandbox's own routes under `/_sandbox/` (the control API grows here).
 enum ControlRoutes {
-    static var all: [Route<SandboxContext>] {
-        [health]
+    static var all: [Route<ApplicationContext>] {
+        [health, scenario]
     }
 
     /// Readiness probe: 200 as soon as the listener is up.
-    static let health = Route<SandboxContext>(.get, "/_sandbox/health", operation: "sandbox.health") { _, _, context in
+    static let health = Route<ApplicationContext>(.get, "/_sandbox/health", operation: "sandbox.health") { _, _, context in
         var body: [UInt8] = []
         body.append(contentsOf: #"{"status":"ok","version":""#.utf8)
         JSONText.appendEscaped(context.version, to: &body)
         body.append(contentsOf: #""}"#.utf8)
         return .json(.ok, body)
+    }
+
+    /// Discovery: the clock, the credentials, and per taxpayer its login and what each period allows,
+    /// read from the live tenant — so users and tests find their way without reading the file.
+    /// `?tenant=ID` or an `x-api-key` header picks a tenant; the primary scenario's otherwise.
+    static let scenario = Route<ApplicationContext>(.get, "/_sandbox/scenario", operation: "sandbox.scenario") { request, _, context in
+        let world = context.world
+        let tenant: Tenant?
+        if let id = request.queryValue("tenant") {
+            tenant = world.registry.tenant(id: id)
+        } else if let key = request.headers["x-api-key"] {
+            tenant = world.registry.tenant(forSandboxKey: key)
+        } else {
+            tenant = world.primaryTenant
+        }
+        guard let tenant else {
+            var body: [UInt8] = []
+            body.append(contentsOf: #"{"error":"no such tenant"}"#.utf8)
+            return .json(.notFound, body)
+        }
+        let summary = tenant.read { ScenarioSummary(scenario: world.scenario(for: tenant), state: $0) }
+        var json = summary.json
+        if case .object(var fields) = json {
+            fields["tenant"] = .string(tenant.id)
+            json = .object(fields)
+        }
+        return .json(.ok, JSONWriter.write(json, pretty: true))
     }
 }

@@ -7,12 +7,25 @@ public final class SandboxServer: Sendable {
     public let application: SandboxApplication
     private let server: HTTPServer
 
-    public init(
+    /// Loads the configured scenarios (throws `ScenarioLoadError` naming file, path and problem
+    /// when one is invalid) and prepares the server; `start()` binds it.
+    public convenience init(
         configuration: SandboxConfiguration,
         logger: Logger = Logger(label: "gsp-sandbox"),
         clock: any ServerClock = MonotonicClock()
+    ) throws(ScenarioLoadError) {
+        let application = try SandboxApplication(configuration: configuration)
+        self.init(application: application, logger: logger, clock: clock)
+    }
+
+    /// Serves an application built by the caller (tests pass their own world or routes).
+    public init(
+        application: SandboxApplication,
+        logger: Logger = Logger(label: "gsp-sandbox"),
+        clock: any ServerClock = MonotonicClock()
     ) {
-        application = SandboxApplication(configuration: configuration)
+        self.application = application
+        let configuration = application.context.configuration
         var serverConfiguration = configuration.server
         let previous = serverConfiguration.diagnostics
         serverConfiguration.diagnostics = { message in

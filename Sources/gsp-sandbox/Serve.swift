@@ -44,13 +44,15 @@ struct Serve: ParsableCommand {
 
         var configuration = SandboxConfiguration(host: host, port: port, scenarioPaths: scenarios)
         configuration.server.drainTimeout = .seconds(drainTimeout)
-        if !scenarios.isEmpty {
-            // Loading scenarios belongs to ScenarioKit, which does not exist yet; say so rather
-            // than pretend the files were applied.
-            logger.warning("scenario loading is not implemented yet; ignoring \(scenarios.joined(separator: ", "))")
+        let sandbox: SandboxServer
+        do {
+            sandbox = try SandboxServer(configuration: configuration, logger: logger)
+        } catch {
+            // Refuse to start on an invalid scenario: one `FILE: $.path: problem` line each.
+            let text = "gsp-sandbox: invalid scenario\n" + error.description + "\n"
+            _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+            throw ExitCode(65)  // EX_DATAERR
         }
-
-        let sandbox = SandboxServer(configuration: configuration, logger: logger)
         let trap = SignalTrap { signal in
             logger.info("received signal \(signal); draining")
             sandbox.shutdown()

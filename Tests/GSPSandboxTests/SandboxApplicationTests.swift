@@ -3,7 +3,11 @@ import HTTPWire
 import Testing
 
 struct SandboxApplicationTests {
-    let app = SandboxApplication(configuration: SandboxConfiguration(port: 0))
+    let app: SandboxApplication
+
+    init() throws {
+        app = try SandboxApplication(configuration: SandboxConfiguration(port: 0))
+    }
 
     func request(_ method: HTTPMethod, _ target: String) -> HTTPRequest {
         HTTPRequest(method: method, target: target, version: .http1_1, headers: ["Host": "t"], body: [])
@@ -30,21 +34,22 @@ struct SandboxApplicationTests {
         #expect(String(decoding: response.body, as: UTF8.self).contains(#""allow":"GET, HEAD""#))
     }
 
-    @Test func extraRoutes_AreServedBesideTheBuiltInOnes() {
-        let extra = Route<SandboxContext>(.get, "/vendor/{id}", operation: "vendor.get") { _, parameters, context in
+    @Test func extraRoutes_AreServedBesideTheBuiltInOnes() throws {
+        let extra = Route<ApplicationContext>(.get, "/vendor/{id}", operation: "vendor.get") { _, parameters, context in
             .json(.ok, Array(#"{"id":"\#(parameters["id"]!)","v":"\#(context.version)"}"#.utf8))
         }
-        let app = SandboxApplication(configuration: SandboxConfiguration(port: 0), routes: [extra])
+        let app = try SandboxApplication(configuration: SandboxConfiguration(port: 0), routes: [extra])
         let response = app.respond(to: request(.get, "/vendor/42"))
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"42","v":"\#(SandboxVersion.current)"}"#)
-        #expect(app.router.routes.map(\.operation) == ["sandbox.health", "vendor.get"])
+        #expect(app.router.routes.map(\.operation).last == "vendor.get")
+        #expect(app.router.routes.map(\.operation).contains("sandbox.health"))
     }
 }
 
 /// The sandbox over a real socket, as CI users and the CLI see it.
 struct SandboxServerTests {
     @Test func liveServer_AnswersHealthHeadNotFoundAndMethodNotAllowed() throws {
-        let sandbox = SandboxServer(configuration: SandboxConfiguration(port: 0))
+        let sandbox = try SandboxServer(configuration: SandboxConfiguration(port: 0))
         try sandbox.start()
         defer {
             sandbox.shutdown()
@@ -77,7 +82,7 @@ struct SandboxServerTests {
     }
 
     @Test func shutdown_StopsTheSandbox() throws {
-        let sandbox = SandboxServer(configuration: SandboxConfiguration(port: 0))
+        let sandbox = try SandboxServer(configuration: SandboxConfiguration(port: 0))
         try sandbox.start()
         sandbox.shutdown()
         #expect(sandbox.waitUntilStopped(timeout: .seconds(10)))

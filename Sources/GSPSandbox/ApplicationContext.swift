@@ -1,0 +1,21 @@
+import GSTCore
+import SandboxAPI
+
+/// What every route of the composition root receives besides the request and its path parameters:
+/// the tenants and scenarios, and each vendor adapter's own context over the same registry, so
+/// both vendors read and write one world.
+public struct ApplicationContext: Sendable {
+    /// The sandbox's version, for the health route.
+    public let version: String
+    public let configuration: SandboxConfiguration
+    public let world: SandboxWorld
+    /// Sandbox.co.in's adapter context (shares `world.registry`).
+    public let sandbox: SandboxAPI.SandboxContext
+
+    public init(version: String = SandboxVersion.current, configuration: SandboxConfiguration, world: SandboxWorld) {
+        self.version = version
+        self.configuration = configuration
+        self.world = world
+        sandbox = SandboxAPI.SandboxContext(registry: world.registry, realTime: world.realTime)
+    }
+}

@@ -1,0 +1,72 @@
+import GSTCore
+import ScenarioKit
+
+/// The scenarios a sandbox serves and the tenants built from them.
+///
+/// Each scenario becomes one tenant, addressed by the Sandbox API keys and Vayana organisations its
+/// credentials name. The first scenario is the *primary* one: any `key_test_…` API key gets its own
+/// fresh copy of it, so parallel test suites isolate themselves by picking a random key.
+public final class SandboxWorld: Sendable {
+    public let registry: TenantRegistry
+    /// In the order given; `scenarios[0]` is the primary scenario.
+    public let scenarios: [Scenario]
+    /// The wall clock tenants read when their scenario follows real time.
+    public let realTime: RealTime
+
+    /// Builds the tenants. Two scenarios that claim the same tenant name or credentials are a
+    /// configuration error, reported like a scenario validation error.
+    public init(scenarios: [Scenario], realTime: RealTime) throws(ScenarioLoadError) {
+        precondition(!scenarios.isEmpty, "a sandbox serves at least one scenario")
+        self.scenarios = scenarios
+        self.realTime = realTime
+        let primary = scenarios[0].world
+        registry = TenantRegistry(realTime: realTime) { _ in primary }
+        for scenario in scenarios {
+            do {
+                try registry.createTenant(id: scenario.name, seed: scenario.world)
+            } catch {
+                let message: String
+                switch error {
+                case .duplicateTenantID(let id): message = "another scenario is already named \"\(id)\""
+                case .credentialInUse(let key): message = "credential \"\(key)\" already belongs to another scenario"
+                case .unknownTenant(let id): message = "unknown tenant \(id)"
+                }
+                throw ScenarioLoadError([ScenarioError(file: scenario.name, issues: [ScenarioIssue(path: .root, message: message)])])
+            }
+        }
+    }
+
+    /// Loads scenario files in order, or the built-in default scenario when `paths` is empty.
+    /// Every file is validated; all problems of all files are reported together.
+    public static func loadScenarios(paths: [String]) throws(ScenarioLoadError) -> [Scenario] {
+        if paths.isEmpty {
+            do { return [try DefaultScenario.load()] } catch { throw ScenarioLoadError([error]) }
+        }
+        var scenarios: [Scenario] = []
+        var failures: [ScenarioError] = []
+        for path in paths {
+            do { scenarios.append(try ScenarioLoader.load(path: path)) } catch { failures.append(error) }
+        }
+        guard failures.isEmpty else {
+            throw ScenarioLoadError(failures)
+        }
+        return scenarios
+    }
+
+    /// The tenant built from the primary scenario.
+    public var primaryTenant: Tenant? { registry.tenant(id: scenarios[0].name) }
+
+    /// The scenario a tenant's world came from: its own for scenario tenants, the primary one for
+    /// fresh `key_test_` tenants.
+    public func scenario(for tenant: Tenant) -> Scenario {
+        scenarios.first { $0.name == tenant.id } ?? scenarios[0]
+    }
+}
+
+/// Scenarios the sandbox refused: every problem of every file, one `FILE: $.path: message` line each.
+public struct ScenarioLoadError: Error, Sendable, CustomStringConvertible {
+    public let errors: [ScenarioError]
+    public init(_ errors: [ScenarioError]) { self.errors = errors }
+    public var lines: [String] { errors.flatMap(\.lines) }
+    public var description: String { lines.joined(separator: "\n") }
+}
