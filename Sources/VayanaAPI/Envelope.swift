@@ -19,6 +19,7 @@ enum EASEnvelope {
 
     private static let v3Prefix = Array(#"{"status":"1","data":"#.utf8)
     private static let v3Suffix = Array(#","error":null,"info":null,"additionalInfo":null,"alert":null}"#.utf8)
+    private static let v3ErrorSuffix = Array(#","info":null,"additionalInfo":null,"alert":null}"#.utf8)
 
     /// HTTP 200 with already-rendered JSON `data`.
     static func ok(_ data: some Collection<UInt8>, flavor: Flavor = .v3, headers: HTTPHeaders = [:]) -> HTTPResponse {
@@ -45,7 +46,7 @@ enum EASEnvelope {
         case .v3:
             out.append(contentsOf: #"{"status":"0","data":null,"error":"#.utf8)
             appendErrorObject(e, to: &out)
-            out.append(contentsOf: v3Suffix)
+            out.append(contentsOf: v3ErrorSuffix)
         case .v1:
             out.append(contentsOf: #"{"error":"#.utf8)
             appendErrorObject(e, to: &out)
