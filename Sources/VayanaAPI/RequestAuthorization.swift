@@ -15,7 +15,7 @@ import HTTPWire
 ///
 /// | situation | answer |
 /// |---|---|
-/// | GSTIN parameter missing | 400 `err-missing-parameter` `{"parameter-name":…}` |
+/// | GSTIN parameter missing (query `gstin`, else header `X-FLYNN-N-GSTIN`; SAVE/RESETIMS: `data.rtin`) | 400 `err-missing-parameter` `{"parameter-name":…}` |
 /// | GSTIN off the pattern | 400 `err-invalid-gstin-format` `{"parameter-name":…}` |
 /// | GSTIN not a taxpayer of the world | 404 `err-invalid-gstin` |
 /// | no live GSTN session (AUTHTOKEN) for the GSTIN | 502 `err-gstn-returned-error` RET11402 "Unauthorized User" |
@@ -30,6 +30,15 @@ extension VayanaContext {
     static let organisationHeader = "X-FLYNN-N-ORG-ID"
     static let userTokenHeader = "X-FLYNN-N-USER-TOKEN"
     static let fileKeyHeader = "X-FLYNN-N-FILEDET-EKEY"
+    /// The taxpayer GSTIN header public EAS clients send on GSTN calls.
+    static let gstinHeader = "X-FLYNN-N-GSTIN"
+
+    /// The `gstin` query parameter, or else the `X-FLYNN-N-GSTIN` header (the query wins when both are sent).
+    static func gstinText(_ q: Query, _ request: HTTPRequest) -> String? {
+        if let g = q["gstin"] { return g }
+        guard let h = request.headers[gstinHeader], !h.isEmpty else { return nil }
+        return h
+    }
 
     /// The `{flynn-version}`s this emulator serves.
     static let flynnVersions: Set<String> = ["v1.0", "v2.0", "v3.0"]

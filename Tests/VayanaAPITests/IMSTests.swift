@@ -75,6 +75,9 @@ import VayanaAPI
         #expect(data["all_oth"]?["b2bcn"] == json(#"{"noaction":1,"reject":0,"pending":0,"accept":0}"#))
         #expect(data["all_oth"]?["ttl_cnt"] == 4)
         #expect(data["inv_supp_isd"]?["isd"] == json(#"{"noaction":0,"accept":0,"reject":0,"pending":0}"#))
+        // The GSTIN may come in the X-FLYNN-N-GSTIN header instead of the query.
+        let byHeader = h.get("\(Self.ims)/GETCNT?goods_typ=ALL_OTH", headers: h.authHeaders + [("X-FLYNN-N-GSTIN", Self.g)])
+        #expect(byHeader.body == reply.body)
     }
 
     /// login → OTPREQUEST → AUTHTOKEN → GETINV / GETCNT → SAVE → REQSTS.

@@ -36,7 +36,7 @@ enum IMSRoutes {
     static func getInvoices(_ request: HTTPRequest, _ params: PathParameters, _ ctx: VayanaContext) -> HTTPResponse {
         let q = Query(request)
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
-            let gstin = try VayanaContext.taxpayer(q["gstin"], parameter: "gstin", in: state)
+            let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             guard let sectionText = q["section"] else { throw .missingParameter("section") }
             guard let section = section(sectionText) else { throw .invalidParameter("section") }
             var filter: IMSStatus?
@@ -73,7 +73,7 @@ enum IMSRoutes {
     static func getCount(_ request: HTTPRequest, _ params: PathParameters, _ ctx: VayanaContext) -> HTTPResponse {
         let q = Query(request)
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
-            let gstin = try VayanaContext.taxpayer(q["gstin"], parameter: "gstin", in: state)
+            let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             guard let goods = q["goods_typ"] else { throw .missingParameter("goods_typ") }
             guard goods.uppercased() == "ALL_OTH" else { throw .invalidParameter("goods_typ") }
             let data = ctx.cache.fragment(tenant, route: "ims.getcnt|\(gstin.value)", version: state.version) {
@@ -137,7 +137,7 @@ enum IMSRoutes {
     static func requestStatus(_ request: HTTPRequest, _ params: PathParameters, _ ctx: VayanaContext) -> HTTPResponse {
         let q = Query(request)
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
-            let gstin = try VayanaContext.taxpayer(q["gstin"], parameter: "gstin", in: state)
+            let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             guard let reference = q["int_tran_id"] else { throw .missingParameter("int_tran_id") }
             let requestType = state.job(reference).flatMap { job -> IMSRequestType? in
                 if case .ims(let r) = job.kind { return r.requestType } else { return nil }
@@ -157,7 +157,7 @@ enum IMSRoutes {
     static func fileDetails(_ request: HTTPRequest, _ params: PathParameters, _ ctx: VayanaContext) -> HTTPResponse {
         let q = Query(request)
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
-            let gstin = try VayanaContext.taxpayer(q["gstin"], parameter: "gstin", in: state)
+            let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             return try ReturnsRoutes.fileDetails(token: q["token"], gstin: gstin, scope: .ims, tenant: tenant, ctx)
         }
     }

@@ -47,7 +47,7 @@ enum ReturnsRoutes {
     static func returns(_ request: HTTPRequest, _ params: PathParameters, _ ctx: VayanaContext) -> HTTPResponse {
         let q = Query(request)
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
-            let gstin = try VayanaContext.taxpayer(q["gstin"], parameter: "gstin", in: state)
+            let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             let action = q["action"]?.uppercased()
             if action == "FILEDET" {
                 return try fileDetails(token: q["token"], gstin: gstin, scope: .returns, tenant: tenant, ctx)
