@@ -1,0 +1,86 @@
+// GSTN's GSTR-1 section payload (B2B / B2BA). Kept byte-identical to SandboxAPI's `GSTR1Render`; the two
+// copies should become one renderer in a shared GSTN-shapes target.
+import GSTCore
+
+/// GSTR-1 B2B / B2BA section GETs (`reference/sandbox-examples/gstr1_b2b.*`): the supplier's own
+/// documents grouped by counterparty, `{"b2b":[{"cfs","ctin","inv":[…]}]}`.
+enum GSTR1Render {
+    /// `documents` must be sorted by recipient (core's `gstr1Documents` is).
+    static func section(_ key: StaticString, documents: [Document], amended: Bool) -> [UInt8] {
+        var b = JSONBuilder(capacity: 64 + documents.count * 600)
+        b.beginObject()
+        b.key(key)
+        b.beginArray()
+        var i = 0
+        while i < documents.count {
+            let ctin = documents[i].recipient
+            b.beginObject()
+            // GSTR-2 is not filed in the GST regime any more: the counterparty filing status is "N".
+            b.field("cfs", "N")
+            b.field("ctin", ctin.value)
+            b.key("inv")
+            b.beginArray()
+            while i < documents.count, documents[i].recipient == ctin {
+                invoice(documents[i], amended: amended, into: &b)
+                i += 1
+            }
+            b.endArray()
+            b.endObject()
+        }
+        b.endArray()
+        b.endObject()
+        return b.bytes
+    }
+
+    /// One `inv` entry. Keys in byte order:
+    /// `cflag, chksum, flag, idt, inum, inv_typ, [irn, irngendate,] itms, [oidt, oinum, opd,] pos, rchrg,
+    /// [srctyp,] updby, val`.
+    ///
+    /// - `cflag`: the counterparty's IMS action on the document (A/R/P/N).
+    /// - `flag`: "U" (uploaded by the supplier); `updby`: "S".
+    /// - `chksum`: the document hash (the same SHA-256 IMS shows as `hash`).
+    /// - `irn`, `irngendate`, `srctyp` "e-Invoice": only for e-invoiced documents.
+    /// - B2BA adds `oinum`, `oidt` and `opd` (the original document's period, `YYYY-MM`, as the B2BA page documents).
+    static func invoice(_ d: Document, amended: Bool, into b: inout JSONBuilder) {
+        b.beginObject()
+        b.field("cflag", d.ims.status.rawValue)
+        b.field("chksum", d.imsHash)
+        b.field("flag", "U")
+        b.field("idt", d.date.dashed)
+        b.field("inum", d.number)
+        b.field("inv_typ", d.invoiceType.rawValue)
+        if let irn = d.irn {
+            b.field("irn", irn)
+            b.field("irngendate", (d.irnDate ?? d.date).dashed)
+        }
+        b.key("itms")
+        b.beginArray()
+        for item in d.items {
+            b.beginObject()
+            b.key("itm_det")
+            b.beginObject()
+            b.field("camt", item.cgst)
+            b.field("csamt", item.cess)
+            b.field("iamt", item.igst)
+            b.key("rt"); b.amount(Amount(paise: Int64(item.rate.hundredths)))
+            b.field("samt", item.sgst)
+            b.field("txval", item.taxableValue)
+            b.endObject()
+            b.field("num", item.number)
+            b.endObject()
+        }
+        b.endArray()
+        if amended {
+            let original = d.originalDate ?? d.date
+            b.field("oidt", original.dashed)
+            b.field("oinum", d.originalNumber ?? "")
+            b.field("opd", String(original.year) + "-" + (original.month < 10 ? "0" : "") + String(original.month))
+        }
+        b.field("pos", d.placeOfSupply.value)
+        b.field("rchrg", d.reverseCharge ? "Y" : "N")
+        if d.irn != nil { b.field("srctyp", "e-Invoice") }
+        b.field("updby", "S")
+        b.field("val", d.value)
+        b.endObject()
+    }
+}

@@ -1,0 +1,198 @@
+// GSTN's GSTR-2B payload. Kept byte-identical to SandboxAPI's `GSTR2BRender` (Sandbox wraps the same
+// document in its envelope; Vayana returns it as `data`), so both vendors show one snapshot the same way.
+// The two copies should become one renderer in a shared GSTN-shapes target; until then, change both.
+import GSTCore
+
+/// The GSTR-2B document (`GET …/gstrs/gstr-2b/{year}/{month}`) as `data.data`:
+/// `{"chksum":…,"data":{"cpsumm","docRejdata","docdata","fc","gendt","gstin","itcsumm","rtnprd","version"}}`.
+///
+/// Pagination: with `fc` > 1 and no `file_number`, the answer carries the summaries and `fc` but no
+/// document lists; `file_number` = 1…fc returns that file's documents with the summaries.
+/// Keys are written in byte order (capital `R` in `docRejdata` sorts before `docdata`).
+enum GSTR2BRender {
+    static func document(_ twoB: GSTR2B, fileCount: Int, includeDocuments: Bool) -> [UInt8] {
+        var b = JSONBuilder(capacity: 4096 + (includeDocuments ? (twoB.documentCount + twoB.rejectedCount) * 400 : 0))
+        b.beginObject()
+        b.field("chksum", twoB.checksum)
+        b.key("data")
+        b.beginObject()
+        b.key("cpsumm")
+        supplierSummary(twoB.supplierSummary, into: &b)
+        if includeDocuments {
+            b.key("docRejdata")
+            documentLists(twoB.rejectedDocuments, into: &b)
+            b.key("docdata")
+            documentLists(twoB.documents, into: &b)
+        }
+        b.field("fc", fileCount)
+        b.field("gendt", twoB.generatedOn.dashed)
+        b.field("gstin", twoB.recipient.value)
+        b.key("itcsumm")
+        itcSummary(twoB.itcSummary, into: &b)
+        b.field("rtnprd", twoB.period.mmyyyy)
+        b.field("version", twoB.version)
+        b.endObject()
+        b.endObject()
+        return b.bytes
+    }
+
+    static func sortedSections(_ keys: some Sequence<GSTR2BSection>) -> [GSTR2BSection] {
+        keys.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
+    }
+
+    /// `{igst, cgst, sgst, cess}` in byte order: cess, cgst, igst, sgst.
+    static func taxes(_ t: TaxTotals, into b: inout JSONBuilder) {
+        b.field("cess", t.cess)
+        b.field("cgst", t.cgst)
+        b.field("igst", t.igst)
+        b.field("sgst", t.sgst)
+    }
+
+    /// `itcsumm`: `{"itcavl":{table:{cess,cgst,igst,<lines…>,sgst}},"itcunavl":{…}}`; every table and
+    /// line present, table heads = sum of its lines.
+    static func itcSummary(_ s: ITCSummary, into b: inout JSONBuilder) {
+        b.beginObject()
+        b.key("itcavl"); bucket(s.available, into: &b)
+        b.key("itcunavl"); bucket(s.unavailable, into: &b)
+        b.endObject()
+    }
+
+    static func bucket(_ bucket: ITCBucket, into b: inout JSONBuilder) {
+        b.beginObject()
+        for table in ITCTable.allCases.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
+            b.key(table.rawValue)
+            b.beginObject()
+            let total = bucket.total(of: table)
+            // Merge the four heads and the line keys in byte order.
+            var keys: [(String, TaxTotals?)] = [("cess", nil), ("cgst", nil), ("igst", nil), ("sgst", nil)]
+            for line in table.lines { keys.append((line.rawValue, bucket[table, line])) }
+            keys.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            for (key, lineTotals) in keys {
+                b.key(key)
+                if let t = lineTotals {
+                    b.beginObject(); taxes(t, into: &b); b.endObject()
+                } else {
+                    switch key {
+                    case "cess": b.amount(total.cess)
+                    case "cgst": b.amount(total.cgst)
+                    case "igst": b.amount(total.igst)
+                    default: b.amount(total.sgst)
+                    }
+                }
+            }
+            b.endObject()
+        }
+        b.endObject()
+    }
+
+    /// `cpsumm`: per section, one row per supplier (notes: per supplier and note type):
+    /// `{cess, cgst, ctin, igst, [nttyp,] sgst, supfildt, supprd, trdnm, ttldocs, txval}`.
+    static func supplierSummary(_ summary: [GSTR2BSection: [GSTR2BSupplierSummary]], into b: inout JSONBuilder) {
+        b.beginObject()
+        for section in sortedSections(summary.keys) {
+            guard let rows = summary[section], !rows.isEmpty else { continue }
+            b.key(section.rawValue)
+            b.beginArray()
+            for r in rows {
+                b.beginObject()
+                b.field("cess", r.taxes.cess)
+                b.field("cgst", r.taxes.cgst)
+                b.field("ctin", r.supplier.value)
+                b.field("igst", r.taxes.igst)
+                if let t = r.noteType { b.field("nttyp", t.rawValue) }
+                b.field("sgst", r.taxes.sgst)
+                b.field("supfildt", r.filedOn?.dashed ?? "")
+                b.field("supprd", r.supplierPeriod.mmyyyy)
+                b.field("trdnm", r.tradeName)
+                b.field("ttldocs", r.documentCount)
+                b.field("txval", r.taxableValue)
+                b.endObject()
+            }
+            b.endArray()
+        }
+        b.endObject()
+    }
+
+    /// `docdata` / `docRejdata`: per section, per supplier `{ctin, inv|nt:[…], supfildt, supprd, trdnm}`.
+    static func documentLists(_ lists: [GSTR2BSection: [GSTR2BSupplierDocuments]], into b: inout JSONBuilder) {
+        b.beginObject()
+        for section in sortedSections(lists.keys) {
+            guard let groups = lists[section], !groups.isEmpty else { continue }
+            b.key(section.rawValue)
+            b.beginArray()
+            for g in groups {
+                b.beginObject()
+                b.field("ctin", g.supplier.value)
+                b.key(section.isNoteSection ? "nt" : "inv")
+                b.beginArray()
+                for d in g.documents { document(d, section: section, into: &b) }
+                b.endArray()
+                b.field("supfildt", g.filedOn?.dashed ?? "")
+                b.field("supprd", g.supplierPeriod.mmyyyy)
+                b.field("trdnm", g.tradeName)
+                b.endObject()
+            }
+            b.endArray()
+        }
+        b.endObject()
+    }
+
+    /// One document. Invoices (b2b, b2ba, ecom, ecoma):
+    /// `cess, cgst, diffprcnt, dt, igst, imsStatus, inum, [irn, irngendate,] itcavl, items, [oidt, oinum,]
+    /// pos, rev, [rsn,] sgst, [srctyp,] txval, typ, val`; notes (cdnr, cdnra) use `ntnum` and add `suptyp`,
+    /// and `ontdt, ontnum, onttyp` on amendments. Items: `{[cess,] [cgst,] [igst,] num, rt, [sgst,] txval}` —
+    /// IGST on inter-state documents, CGST and SGST otherwise, cess always.
+    static func document(_ entry: GSTR2BDocument, section: GSTR2BSection, into b: inout JSONBuilder) {
+        let d = entry.document
+        let amended = d.section.isAmendment
+        b.beginObject()
+        b.field("cess", d.cess)
+        b.field("cgst", d.cgst)
+        b.field("diffprcnt", 1)
+        b.field("dt", d.date.dashed)
+        b.field("igst", d.igst)
+        b.field("imsStatus", entry.imsStatus.rawValue)
+        if !section.isNoteSection { b.field("inum", d.number) }
+        if let irn = d.irn {
+            b.field("irn", irn)
+            b.field("irngendate", (d.irnDate ?? d.date).dashed)
+        }
+        b.field("itcavl", entry.itcAvailable ? "Y" : "N")
+        b.key("items")
+        b.beginArray()
+        let inter = d.isInterState
+        for item in d.items {
+            b.beginObject()
+            b.field("cess", item.cess)
+            if !inter { b.field("cgst", item.cgst) }
+            if inter { b.field("igst", item.igst) }
+            b.field("num", item.number)
+            b.key("rt"); b.amount(Amount(paise: Int64(item.rate.hundredths)))
+            if !inter { b.field("sgst", item.sgst) }
+            b.field("txval", item.taxableValue)
+            b.endObject()
+        }
+        b.endArray()
+        if section.isNoteSection {
+            b.field("ntnum", d.number)
+            if amended {
+                b.field("ontdt", (d.originalDate ?? d.date).dashed)
+                b.field("ontnum", d.originalNumber ?? "")
+                b.field("onttyp", entry.noteType?.rawValue ?? "C")
+            }
+        } else if amended {
+            b.field("oidt", (d.originalDate ?? d.date).dashed)
+            b.field("oinum", d.originalNumber ?? "")
+        }
+        b.field("pos", d.placeOfSupply.value)
+        b.field("rev", d.reverseCharge ? "Y" : "N")
+        if let r = entry.unavailableReason { b.field("rsn", r.rawValue) }
+        b.field("sgst", d.sgst)
+        if d.irn != nil { b.field("srctyp", "e-Invoice") }
+        if section.isNoteSection { b.field("suptyp", "R") }
+        b.field("txval", d.taxableValue)
+        b.field("typ", section.isNoteSection ? (entry.noteType?.rawValue ?? "C") : d.invoiceType.rawValue)
+        b.field("val", d.value)
+        b.endObject()
+    }
+}

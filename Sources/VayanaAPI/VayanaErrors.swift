@@ -1,0 +1,129 @@
+import GSTCore
+import HTTPWire
+
+/// The EAS error catalogue.
+///
+/// *Documented* entries are verbatim from Vayana's docs (`vayana-examples/`, vayana-gstn.md §1.6, §1.8).
+/// The others are this emulator's choices where Vayana documents nothing; they follow the documented
+/// pattern (kebab-case key, `ClientRequest` type, the offending name in `args.parameter-name`) and are
+/// listed in the route table of the README.
+extension EASError {
+    // MARK: Authorization (documented: 403, type Authorization)
+
+    /// `X-FLYNN-N-ORG-ID` missing or not an organisation of any tenant.
+    static let invalidOrg = EASError(status: .forbidden, message: "err-invalid-org", type: "Authorization")
+    /// `X-FLYNN-N-USER-TOKEN` missing, never issued by the organisation's tenant, or not a user token.
+    static let invalidToken = EASError(status: .forbidden, message: "err-invalid-token", type: "Authorization")
+    /// `X-FLYNN-N-USER-TOKEN` past its duration (tenant clock).
+    static let expiredToken = EASError(status: .forbidden, message: "err-expired-token", type: "Authorization")
+
+    /// Emulator's choice (undocumented): theodore login with an unknown handle or a wrong password.
+    static let invalidCredentials = EASError(status: .unauthorized, message: "err-invalid-credentials", type: "Authorization")
+
+    // MARK: Client request (documented: 400, type ClientRequest)
+
+    /// Documented, e.g. `{"parameter-name":"gstin"}`.
+    static func invalidGSTINFormat(parameter: String) -> EASError {
+        EASError(status: .badRequest, message: "err-invalid-gstin-format", type: "ClientRequest",
+                 args: singleArg("parameter-name", parameter))
+    }
+
+    /// Documented, e.g. `{"version":"v8.0"}`.
+    static func invalidAPIVersion(_ version: String) -> EASError {
+        EASError(status: .badRequest, message: "err-invalid-gst-returns-api-version", type: "ClientRequest",
+                 args: singleArg("version", version))
+    }
+
+    /// Emulator's choice: a mandatory query / body parameter (or the `action` header) is missing.
+    static func missingParameter(_ name: String) -> EASError {
+        EASError(status: .badRequest, message: "err-missing-parameter", type: "ClientRequest",
+                 args: singleArg("parameter-name", name))
+    }
+
+    /// Emulator's choice: a parameter has a value the API does not accept.
+    static func invalidParameter(_ name: String) -> EASError {
+        EASError(status: .badRequest, message: "err-invalid-parameter", type: "ClientRequest",
+                 args: singleArg("parameter-name", name))
+    }
+
+    /// Emulator's choice: the request body is not JSON (args: the parser's position and reason).
+    static func invalidJSON(_ reason: String) -> EASError {
+        EASError(status: .badRequest, message: "err-invalid-json", type: "ClientRequest", args: singleArg("reason", reason))
+    }
+
+    /// Emulator's choice: FILEDOWNLOAD without the FILEDET `ek` in `X-FLYNN-N-FILEDET-EKEY`, or another one.
+    static let invalidFileKey = EASError(status: .badRequest, message: "err-invalid-filedet-ekey", type: "ClientRequest",
+                                         args: singleArg("header-name", "X-FLYNN-N-FILEDET-EKEY"))
+
+    // MARK: Not found
+
+    /// Documented status and description (404 "Invalid GSTIN"); body is the emulator's choice: the GSTIN is
+    /// well-formed but no taxpayer of the organisation's world.
+    static func unknownGSTIN(parameter: String) -> EASError {
+        EASError(status: .notFound, message: "err-invalid-gstin", type: "ResourceNotFound",
+                 args: singleArg("parameter-name", parameter))
+    }
+
+    /// Documented key (long-running tasks); used for unknown FILEDET tokens, file keys and unsupported
+    /// `{flynn-version}`s.
+    static func resourceNotFound(_ key: String, _ value: String) -> EASError {
+        EASError(status: .notFound, message: "err-resource-not-found", type: "ResourceNotFound", args: singleArg(key, value))
+    }
+
+    // MARK: GSTN
+
+    /// Documented: 502, type `Gstn`, `{"gstn-err":{"status-code":"0","error-code":…,"message":…}}`.
+    static func gstn(_ error: GSTNError) -> EASError {
+        var args: [UInt8] = Array(#"{"gstn-err":{"status-code":"0","error-code":"#.utf8)
+        JSONBuilder.appendQuoted(error.code, to: &args)
+        args.append(contentsOf: #","message":"#.utf8)
+        JSONBuilder.appendQuoted(error.message, to: &args)
+        args.append(contentsOf: "}}".utf8)
+        return EASError(status: .badGateway, message: "err-gstn-returned-error", type: "Gstn", args: args)
+    }
+}
+
+/// GSTN's codes, as EAS passes them on. Messages of documented codes are verbatim (Vayana's examples, or
+/// Sandbox's captures of the same GSTN code); the others are marked.
+extension GSTNError {
+    /// Documented (Vayana): every returns / IMS call for a GSTIN without a live GSTN session.
+    static let unauthorizedUser = GSTNError(code: "RET11402", message: "Unauthorized User")
+    /// Sandbox's message for the code. Used for: an OTP request naming a username the GSTIN does not
+    /// have, an unknown or expired `otp-request-id`, refreshing an unknown or expired `gst-session-id`.
+    static let invalidSession = GSTNError(code: "AUTH4033", message: "Invalid Session")
+    /// Code from public client code; message is the emulator's choice.
+    static let invalidOTP = GSTNError(code: "AUTH4034", message: "Invalid OTP")
+    /// Sandbox's message: REQSTS with an `int_tran_id` unknown for this GSTIN.
+    static let noRecordsForTransaction = GSTNError(code: "IMS0008", message: "No records found for requested internal transaction Id")
+    /// Sandbox's message: the GSTR-2B was generated and holds no document.
+    static let gstr2bNoDetails = GSTNError(code: "RET2B1016", message: "For current tax period, no details are available to view.")
+    /// Sandbox's message; the date is when the GSTR-2B will be available (DD/MM/YYYY).
+    static func gstr2bNotAvailable(by date: CivilDate) -> GSTNError {
+        GSTNError(code: "RET2B1023",
+                  message: "GSTR-2B is being generated and should be available by \(date.slashed). Either you do not have any "
+                      + "records in GSTR-2B or the generation is still in progress. If you are still not able to access it, "
+                      + "please raise a ticket with GST support team.")
+    }
+    /// Sandbox's message: a GSTR-1 section with no document for the filters.
+    static let noDocumentFound = GSTNError(
+        code: "RET11416",
+        message: "No document found in selected financial year. Either this document exists in a different "
+            + "financial year or the document number is incorrect.")
+    /// Emulator's choice (code and message): a GSTN API this sandbox does not emulate yet. Answered instead of
+    /// invented data, so a client can tell "not emulated" from "empty".
+    static func notEmulated(_ what: String) -> GSTNError {
+        GSTNError(code: "GEN5002", message: "\(what) is not emulated by GSP Sandbox")
+    }
+}
+
+/// Per-record codes in a REQSTS `error_report` (the same choices as Sandbox's IMS status answer).
+enum IMSErrorCatalogue {
+    /// Documented.
+    static let previousStatusMismatch = ("IMSSAV0010", "Either previous action is incorrect/ invoice might have edited by supplier")
+    /// Emulator's choice (undocumented): Pending sent for a record whose `ispendactblocked` is Y.
+    static let pendingNotAllowed = ("IMSSAV0012", "Pending action is not allowed for this invoice")
+    /// Emulator's choice (undocumented): no such record in the recipient's IMS.
+    static let notFound = ("IMSSAV0011", "No invoice found for the provided details")
+    /// Documented job-level code; also used if a single record is malformed for its request type.
+    static let schemaViolation = ("IMSSAV005", "Schema validation failure")
+}

@@ -1,0 +1,40 @@
+import GSTCore
+import HTTPWire
+
+/// Vayana Network EAS routes (theodore login, the GSTN session, returns download lite with FILEDET /
+/// FILEDOWNLOAD, and IMS), as the composition root registers them next to Sandbox's:
+///
+/// ```swift
+/// router.add(contentsOf: VayanaRoutes.routes().map { $0.mapContext(\.vayana) })
+/// ```
+///
+/// Both vendors read and write the same tenant state: a Vayana organisation and a Sandbox API key of one
+/// tenant see one world. Responses are `application/json` in the EAS envelope (`EASEnvelope`).
+public enum VayanaRoutes {
+    /// Prefix of the GSTN taxpayer routes.
+    static let taxpayer = "/basic/gstn/{flynn-version}/taxpayerapi/{gstn-api-version}"
+
+    public static func routes() -> [Route<VayanaContext>] {
+        let t = taxpayer
+        func p(_ s: String) -> PathPattern { PathPattern(stringLiteral: s) }
+        return [
+            Route(.post, "/theodore/apis/v1/authtokens", operation: "vayana.auth.login", handler: LoginRoutes.login),
+
+            Route(.post, p("\(t)/authenticate/OTPREQUEST"), operation: "vayana.gstn.otprequest", handler: GSTNAuthRoutes.otpRequest),
+            Route(.post, p("\(t)/authenticate/AUTHTOKEN"), operation: "vayana.gstn.authtoken", handler: GSTNAuthRoutes.authToken),
+            Route(.post, p("\(t)/authenticate/REFRESHTOKEN"), operation: "vayana.gstn.refreshtoken", handler: GSTNAuthRoutes.refreshToken),
+            Route(.post, p("\(t)/authenticate"), operation: "vayana.gstn.authenticate", handler: GSTNAuthRoutes.byHeader),
+
+            Route(.get, p("\(t)/returns"), operation: "vayana.returns", handler: ReturnsRoutes.returns),
+            Route(.get, "/basic/gstn/{flynn-version}/taxpayerapi-doc/{key}", operation: "vayana.returns.filedownload",
+                  handler: ReturnsRoutes.fileDownload),
+
+            Route(.get, p("\(t)/returns/ims/GETINV"), operation: "vayana.ims.getinv", handler: IMSRoutes.getInvoices),
+            Route(.get, p("\(t)/returns/ims/GETCNT"), operation: "vayana.ims.getcnt", handler: IMSRoutes.getCount),
+            Route(.put, p("\(t)/returns/ims/SAVE"), operation: "vayana.ims.save", handler: IMSRoutes.save),
+            Route(.put, p("\(t)/returns/ims/RESETIMS"), operation: "vayana.ims.reset", handler: IMSRoutes.reset),
+            Route(.get, p("\(t)/returns/ims/REQSTS"), operation: "vayana.ims.reqsts", handler: IMSRoutes.requestStatus),
+            Route(.get, p("\(t)/returns/ims/FILEDET"), operation: "vayana.ims.filedet", handler: IMSRoutes.fileDetails),
+        ]
+    }
+}
