@@ -1,5 +1,6 @@
 import GSTCore
 import SandboxAPI
+import VayanaAPI
 
 /// What every route of the composition root receives besides the request and its path parameters:
 /// the tenants and scenarios, and each vendor adapter's own context over the same registry, so
@@ -11,11 +12,14 @@ public struct ApplicationContext: Sendable {
     public let world: SandboxWorld
     /// Sandbox.co.in's adapter context (shares `world.registry`).
     public let sandbox: SandboxAPI.SandboxContext
+    /// Vayana EAS's adapter context (shares `world.registry`).
+    public let vayana: VayanaContext
 
     public init(version: String = SandboxVersion.current, configuration: SandboxConfiguration, world: SandboxWorld) {
         self.version = version
         self.configuration = configuration
         self.world = world
         sandbox = SandboxAPI.SandboxContext(registry: world.registry, realTime: world.realTime)
+        vayana = VayanaContext(registry: world.registry, realTime: world.realTime)
     }
 }

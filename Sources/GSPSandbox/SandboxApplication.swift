@@ -2,6 +2,7 @@ import GSTCore
 import HTTPWire
 import SandboxAPI
 import SocketServer
+import VayanaAPI
 
 /// The sandbox as an `HTTPResponder`: one router holding the control routes and every vendor
 /// route over one shared world, plus the answers for requests no route takes (404, 405 with `Allow`).
@@ -30,7 +31,9 @@ public final class SandboxApplication: HTTPResponder {
 
     /// Every route the sandbox serves: its own control routes and each vendor adapter's.
     public static var builtInRoutes: [Route<ApplicationContext>] {
-        ControlRoutes.all + SandboxRoutes.routes().map { $0.mapContext(\.sandbox) }
+        ControlRoutes.all
+            + SandboxRoutes.routes().map { $0.mapContext(\.sandbox) }
+            + VayanaRoutes.routes().map { $0.mapContext(\.vayana) }
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
