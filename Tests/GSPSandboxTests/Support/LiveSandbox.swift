@@ -1,0 +1,52 @@
+import GSPSandbox
+import GSTCore
+import Testing
+
+/// A sandbox on an ephemeral port with a JSON client over one keep-alive connection: the way a
+/// CI user's test suite talks to it.
+final class LiveSandbox {
+    let server: SandboxServer
+    let client: TestClient
+
+    struct Reply {
+        let status: Int
+        let json: JSONValue
+        let headers: [(String, String)]
+    }
+
+    init(scenarioPaths: [String] = []) throws {
+        server = try SandboxServer(configuration: SandboxConfiguration(port: 0, scenarioPaths: scenarioPaths))
+        try server.start()
+        client = try TestClient(port: try #require(server.port))
+    }
+
+    deinit {
+        server.shutdown()
+        _ = server.waitUntilStopped(timeout: .seconds(10))
+    }
+
+    /// Sends one request and parses the JSON reply.
+    func call(_ method: String, _ target: String, headers: [String: String] = [:], body: JSONValue? = nil) throws -> Reply {
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: sandbox.test\r\n"
+        for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
+        var payload: [UInt8] = []
+        if let body {
+            payload = JSONWriter.write(body)
+            head += "Content-Type: application/json\r\n"
+        }
+        head += "Content-Length: \(payload.count)\r\n\r\n"
+        try client.send(Array(head.utf8) + payload)
+        let response = try client.readResponse()
+        return Reply(status: response.status, json: try JSONParser.parse(response.body), headers: response.headers)
+    }
+}
+
+/// Repo-relative paths for scenario files, whatever the working directory of `swift test`.
+enum RepoPath {
+    static func scenario(_ relative: String, file: String = #filePath) -> String {
+        // Tests/GSPSandboxTests/Support/LiveSandbox.swift → repo root
+        var parts = file.split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(4)
+        return parts.joined(separator: "/") + "/Scenarios/" + relative
+    }
+}
