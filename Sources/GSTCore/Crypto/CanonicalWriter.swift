@@ -49,10 +49,24 @@ struct CanonicalWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Raw bytes, no separator (a cached digest inside a larger text).
+    mutating func raw(_ d: DocumentDigest) {
+        for word in [d.bytes.0, d.bytes.1, d.bytes.2, d.bytes.3] {
+            for shift in stride(from: 56, through: 0, by: -8) { buffer.append(UInt8(truncatingIfNeeded: word >> UInt64(shift))) }
+        }
+        flushIfFull()
+    }
+
     /// The SHA-256 of everything written, as hex.
     mutating func finishHex() -> String {
         flush()
         return hasher.finalizeHex()
+    }
+
+    /// The SHA-256 of everything written.
+    mutating func finishBytes() -> [UInt8] {
+        flush()
+        return hasher.finalize()
     }
 }
 

@@ -11,101 +11,104 @@
 /// Table/line placement inside a bucket: see `ITCSummary`.
 struct GSTR2BBuilder {
     private struct GroupKey: Hashable { var section: GSTR2BSection; var supplier: GSTIN; var rejected: Bool }
-
-    private var groups: [GroupKey: GSTR2BSupplierDocuments] = [:]
-    private var itc = ITCSummary()
-    private var documentCount = 0
-    private var rejectedCount = 0
+    private struct Group {
+        var value: GSTR2BSupplierDocuments
+        /// cpsumm rows of this supplier, by note type (nil for invoice sections).
+        var rows: [GSTR2BSupplierSummary] = []
+    }
 
     static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
                       documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
-        var b = GSTR2BBuilder()
-        var lastKey: GroupKey?
-        var lastGroup: GSTR2BSupplierDocuments?
+        let contents = store.contents
+        var groups: [GroupKey: Group] = [:]
+        var itc = ITCSummary()
+        var documentCount = 0, rejectedCount = 0
+        var currentKey: GroupKey?
+        var current: Group?
+        let recipientState = recipient.stateCode
+
         // Documents arrive in key order, so consecutive ones mostly share a group: keep the current
         // group out of the dictionary until the key changes.
         for i in store.indices(recipient: recipient, period: period) {
-            let d = store[i]
-            guard d.filing.filed, let entry = b.classify(d) else { continue }
-            let key = GroupKey(section: d.section.gstr2b, supplier: d.supplier, rejected: entry.imsStatus == .rejected)
-            if key != lastKey {
-                if let k = lastKey, let g = lastGroup { b.groups[k] = g }
-                lastKey = key
-                lastGroup = b.groups.removeValue(forKey: key)
-                    ?? GSTR2BSupplierDocuments(supplier: d.supplier, tradeName: tradeName(d.supplier), filedOn: nil,
-                                               supplierPeriod: d.filing.period, documents: [])
+            let d = contents[i]
+            guard d.filing.filed else { continue }
+            let status = store.imsStates[i].status
+            let posRule = d.supplier.value.utf8.prefix(2).elementsEqual(d.placeOfSupply.value.utf8) && d.placeOfSupply != recipientState
+            let totals = store.totals[i]
+            let entry: GSTR2BDocument
+            if posRule {
+                documentCount += 1
+                itc.unavailable.add(totals.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
+                entry = GSTR2BDocument(source: contents, index: i, itcAvailable: false, unavailableReason: .placeOfSupplyRule, imsStatus: .noAction)
+            } else {
+                switch status {
+                case .pending: continue
+                case .rejected:
+                    rejectedCount += 1
+                    entry = GSTR2BDocument(source: contents, index: i, itcAvailable: false, unavailableReason: nil, imsStatus: .rejected)
+                case .accepted, .noAction:
+                    documentCount += 1
+                    itc.available.add(totals.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
+                    entry = GSTR2BDocument(source: contents, index: i, itcAvailable: true, unavailableReason: nil, imsStatus: status)
+                }
             }
-            lastGroup!.documents.append(entry)
-            if let f = d.filing.filedOn, lastGroup!.filedOn.map({ $0 < f }) ?? true { lastGroup!.filedOn = f }
+            let key = GroupKey(section: d.section.gstr2b, supplier: d.supplier, rejected: entry.imsStatus == .rejected)
+            if key != currentKey {
+                if let k = currentKey, let g = current { groups[k] = g }
+                currentKey = key
+                current = groups.removeValue(forKey: key) ?? Group(value: GSTR2BSupplierDocuments(
+                    supplier: d.supplier, tradeName: tradeName(d.supplier), filedOn: nil, supplierPeriod: d.filing.period, documents: []))
+            }
+            current!.value.documents.append(entry)
+            if let f = d.filing.filedOn, current!.value.filedOn.map({ $0 < f }) ?? true { current!.value.filedOn = f }
+            if !key.rejected {
+                // cpsumm: invoice sections one row per supplier, note sections one per note type.
+                let t = d.section.noteType
+                if let r = current!.rows.firstIndex(where: { $0.noteType == t }) {
+                    current!.rows[r].documentCount += 1
+                    current!.rows[r].taxableValue = current!.rows[r].taxableValue + totals.taxableValue
+                    current!.rows[r].taxes = current!.rows[r].taxes + totals.taxes
+                } else {
+                    current!.rows.append(GSTR2BSupplierSummary(
+                        supplier: d.supplier, tradeName: current!.value.tradeName, filedOn: nil, supplierPeriod: d.filing.period,
+                        noteType: t, documentCount: 1, taxableValue: totals.taxableValue, taxes: totals.taxes))
+                }
+            }
         }
-        if let k = lastKey, let g = lastGroup { b.groups[k] = g }
-        return b.finish(recipient: recipient, period: period, at: instant)
-    }
+        if let k = currentKey, let g = current { groups[k] = g }
 
-    /// The 2B verdict for one document; nil when it stays out (pending).
-    private mutating func classify(_ d: Document) -> GSTR2BDocument? {
-        if d.isIneligibleByPOSRule {
-            documentCount += 1
-            itc.unavailable.add(d.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-            return GSTR2BDocument(document: d, itcAvailable: false, unavailableReason: .placeOfSupplyRule, imsStatus: .noAction)
-        }
-        switch d.ims.status {
-        case .pending:
-            return nil
-        case .rejected:
-            rejectedCount += 1
-            return GSTR2BDocument(document: d, itcAvailable: false, unavailableReason: nil, imsStatus: .rejected)
-        case .accepted, .noAction:
-            documentCount += 1
-            itc.available.add(d.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-            return GSTR2BDocument(document: d, itcAvailable: true, unavailableReason: nil, imsStatus: d.ims.status)
-        }
-    }
-
-    private func finish(recipient: GSTIN, period: ReturnPeriod, at instant: Int64) -> GSTR2B {
         var docdata: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var rejected: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
-        for (key, group) in groups {
-            if key.rejected { rejected[key.section, default: []].append(group) } else { docdata[key.section, default: []].append(group) }
-        }
-        for s in docdata.keys { docdata[s]!.sort { $0.supplier < $1.supplier } }
-        for s in rejected.keys { rejected[s]!.sort { $0.supplier < $1.supplier } }
-
         var cpsumm: [GSTR2BSection: [GSTR2BSupplierSummary]] = [:]
-        for (section, suppliers) in docdata {
-            var rows: [GSTR2BSupplierSummary] = []
-            for g in suppliers {
-                // Invoice sections: one row per supplier; note sections: one per supplier and note type.
-                var byType: [NoteType?: GSTR2BSupplierSummary] = [:]
-                for doc in g.documents {
-                    let t = doc.noteType
-                    var row = byType[t] ?? GSTR2BSupplierSummary(
-                        supplier: g.supplier, tradeName: g.tradeName, filedOn: g.filedOn, supplierPeriod: g.supplierPeriod,
-                        noteType: t, documentCount: 0, taxableValue: .zero, taxes: .zero)
-                    row.documentCount += 1
-                    row.taxableValue = row.taxableValue + doc.document.taxableValue
-                    row.taxes = row.taxes + doc.document.taxes
-                    byType[t] = row
-                }
-                rows += byType.values.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
+        for (key, group) in groups.sorted(by: { $0.key.supplier < $1.key.supplier }) {
+            if key.rejected {
+                rejected[key.section, default: []].append(group.value)
+            } else {
+                docdata[key.section, default: []].append(group.value)
+                let rows = group.rows.map { row -> GSTR2BSupplierSummary in
+                    var r = row
+                    r.filedOn = group.value.filedOn
+                    return r
+                }.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
+                cpsumm[key.section, default: []] += rows
             }
-            cpsumm[section] = rows
         }
 
         var snapshot = GSTR2B(recipient: recipient, period: period, version: "1.0",
                               generatedOn: CivilDate(epochMilliseconds: instant), generatedAt: instant,
                               itcSummary: itc, supplierSummary: cpsumm, documents: docdata, rejectedDocuments: rejected,
                               checksum: "", documentCount: documentCount, rejectedCount: rejectedCount)
-        snapshot.checksum = snapshot.computeChecksum()
+        snapshot.checksum = snapshot.computeChecksum(digests: store.digests)
         return snapshot
     }
 }
 
 extension GSTR2B {
-    /// SHA-256 of the canonical text of the content: header, then every docdata and docRejdata
-    /// document in order with its 2B verdict. Summaries are sums of these documents, so hashing the
-    /// documents covers them.
-    func computeChecksum() -> String {
+    /// SHA-256 of the canonical text of the content: a header, then for every docdata and docRejdata
+    /// supplier group its fields and, per document, the document's own SHA-256 (of its reported
+    /// fields, cached in the store) with the 2B verdict. Summaries are sums of these documents, so
+    /// hashing the documents covers them.
+    func computeChecksum(digests: [DocumentDigest]) -> String {
         var w = CanonicalWriter()
         w.field(recipient.value); w.field(period.mmyyyy); w.field(version); w.field(generatedOn); w.endRecord()
         for (tag, data) in [("docdata", documents), ("docRejdata", rejectedDocuments)] {
@@ -114,11 +117,10 @@ extension GSTR2B {
                     w.field(tag); w.field(section.rawValue); w.field(group.supplier.value); w.field(group.tradeName)
                     w.field(group.filedOn); w.field(group.supplierPeriod.mmyyyy); w.endRecord()
                     for doc in group.documents {
-                        w.field(doc.imsStatus.rawValue); w.field(doc.itcAvailable ? "Y" : "N")
-                        w.field(doc.unavailableReason?.rawValue ?? "")
-                        doc.document.writeCanonical(into: &w)
-                        w.endRecord()
+                        w.raw(digests[Int(doc.index)])
+                        w.field(doc.imsStatus.rawValue + (doc.itcAvailable ? "Y" : "N") + (doc.unavailableReason?.rawValue ?? ""))
                     }
+                    w.endRecord()
                 }
             }
         }
