@@ -9,89 +9,106 @@
 /// - POS rule (supplier state = POS ≠ recipient state) → never in IMS, so its IMS status is ignored:
 ///   `docdata` with `itcavl` N, `rsn` P, `imsStatus` N, tax in `itcsumm.itcunavl`.
 /// Table/line placement inside a bucket: see `ITCSummary`.
+///
+/// Speed: it reads only the store's compact per-document arrays (meta, IMS state, cached totals and
+/// digests) and refers to documents by position, never copying one.
 struct GSTR2BBuilder {
-    private struct GroupKey: Hashable { var section: GSTR2BSection; var supplier: GSTIN; var rejected: Bool }
+    /// (2B section, supplier id, rejected) packed in an Int: cheap to hash and compare.
+    private static func groupKey(_ section: GSTR2BSection, _ supplier: Int32, _ rejected: Bool) -> Int {
+        (Int(supplier) << 4) | (GSTR2BSection.allCases.firstIndex(of: section)! << 1) | (rejected ? 1 : 0)
+    }
+
     private struct Group {
+        var section: GSTR2BSection
+        var rejected: Bool
         var value: GSTR2BSupplierDocuments
-        /// cpsumm rows of this supplier, by note type (nil for invoice sections).
+        /// cpsumm rows of this supplier, one per note type (a single nil-typed row for invoices).
         var rows: [GSTR2BSupplierSummary] = []
     }
 
     static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
                       documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
         let contents = store.contents
-        var groups: [GroupKey: Group] = [:]
+        let sectionMap = IMSSection.allCases.map(\.gstr2b)
+        let sectionIndex = Dictionary(uniqueKeysWithValues: IMSSection.allCases.enumerated().map { ($1, $0) })
+        var groups: [Int: Int] = [:]          // group key → position in `list`
+        var list: [Group] = []
         var itc = ITCSummary()
         var documentCount = 0, rejectedCount = 0
-        var currentKey: GroupKey?
-        var current: Group?
-        let recipientState = recipient.stateCode
+        var lastKey = -1, last = -1
 
-        // Documents arrive in key order, so consecutive ones mostly share a group: keep the current
-        // group out of the dictionary until the key changes.
-        for i in store.indices(recipient: recipient, period: period) {
-            let d = contents[i]
-            guard d.filing.filed else { continue }
-            let status = store.imsStates[i].status
-            let posRule = d.supplier.value.utf8.prefix(2).elementsEqual(d.placeOfSupply.value.utf8) && d.placeOfSupply != recipientState
-            let totals = store.totals[i]
-            let entry: GSTR2BDocument
-            if posRule {
-                documentCount += 1
-                itc.unavailable.add(totals.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-                entry = GSTR2BDocument(source: contents, index: i, itcAvailable: false, unavailableReason: .placeOfSupplyRule, imsStatus: .noAction)
-            } else {
-                switch status {
-                case .pending: continue
-                case .rejected:
-                    rejectedCount += 1
-                    entry = GSTR2BDocument(source: contents, index: i, itcAvailable: false, unavailableReason: nil, imsStatus: .rejected)
-                case .accepted, .noAction:
+        store.meta.withUnsafeBufferPointer { meta in
+        store.imsStates.withUnsafeBufferPointer { ims in
+        store.totals.withUnsafeBufferPointer { totals in
+            for i in store.indices(recipient: recipient, period: period) {
+                let m = meta[i]
+                guard m.filed else { continue }
+                let status: IMSStatus
+                let itcAvailable: Bool
+                if m.posRule {
+                    status = .noAction; itcAvailable = false
                     documentCount += 1
-                    itc.available.add(totals.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-                    entry = GSTR2BDocument(source: contents, index: i, itcAvailable: true, unavailableReason: nil, imsStatus: status)
-                }
-            }
-            let key = GroupKey(section: d.section.gstr2b, supplier: d.supplier, rejected: entry.imsStatus == .rejected)
-            if key != currentKey {
-                if let k = currentKey, let g = current { groups[k] = g }
-                currentKey = key
-                current = groups.removeValue(forKey: key) ?? Group(value: GSTR2BSupplierDocuments(
-                    supplier: d.supplier, tradeName: tradeName(d.supplier), filedOn: nil, supplierPeriod: d.filing.period, documents: []))
-            }
-            current!.value.documents.append(entry)
-            if let f = d.filing.filedOn, current!.value.filedOn.map({ $0 < f }) ?? true { current!.value.filedOn = f }
-            if !key.rejected {
-                // cpsumm: invoice sections one row per supplier, note sections one per note type.
-                let t = d.section.noteType
-                if let r = current!.rows.firstIndex(where: { $0.noteType == t }) {
-                    current!.rows[r].documentCount += 1
-                    current!.rows[r].taxableValue = current!.rows[r].taxableValue + totals.taxableValue
-                    current!.rows[r].taxes = current!.rows[r].taxes + totals.taxes
+                    itc.unavailable.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                 } else {
-                    current!.rows.append(GSTR2BSupplierSummary(
-                        supplier: d.supplier, tradeName: current!.value.tradeName, filedOn: nil, supplierPeriod: d.filing.period,
-                        noteType: t, documentCount: 1, taxableValue: totals.taxableValue, taxes: totals.taxes))
+                    status = ims[i].status
+                    switch status {
+                    case .pending: continue
+                    case .rejected: rejectedCount += 1; itcAvailable = false
+                    case .accepted, .noAction:
+                        documentCount += 1; itcAvailable = true
+                        itc.available.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                    }
+                }
+                let rejected = status == .rejected
+                let section = sectionMap[sectionIndex[m.section]!]
+                let key = groupKey(section, m.supplier, rejected)
+                if key != lastKey {
+                    if let g = groups[key] { last = g } else {
+                        let gstin = store.suppliers[Int(m.supplier)]
+                        last = list.count
+                        groups[key] = last
+                        list.append(Group(section: section, rejected: rejected, value: GSTR2BSupplierDocuments(
+                            supplier: gstin, tradeName: tradeName(gstin), filedOn: nil, supplierPeriod: period, documents: [])))
+                    }
+                    lastKey = key
+                }
+                list[last].value.documents.append(GSTR2BDocument(
+                    source: contents, index: i, itcAvailable: itcAvailable,
+                    unavailableReason: m.posRule ? .placeOfSupplyRule : nil, imsStatus: status))
+                if let f = m.filedOn, list[last].value.filedOn.map({ $0 < f }) ?? true { list[last].value.filedOn = f }
+                guard !rejected else { continue }
+                let t = m.section.noteType
+                if let r = list[last].rows.firstIndex(where: { $0.noteType == t }) {
+                    list[last].rows[r].documentCount += 1
+                    list[last].rows[r].taxableValue += totals[i].taxableValue
+                    list[last].rows[r].taxes += totals[i].taxes
+                } else {
+                    list[last].rows.append(GSTR2BSupplierSummary(
+                        supplier: list[last].value.supplier, tradeName: list[last].value.tradeName, filedOn: nil,
+                        supplierPeriod: period, noteType: t, documentCount: 1,
+                        taxableValue: totals[i].taxableValue, taxes: totals[i].taxes))
                 }
             }
         }
-        if let k = currentKey, let g = current { groups[k] = g }
+        }
+        }
 
         var docdata: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var rejected: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var cpsumm: [GSTR2BSection: [GSTR2BSupplierSummary]] = [:]
-        for (key, group) in groups.sorted(by: { $0.key.supplier < $1.key.supplier }) {
-            if key.rejected {
-                rejected[key.section, default: []].append(group.value)
-            } else {
-                docdata[key.section, default: []].append(group.value)
-                let rows = group.rows.map { row -> GSTR2BSupplierSummary in
-                    var r = row
-                    r.filedOn = group.value.filedOn
-                    return r
-                }.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
-                cpsumm[key.section, default: []] += rows
+        list.sort { $0.value.supplier < $1.value.supplier }
+        for group in list {
+            if group.rejected {
+                rejected[group.section, default: []].append(group.value)
+                continue
             }
+            docdata[group.section, default: []].append(group.value)
+            let rows = group.rows.map { row -> GSTR2BSupplierSummary in
+                var r = row
+                r.filedOn = group.value.filedOn
+                return r
+            }.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
+            cpsumm[group.section, default: []] += rows
         }
 
         var snapshot = GSTR2B(recipient: recipient, period: period, version: "1.0",
@@ -106,8 +123,8 @@ struct GSTR2BBuilder {
 extension GSTR2B {
     /// SHA-256 of the canonical text of the content: a header, then for every docdata and docRejdata
     /// supplier group its fields and, per document, the document's own SHA-256 (of its reported
-    /// fields, cached in the store) with the 2B verdict. Summaries are sums of these documents, so
-    /// hashing the documents covers them.
+    /// fields, cached in the store) and one byte of 2B verdict. Summaries are sums of these
+    /// documents, so hashing the documents covers them.
     func computeChecksum(digests: [DocumentDigest]) -> String {
         var w = CanonicalWriter()
         w.field(recipient.value); w.field(period.mmyyyy); w.field(version); w.field(generatedOn); w.endRecord()
@@ -116,9 +133,14 @@ extension GSTR2B {
                 for group in data[section] ?? [] {
                     w.field(tag); w.field(section.rawValue); w.field(group.supplier.value); w.field(group.tradeName)
                     w.field(group.filedOn); w.field(group.supplierPeriod.mmyyyy); w.endRecord()
-                    for doc in group.documents {
-                        w.raw(digests[Int(doc.index)])
-                        w.field(doc.imsStatus.rawValue + (doc.itcAvailable ? "Y" : "N") + (doc.unavailableReason?.rawValue ?? ""))
+                    group.documents.withUnsafeBufferPointer { docs in
+                        digests.withUnsafeBufferPointer { dg in
+                            for doc in docs {
+                                let verdict = (doc.imsStatus == .accepted ? 0 : doc.imsStatus == .rejected ? 1 : 2) << 2
+                                    | (doc.itcAvailable ? 2 : 0) | (doc.unavailableReason == nil ? 0 : 1)
+                                w.raw(dg[Int(doc.index)], verdict: UInt8(verdict))
+                            }
+                        }
                     }
                     w.endRecord()
                 }

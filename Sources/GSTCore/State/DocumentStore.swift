@@ -24,6 +24,11 @@ public struct DocumentStore: Sendable {
     private(set) var imsStates: [IMSRecordState]
     private(set) var digests: [DocumentDigest]
     private(set) var totals: [DocumentTotals]
+    /// Compact per-document facts the GSTR-2B builder needs, so it never copies a `Document`.
+    private(set) var meta: [DocumentMeta]
+    /// Supplier GSTINs interned to small integers (`DocumentMeta.supplier`).
+    private(set) var suppliers: [GSTIN] = []
+    private var supplierIDs: [GSTIN: Int32] = [:]
     private var byKey: [DocumentKey: Int]
     private var byRecipient: [GSTIN: [Int]]
     private var byRecipientPeriod: [RecipientPeriod: [Int]]
@@ -52,8 +57,20 @@ public struct DocumentStore: Sendable {
         imsStates = contents.map(\.ims)
         digests = contents.map(DocumentDigest.init)
         totals = contents.map(DocumentTotals.init)
+        meta = []
         byRecipient = [:]; byRecipientPeriod = [:]; bySupplier = [:]
+        meta.reserveCapacity(contents.count)
+        for d in contents { meta.append(makeMeta(d)) }
         rebuildIndexes()
+    }
+
+    private mutating func makeMeta(_ d: Document) -> DocumentMeta {
+        let id: Int32
+        if let known = supplierIDs[d.supplier] { id = known } else {
+            id = Int32(suppliers.count); suppliers.append(d.supplier); supplierIDs[d.supplier] = id
+        }
+        return DocumentMeta(section: d.section, supplier: id, filed: d.filing.filed, reverseCharge: d.reverseCharge,
+                            posRule: d.isIneligibleByPOSRule, filedOn: d.filing.filedOn)
     }
 
     private mutating func rebuildIndexes() {
@@ -116,6 +133,7 @@ public struct DocumentStore: Sendable {
             imsStates[i] = document.ims
             digests[i] = DocumentDigest(document)
             totals[i] = DocumentTotals(document)
+            meta[i] = makeMeta(document)
             if old.recipient == document.recipient && old.filing.period == document.filing.period { return }
         } else {
             byKey[document.key] = contents.count
@@ -123,6 +141,7 @@ public struct DocumentStore: Sendable {
             imsStates.append(document.ims)
             digests.append(DocumentDigest(document))
             totals.append(DocumentTotals(document))
+            meta.append(makeMeta(document))
         }
         rebuildIndexes()
     }
@@ -156,4 +175,16 @@ struct DocumentTotals: Hashable, Sendable {
         }
         taxableValue = t; taxes = x
     }
+}
+
+/// What the GSTR-2B builder reads per document.
+struct DocumentMeta: Sendable {
+    var section: IMSSection
+    /// Index into `DocumentStore.suppliers`.
+    var supplier: Int32
+    var filed: Bool
+    var reverseCharge: Bool
+    /// `Document.isIneligibleByPOSRule`.
+    var posRule: Bool
+    var filedOn: CivilDate?
 }
