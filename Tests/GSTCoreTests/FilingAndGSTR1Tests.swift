@@ -46,10 +46,22 @@ struct GSTR3BTests {
         #expect(s.isGSTR3BFiled(gstin: r, period: F.april))
     }
 
-    @Test("a first 2B access after filing still includes the removed records")
-    func lazyAfterFiling() throws {
+    @Test("the draft is fixed before the first action after its date: filing without regenerating keeps it")
+    func draftPrecedesLaterActions() throws {
         var s = F.state()
         _ = s.run(.save([F.item(.b2b, F.intra, "INV-1", action: .accepted)]))
+        try s.fileGSTR3B(gstin: r, period: F.april)
+        guard case .available(let b) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
+        // The draft of the 14th, generated before the action: INV-1 still deemed accepted (N).
+        #expect(b.allDocuments.contains { $0.document.number == "INV-1" && $0.imsStatus == .noAction })
+    }
+
+    @Test("a regenerated 2B shows the action, and filing keeps the records removed from IMS in it")
+    func regeneratedThenFiled() throws {
+        var s = F.state()
+        _ = s.run(.save([F.item(.b2b, F.intra, "INV-1", action: .accepted)]))
+        guard case .started(let id) = s.requestGSTR2BRegeneration(recipient: r, period: F.april) else { Issue.record("regen"); return }
+        #expect(s.pollGSTR2BRegeneration(referenceID: id, recipient: r) == .completed)
         try s.fileGSTR3B(gstin: r, period: F.april)
         guard case .available(let b) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
         #expect(b.allDocuments.contains { $0.document.number == "INV-1" && $0.imsStatus == .accepted })

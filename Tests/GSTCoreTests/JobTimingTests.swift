@@ -91,7 +91,8 @@ struct JobTimingTests {
         _ = s.takeTransitions()
         _ = s.pollIMSJob(referenceID: id, recipient: r)
         #expect(s.status(inv1) == .accepted && s.status(inv2) == .rejected)
-        let journal = s.takeTransitions()
+        // The due drafts are generated first (they show the world before the action), then the job.
+        let journal = s.takeTransitions().filter { !$0.text.hasPrefix("GSTR-2B ") }
         #expect(journal.count == 3)                      // two records and the job's end
         #expect(journal.allSatisfy { $0.version > v })
         #expect(journal.last?.text == "job \(id) → PE (2 processed, 1 errors)")

@@ -76,6 +76,18 @@ extension TenantState {
         return job.isCompleted ? .completed : .inProgress
     }
 
+    /// GSTN generates each draft on the 14th from the world as it is then. The sandbox generates a due
+    /// draft no later than the first change to the recipient's records after that date, so an action
+    /// taken after the draft date shows in the 2B only once it is regenerated — as on the portal —
+    /// and a draft first read after such an action still shows the world of the 14th.
+    mutating func generateDueDrafts(recipient: GSTIN) {
+        let today = self.today
+        for period in documents.periods(receivedBy: recipient) where today >= period.draftGSTR2BDate
+            && gstr2bSnapshots[RecipientPeriod(recipient: recipient, period: period)] == nil {
+            generateGSTR2B(recipient: recipient, period: period)
+        }
+    }
+
     /// Builds and stores the snapshot now.
     @discardableResult
     mutating func generateGSTR2B(recipient: GSTIN, period: ReturnPeriod) -> GSTR2B {

@@ -55,6 +55,7 @@ extension TenantState {
         case .save(let i), .reset(let i):
             items = i
         }
+        generateDueDrafts(recipient: recipient)
         let isReset = request.requestType == .reset
         var processed = 0
         var errors: [IMSRecordError] = []

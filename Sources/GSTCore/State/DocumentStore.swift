@@ -119,6 +119,11 @@ public struct DocumentStore: Sendable {
         byRecipientPeriod[RecipientPeriod(recipient: recipient, period: period)] ?? []
     }
 
+    /// The supplier periods `recipient` has documents in.
+    func periods(receivedBy recipient: GSTIN) -> [ReturnPeriod] {
+        byRecipientPeriod.keys.filter { $0.recipient == recipient }.map(\.period).sorted()
+    }
+
     /// Documents issued by `supplier`, in key order, with their live IMS state.
     public func issued(by supplier: GSTIN) -> [Document] {
         (bySupplier[supplier] ?? []).map { self[$0] }

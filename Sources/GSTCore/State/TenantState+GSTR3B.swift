@@ -18,6 +18,7 @@ extension TenantState {
         settleJobs()
         guard var taxpayer = taxpayers[gstin] else { throw .unknownTaxpayer }
         guard !taxpayer.gstr3bFiled.contains(period) else { throw .alreadyFiled }
+        generateDueDrafts(recipient: gstin)  // the 2B being filed against is the one generated before filing
         taxpayer.gstr3bFiled.insert(period)
         taxpayers[gstin] = taxpayer
         let removed = removeDecidedRecordsFromIMS(recipient: gstin, period: period)
