@@ -52,3 +52,12 @@ import GSTCore
         #expect(s.world.jobTiming == .afterPolls(2))
     }
 }
+
+/// The README's example scenario must stay valid.
+@Test func readmeExampleLoads() throws {
+    let readme = String(decoding: try Repo.read(Repo.scenarios + "/README.md"), as: UTF8.self)
+    let block = try #require(readme.split(separator: "```").first { $0.hasPrefix("json\n") })
+    let scenario = try ScenarioLoader.load(bytes: Array(block.dropFirst(5).utf8), name: "README.md")
+    #expect(scenario.world.documents.count == 201)
+    #expect(scenario.name == "my-flow")
+}
