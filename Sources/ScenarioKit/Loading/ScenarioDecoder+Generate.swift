@@ -67,6 +67,21 @@ extension ScenarioDecoder {
             }
         }
 
+        // As for hand-written documents: someone who logs in must be on one side of each document.
+        switch suppliers {
+        case .new?:
+            if let outsider = recipientGSTINs.first(where: { !registry.isTaxpayer($0) }) {
+                fail(path.key("recipients"), "new suppliers are not taxpayers, so their documents need taxpayer recipients; \(outsider.value) is not one")
+            }
+        case .existing(let list)?:
+            for g in list where !registry.isTaxpayer(g) {
+                if let outsider = recipientGSTINs.first(where: { !registry.isTaxpayer($0) && $0 != g }) {
+                    fail(path.key("recipients"), "neither supplier \(g.value) nor recipient \(outsider.value) is a taxpayer, so no one would see their documents")
+                }
+            }
+        case nil: break
+        }
+
         var periods: [ReturnPeriod] = []
         if let (v, p) = m["periods"], let list = array(v, at: p) {
             if list.isEmpty { fail(p, "list at least one period") }
