@@ -18,7 +18,7 @@ extension ScenarioDecoder {
         var total = 0
         for (v, p) in blocks {
             guard let spec = generateSpec(v, at: p, registry: registry, today: today) else { continue }
-            total += spec.documentsPerSupplier * ScenarioGenerator.supplierCount(spec)
+            total += spec.documentCount
             specs.append(spec)
         }
         if total > ScenarioDecoder.maxGeneratedDocuments {
