@@ -84,16 +84,32 @@ extension SandboxContext {
 
     /// A taxpayer route whose whole work happens under the tenant lock: `body` gets the state and the
     /// grant (`grant.session` is the session's GSTIN, `grant.stamp` the response stamp).
+    ///
+    /// The hot path of every taxpayer GET: one registry lookup per header, one tenant lock, and a
+    /// closure whose result type is concrete (no generic metadata to instantiate per call).
     func taxpayer(
         _ request: HTTPRequest,
         _ body: (inout TenantState, Grant) -> HTTPResponse
     ) -> HTTPResponse {
-        let result: Gate<(Grant, HTTPResponse)> = gate(request, .taxpayer) { state, grant in
-            .proceed(body(&state, grant))
+        let tenant: Tenant, token: String
+        switch resolveTenant(request) {
+        case .failure(let e): return Envelope.platformError(e, stamp: anonymousStamp())
+        case .success(let r): (tenant, token) = r
         }
-        switch result {
-        case .respond(let r): return r
-        case .proceed(let (_, r)): return r
+        return tenant.write { state -> HTTPResponse in
+            let check = state.tokens.check(token, now: state.now)
+            let stamp = SandboxContext.stamp(&state)
+            switch check {
+            case .unknown:
+                return Envelope.platformError(.invalidAccessToken, stamp: stamp)
+            case .expired(.taxpayer):
+                return Envelope.platformError(.expiredAccessToken, stamp: stamp)
+            case .valid(let kind):
+                guard case .taxpayer = kind else { return Envelope.platformError(.insufficientPrivilege, stamp: stamp) }
+                return body(&state, Grant(tenant: tenant, token: token, kind: kind, expired: false, stamp: stamp))
+            case .expired:
+                return Envelope.platformError(.insufficientPrivilege, stamp: stamp)
+            }
         }
     }
 }
