@@ -75,4 +75,11 @@ public final class HTTPServer: Sendable {
         let workers = control.queue.sync { control.workers }
         for worker in workers { worker.queue.sync { worker.sweep() } }
     }
+
+    /// Each open connection's timeout phase, for tests that must know the server has consumed
+    /// bytes before they move a `ManualClock`.
+    func connectionPhases() -> [ConnectionTimeouts.Phase] {
+        let workers = control.queue.sync { control.workers }
+        return workers.flatMap { worker in worker.queue.sync { worker.timeoutPhases() } }
+    }
 }

@@ -76,4 +76,8 @@ final class Worker: @unchecked Sendable {
     }
 
     var connectionCount: Int { connections.count }
+
+    func timeoutPhases() -> [ConnectionTimeouts.Phase] {
+        connections.values.map(\.timeoutPhase)
+    }
 }

@@ -1,1 +1,3 @@
-print("gsp-sandbox: not built yet")
+// Entry point: all behaviour lives in the commands (see GSPSandboxCommand.swift).
+import ArgumentParser
+GSPSandboxCommand.main()

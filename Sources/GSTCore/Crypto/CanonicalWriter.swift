@@ -49,10 +49,25 @@ struct CanonicalWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// A cached digest and one verdict byte, raw (no separator): 33 bytes per 2B document.
+    mutating func raw(_ d: DocumentDigest, verdict: UInt8) {
+        withUnsafeBytes(of: (d.bytes.0.bigEndian, d.bytes.1.bigEndian, d.bytes.2.bigEndian, d.bytes.3.bigEndian)) {
+            buffer.append(contentsOf: $0)
+        }
+        buffer.append(verdict)
+        flushIfFull()
+    }
+
     /// The SHA-256 of everything written, as hex.
     mutating func finishHex() -> String {
         flush()
         return hasher.finalizeHex()
+    }
+
+    /// The SHA-256 of everything written.
+    mutating func finishBytes() -> [UInt8] {
+        flush()
+        return hasher.finalize()
     }
 }
 

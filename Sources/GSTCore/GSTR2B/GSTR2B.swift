@@ -43,24 +43,45 @@ public enum ITCUnavailableReason: String, Hashable, Sendable {
     case filedAfterCutoff = "C"
 }
 
-/// A document as GSTR-2B shows it: the document at generation time plus the 2B's verdict.
+/// A document as GSTR-2B shows it: the document as reported when the 2B was generated, plus the 2B's
+/// verdict.
+///
+/// It refers to the document by position in the store's contents buffer captured at generation
+/// (shared copy-on-write, never copied), so a 100,000-document snapshot costs a few MB, not a copy
+/// of every document.
 public struct GSTR2BDocument: Hashable, Sendable {
-    /// A copy of the document as it was when the 2B was generated.
-    public var document: Document
+    let source: [Document]
+    let index: Int32
     /// `itcavl` Y / N.
-    public var itcAvailable: Bool
+    public let itcAvailable: Bool
     /// `rsn`, when ITC is not available.
-    public var unavailableReason: ITCUnavailableReason?
+    public let unavailableReason: ITCUnavailableReason?
     /// `imsStatus`: A, R or N (pending records are never in a 2B).
-    public var imsStatus: IMSStatus
+    public let imsStatus: IMSStatus
 
-    public init(document: Document, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
-        self.document = document; self.itcAvailable = itcAvailable
-        self.unavailableReason = unavailableReason; self.imsStatus = imsStatus
+    init(source: [Document], index: Int, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
+        self.source = source; self.index = Int32(index)
+        self.itcAvailable = itcAvailable; self.unavailableReason = unavailableReason; self.imsStatus = imsStatus
+    }
+
+    /// The document as reported at generation; its `ims.status` is the 2B's `imsStatus`.
+    public var document: Document {
+        var d = source[Int(index)]
+        d.ims = IMSRecordState(status: imsStatus)
+        return d
     }
 
     /// `typ` of a note; nil for invoices (whose `typ` is the invoice type).
-    public var noteType: NoteType? { document.section.noteType }
+    public var noteType: NoteType? { source[Int(index)].section.noteType }
+
+    public static func == (a: GSTR2BDocument, b: GSTR2BDocument) -> Bool {
+        a.itcAvailable == b.itcAvailable && a.unavailableReason == b.unavailableReason && a.imsStatus == b.imsStatus
+            && a.source[Int(a.index)] == b.source[Int(b.index)]
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(source[Int(index)].key); h.combine(imsStatus); h.combine(itcAvailable)
+    }
 }
 
 /// One supplier's documents in one 2B section (`docdata.b2b[i]`: `ctin`, `trdnm`, `supfildt`, `supprd`, `inv`/`nt`).

@@ -9,103 +9,123 @@
 /// - POS rule (supplier state = POS ≠ recipient state) → never in IMS, so its IMS status is ignored:
 ///   `docdata` with `itcavl` N, `rsn` P, `imsStatus` N, tax in `itcsumm.itcunavl`.
 /// Table/line placement inside a bucket: see `ITCSummary`.
+///
+/// Speed: it reads only the store's compact per-document arrays (meta, IMS state, cached totals and
+/// digests) and refers to documents by position, never copying one.
 struct GSTR2BBuilder {
-    private struct GroupKey: Hashable { var section: GSTR2BSection; var supplier: GSTIN; var rejected: Bool }
+    /// (2B section, supplier id, rejected) packed in an Int: cheap to hash and compare.
+    private static func groupKey(_ section: GSTR2BSection, _ supplier: Int32, _ rejected: Bool) -> Int {
+        (Int(supplier) << 4) | (GSTR2BSection.allCases.firstIndex(of: section)! << 1) | (rejected ? 1 : 0)
+    }
 
-    private var groups: [GroupKey: GSTR2BSupplierDocuments] = [:]
-    private var itc = ITCSummary()
-    private var documentCount = 0
-    private var rejectedCount = 0
+    private struct Group {
+        var section: GSTR2BSection
+        var rejected: Bool
+        var value: GSTR2BSupplierDocuments
+        /// cpsumm rows of this supplier, one per note type (a single nil-typed row for invoices).
+        var rows: [GSTR2BSupplierSummary] = []
+    }
 
     static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
                       documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
-        var b = GSTR2BBuilder()
-        var lastKey: GroupKey?
-        var lastGroup: GSTR2BSupplierDocuments?
-        // Documents arrive in key order, so consecutive ones mostly share a group: keep the current
-        // group out of the dictionary until the key changes.
-        for i in store.indices(recipient: recipient, period: period) {
-            let d = store[i]
-            guard d.filing.filed, let entry = b.classify(d) else { continue }
-            let key = GroupKey(section: d.section.gstr2b, supplier: d.supplier, rejected: entry.imsStatus == .rejected)
-            if key != lastKey {
-                if let k = lastKey, let g = lastGroup { b.groups[k] = g }
-                lastKey = key
-                lastGroup = b.groups.removeValue(forKey: key)
-                    ?? GSTR2BSupplierDocuments(supplier: d.supplier, tradeName: tradeName(d.supplier), filedOn: nil,
-                                               supplierPeriod: d.filing.period, documents: [])
+        let contents = store.contents
+        let sectionMap = IMSSection.allCases.map(\.gstr2b)
+        let sectionIndex = Dictionary(uniqueKeysWithValues: IMSSection.allCases.enumerated().map { ($1, $0) })
+        var groups: [Int: Int] = [:]          // group key → position in `list`
+        var list: [Group] = []
+        var itc = ITCSummary()
+        var documentCount = 0, rejectedCount = 0
+        var lastKey = -1, last = -1
+
+        store.meta.withUnsafeBufferPointer { meta in
+        store.imsStates.withUnsafeBufferPointer { ims in
+        store.totals.withUnsafeBufferPointer { totals in
+            for i in store.indices(recipient: recipient, period: period) {
+                let m = meta[i]
+                guard m.filed else { continue }
+                let status: IMSStatus
+                let itcAvailable: Bool
+                if m.posRule {
+                    status = .noAction; itcAvailable = false
+                    documentCount += 1
+                    itc.unavailable.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                } else {
+                    status = ims[i].status
+                    switch status {
+                    case .pending: continue
+                    case .rejected: rejectedCount += 1; itcAvailable = false
+                    case .accepted, .noAction:
+                        documentCount += 1; itcAvailable = true
+                        itc.available.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                    }
+                }
+                let rejected = status == .rejected
+                let section = sectionMap[sectionIndex[m.section]!]
+                let key = groupKey(section, m.supplier, rejected)
+                if key != lastKey {
+                    if let g = groups[key] { last = g } else {
+                        let gstin = store.suppliers[Int(m.supplier)]
+                        last = list.count
+                        groups[key] = last
+                        list.append(Group(section: section, rejected: rejected, value: GSTR2BSupplierDocuments(
+                            supplier: gstin, tradeName: tradeName(gstin), filedOn: nil, supplierPeriod: period, documents: [])))
+                    }
+                    lastKey = key
+                }
+                list[last].value.documents.append(GSTR2BDocument(
+                    source: contents, index: i, itcAvailable: itcAvailable,
+                    unavailableReason: m.posRule ? .placeOfSupplyRule : nil, imsStatus: status))
+                if let f = m.filedOn, list[last].value.filedOn.map({ $0 < f }) ?? true { list[last].value.filedOn = f }
+                guard !rejected else { continue }
+                let t = m.section.noteType
+                if let r = list[last].rows.firstIndex(where: { $0.noteType == t }) {
+                    list[last].rows[r].documentCount += 1
+                    list[last].rows[r].taxableValue += totals[i].taxableValue
+                    list[last].rows[r].taxes += totals[i].taxes
+                } else {
+                    list[last].rows.append(GSTR2BSupplierSummary(
+                        supplier: list[last].value.supplier, tradeName: list[last].value.tradeName, filedOn: nil,
+                        supplierPeriod: period, noteType: t, documentCount: 1,
+                        taxableValue: totals[i].taxableValue, taxes: totals[i].taxes))
+                }
             }
-            lastGroup!.documents.append(entry)
-            if let f = d.filing.filedOn, lastGroup!.filedOn.map({ $0 < f }) ?? true { lastGroup!.filedOn = f }
         }
-        if let k = lastKey, let g = lastGroup { b.groups[k] = g }
-        return b.finish(recipient: recipient, period: period, at: instant)
-    }
+        }
+        }
 
-    /// The 2B verdict for one document; nil when it stays out (pending).
-    private mutating func classify(_ d: Document) -> GSTR2BDocument? {
-        if d.isIneligibleByPOSRule {
-            documentCount += 1
-            itc.unavailable.add(d.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-            return GSTR2BDocument(document: d, itcAvailable: false, unavailableReason: .placeOfSupplyRule, imsStatus: .noAction)
-        }
-        switch d.ims.status {
-        case .pending:
-            return nil
-        case .rejected:
-            rejectedCount += 1
-            return GSTR2BDocument(document: d, itcAvailable: false, unavailableReason: nil, imsStatus: .rejected)
-        case .accepted, .noAction:
-            documentCount += 1
-            itc.available.add(d.taxes, at: ITCSummary.placement(section: d.section, reverseCharge: d.reverseCharge))
-            return GSTR2BDocument(document: d, itcAvailable: true, unavailableReason: nil, imsStatus: d.ims.status)
-        }
-    }
-
-    private func finish(recipient: GSTIN, period: ReturnPeriod, at instant: Int64) -> GSTR2B {
         var docdata: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var rejected: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
-        for (key, group) in groups {
-            if key.rejected { rejected[key.section, default: []].append(group) } else { docdata[key.section, default: []].append(group) }
-        }
-        for s in docdata.keys { docdata[s]!.sort { $0.supplier < $1.supplier } }
-        for s in rejected.keys { rejected[s]!.sort { $0.supplier < $1.supplier } }
-
         var cpsumm: [GSTR2BSection: [GSTR2BSupplierSummary]] = [:]
-        for (section, suppliers) in docdata {
-            var rows: [GSTR2BSupplierSummary] = []
-            for g in suppliers {
-                // Invoice sections: one row per supplier; note sections: one per supplier and note type.
-                var byType: [NoteType?: GSTR2BSupplierSummary] = [:]
-                for doc in g.documents {
-                    let t = doc.noteType
-                    var row = byType[t] ?? GSTR2BSupplierSummary(
-                        supplier: g.supplier, tradeName: g.tradeName, filedOn: g.filedOn, supplierPeriod: g.supplierPeriod,
-                        noteType: t, documentCount: 0, taxableValue: .zero, taxes: .zero)
-                    row.documentCount += 1
-                    row.taxableValue = row.taxableValue + doc.document.taxableValue
-                    row.taxes = row.taxes + doc.document.taxes
-                    byType[t] = row
-                }
-                rows += byType.values.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
+        list.sort { $0.value.supplier < $1.value.supplier }
+        for group in list {
+            if group.rejected {
+                rejected[group.section, default: []].append(group.value)
+                continue
             }
-            cpsumm[section] = rows
+            docdata[group.section, default: []].append(group.value)
+            let rows = group.rows.map { row -> GSTR2BSupplierSummary in
+                var r = row
+                r.filedOn = group.value.filedOn
+                return r
+            }.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
+            cpsumm[group.section, default: []] += rows
         }
 
         var snapshot = GSTR2B(recipient: recipient, period: period, version: "1.0",
                               generatedOn: CivilDate(epochMilliseconds: instant), generatedAt: instant,
                               itcSummary: itc, supplierSummary: cpsumm, documents: docdata, rejectedDocuments: rejected,
                               checksum: "", documentCount: documentCount, rejectedCount: rejectedCount)
-        snapshot.checksum = snapshot.computeChecksum()
+        snapshot.checksum = snapshot.computeChecksum(digests: store.digests)
         return snapshot
     }
 }
 
 extension GSTR2B {
-    /// SHA-256 of the canonical text of the content: header, then every docdata and docRejdata
-    /// document in order with its 2B verdict. Summaries are sums of these documents, so hashing the
-    /// documents covers them.
-    func computeChecksum() -> String {
+    /// SHA-256 of the canonical text of the content: a header, then for every docdata and docRejdata
+    /// supplier group its fields and, per document, the document's own SHA-256 (of its reported
+    /// fields, cached in the store) and one byte of 2B verdict. Summaries are sums of these
+    /// documents, so hashing the documents covers them.
+    func computeChecksum(digests: [DocumentDigest]) -> String {
         var w = CanonicalWriter()
         w.field(recipient.value); w.field(period.mmyyyy); w.field(version); w.field(generatedOn); w.endRecord()
         for (tag, data) in [("docdata", documents), ("docRejdata", rejectedDocuments)] {
@@ -113,12 +133,16 @@ extension GSTR2B {
                 for group in data[section] ?? [] {
                     w.field(tag); w.field(section.rawValue); w.field(group.supplier.value); w.field(group.tradeName)
                     w.field(group.filedOn); w.field(group.supplierPeriod.mmyyyy); w.endRecord()
-                    for doc in group.documents {
-                        w.field(doc.imsStatus.rawValue); w.field(doc.itcAvailable ? "Y" : "N")
-                        w.field(doc.unavailableReason?.rawValue ?? "")
-                        doc.document.writeCanonical(into: &w)
-                        w.endRecord()
+                    group.documents.withUnsafeBufferPointer { docs in
+                        digests.withUnsafeBufferPointer { dg in
+                            for doc in docs {
+                                let verdict = (doc.imsStatus == .accepted ? 0 : doc.imsStatus == .rejected ? 1 : 2) << 2
+                                    | (doc.itcAvailable ? 2 : 0) | (doc.unavailableReason == nil ? 0 : 1)
+                                w.raw(dg[Int(doc.index)], verdict: UInt8(verdict))
+                            }
+                        }
                     }
+                    w.endRecord()
                 }
             }
         }

@@ -5,8 +5,12 @@ extension TenantState {
     /// `DocumentKey` order (supplier, then number). Records excluded by the POS rule or removed by a
     /// GSTR-3B filing are not in IMS.
     public func imsRecords(recipient: GSTIN, section: IMSSection, status: IMSStatus? = nil) -> [Document] {
-        documents.received(by: recipient).filter { d in
-            d.section == section && d.isInIMS && (status == nil || d.ims.status == status)
+        documents.receivedIndices(by: recipient).compactMap { i in
+            let ims = documents.imsStates[i]
+            guard status == nil || ims.status == status else { return nil }
+            let content = documents.contents[i]
+            guard content.section == section, !ims.removedFromIMS, !content.isIneligibleByPOSRule else { return nil }
+            return documents[i]
         }
     }
 
@@ -14,7 +18,12 @@ extension TenantState {
     public func imsCounts(recipient: GSTIN) -> [IMSSection: IMSCounts] {
         var out: [IMSSection: IMSCounts] = [:]
         for s in IMSSection.allCases { out[s] = IMSCounts() }
-        for d in documents.received(by: recipient) where d.isInIMS { out[d.section]!.add(d.ims.status) }
+        for i in documents.receivedIndices(by: recipient) {
+            let ims = documents.imsStates[i]
+            let content = documents.contents[i]
+            guard !ims.removedFromIMS, !content.isIneligibleByPOSRule else { continue }
+            out[content.section]!.add(ims.status)
+        }
         return out
     }
 

@@ -1,0 +1,85 @@
+import GSPSandbox
+import HTTPWire
+import Testing
+
+struct SandboxApplicationTests {
+    let app = SandboxApplication(configuration: SandboxConfiguration(port: 0))
+
+    func request(_ method: HTTPMethod, _ target: String) -> HTTPRequest {
+        HTTPRequest(method: method, target: target, version: .http1_1, headers: ["Host": "t"], body: [])
+    }
+
+    @Test func health_Answers200JSON_WithTheVersion() {
+        let response = app.respond(to: request(.get, "/_sandbox/health"))
+        #expect(response.status == .ok)
+        #expect(response.headers["Content-Type"] == "application/json")
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"status":"ok","version":"\#(SandboxVersion.current)"}"#)
+    }
+
+    @Test func unknownRoute_Is404JSON_NamingTheRequest() {
+        let response = app.respond(to: request(.get, "/nope/\"quoted\""))
+        #expect(response.status == .notFound)
+        #expect(response.headers["Content-Type"] == "application/json")
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"no route for GET /nope/\"quoted\""}"#)
+    }
+
+    @Test func wrongMethod_Is405_WithAllow() {
+        let response = app.respond(to: request(.post, "/_sandbox/health"))
+        #expect(response.status == .methodNotAllowed)
+        #expect(response.headers["Allow"] == "GET, HEAD")
+        #expect(String(decoding: response.body, as: UTF8.self).contains(#""allow":"GET, HEAD""#))
+    }
+
+    @Test func extraRoutes_AreServedBesideTheBuiltInOnes() {
+        let extra = Route<SandboxContext>(.get, "/vendor/{id}", operation: "vendor.get") { _, parameters, context in
+            .json(.ok, Array(#"{"id":"\#(parameters["id"]!)","v":"\#(context.version)"}"#.utf8))
+        }
+        let app = SandboxApplication(configuration: SandboxConfiguration(port: 0), routes: [extra])
+        let response = app.respond(to: request(.get, "/vendor/42"))
+        #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"42","v":"\#(SandboxVersion.current)"}"#)
+        #expect(app.router.routes.map(\.operation) == ["sandbox.health", "vendor.get"])
+    }
+}
+
+/// The sandbox over a real socket, as CI users and the CLI see it.
+struct SandboxServerTests {
+    @Test func liveServer_AnswersHealthHeadNotFoundAndMethodNotAllowed() throws {
+        let sandbox = SandboxServer(configuration: SandboxConfiguration(port: 0))
+        try sandbox.start()
+        defer {
+            sandbox.shutdown()
+            _ = sandbox.waitUntilStopped(timeout: .seconds(10))
+        }
+        let port = try #require(sandbox.port)
+        #expect(sandbox.baseURL == "http://127.0.0.1:\(port)")
+        let client = try TestClient(port: port)
+
+        try client.send("GET /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
+        let health = try client.readResponse()
+        #expect(health.status == 200)
+        #expect(health.bodyText.hasPrefix(#"{"status":"ok""#))
+
+        try client.send("HEAD /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
+        let head = try client.readResponse(bodyless: true)
+        #expect(head.status == 200)
+        #expect(head.header("Content-Length") == health.header("Content-Length"))
+
+        try client.send("GET /missing HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 404)
+
+        try client.send("DELETE /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
+        let refused = try client.readResponse()
+        #expect(refused.status == 405)
+        #expect(refused.header("Allow") == "GET, HEAD")
+
+        try client.send("GET /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
+        #expect(try client.readResponse().status == 200)  // still the same keep-alive connection
+    }
+
+    @Test func shutdown_StopsTheSandbox() throws {
+        let sandbox = SandboxServer(configuration: SandboxConfiguration(port: 0))
+        try sandbox.start()
+        sandbox.shutdown()
+        #expect(sandbox.waitUntilStopped(timeout: .seconds(10)))
+    }
+}

@@ -1,0 +1,80 @@
+import Testing
+
+@testable import SocketServer
+
+struct ConnectionTimeoutsTests {
+    let timeouts = ConnectionTimeouts(
+        idle: .seconds(60), headerRead: .seconds(10), bodyStall: .seconds(30),
+        writeStall: .seconds(20), lingerClose: .seconds(2))
+    let second: UInt64 = 1_000_000_000
+
+    @Test func idleConnection_IsKept_UntilIdleTimeoutElapses() {
+        let start: UInt64 = 100 * second
+        #expect(timeouts.verdict(for: .idle(since: start), now: start + 59 * second) == .keep)
+        #expect(timeouts.verdict(for: .idle(since: start), now: start + 60 * second) == .close)
+    }
+
+    @Test func headerDeadline_CountsFromFirstByte_SoTricklingDoesNotExtendIt() {
+        let firstByte: UInt64 = 5 * second
+        #expect(timeouts.verdict(for: .readingHead(since: firstByte), now: firstByte + 9 * second) == .keep)
+        #expect(timeouts.verdict(for: .readingHead(since: firstByte), now: firstByte + 10 * second) == .requestTimeout)
+    }
+
+    @Test func bodyStall_CountsFromLastRead() {
+        #expect(timeouts.verdict(for: .readingBody(lastRead: 0), now: 29 * second) == .keep)
+        #expect(timeouts.verdict(for: .readingBody(lastRead: 0), now: 30 * second) == .requestTimeout)
+    }
+
+    @Test func unreadResponse_ClosesAfterWriteStall() {
+        #expect(timeouts.verdict(for: .writing(lastProgress: second), now: 20 * second) == .keep)
+        #expect(timeouts.verdict(for: .writing(lastProgress: second), now: 21 * second) == .close)
+    }
+
+    @Test func lingeringClose_IsBounded() {
+        #expect(timeouts.verdict(for: .lingering(since: 0), now: 1 * second) == .keep)
+        #expect(timeouts.verdict(for: .lingering(since: 0), now: 2 * second) == .close)
+    }
+
+    @Test func timestampInTheFuture_IsNotTreatedAsExpired() {
+        #expect(timeouts.verdict(for: .idle(since: 100 * second), now: 1 * second) == .keep)
+    }
+}
+
+struct ServerLifecycleTests {
+    @Test func runningServer_DrainsThenStops_WhenListenerAndConnectionsClose() {
+        var lifecycle = ServerLifecycle()
+        #expect(lifecycle.start() == .start)
+        lifecycle.connectionOpened()
+        lifecycle.connectionOpened()
+        #expect(lifecycle.requestDrain() == .beginDrain)
+        #expect(lifecycle.state == .draining)
+        #expect(lifecycle.connectionClosed() == false)
+        #expect(lifecycle.listenerDidClose() == false)
+        #expect(lifecycle.connectionClosed() == true)
+        #expect(lifecycle.state == .stopped)
+    }
+
+    @Test func repeatedShutdownRequests_AreHarmless() {
+        var lifecycle = ServerLifecycle()
+        _ = lifecycle.start()
+        #expect(lifecycle.requestDrain() == .beginDrain)
+        #expect(lifecycle.requestDrain() == .none)
+        #expect(lifecycle.listenerDidClose() == true)
+        #expect(lifecycle.requestDrain() == .none)
+        #expect(lifecycle.state == .stopped)
+    }
+
+    @Test func closingConnections_WhileRunning_DoesNotStop() {
+        var lifecycle = ServerLifecycle()
+        _ = lifecycle.start()
+        lifecycle.connectionOpened()
+        #expect(lifecycle.connectionClosed() == false)
+        #expect(lifecycle.state == .running)
+    }
+
+    @Test func startTwice_IsRefused() {
+        var lifecycle = ServerLifecycle()
+        #expect(lifecycle.start() == .start)
+        #expect(lifecycle.start() == .refuse)
+    }
+}
