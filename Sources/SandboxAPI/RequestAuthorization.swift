@@ -13,7 +13,7 @@ import HTTPWire
 ///
 /// The token check runs inside the same tenant lock as the route's own work, so a request sees one
 /// consistent state from authorization to answer.
-extension SandboxContext {
+extension SandboxAPIContext {
     /// The token kind a route needs.
     enum Requirement {
         case platform
@@ -62,7 +62,7 @@ extension SandboxContext {
         }
         return tenant.write { state -> Gate<(Grant, R)> in
             let check = state.tokens.check(token, now: state.now)
-            let stamp = SandboxContext.stamp(&state)
+            let stamp = SandboxAPIContext.stamp(&state)
             let kind: TokenKind, expired: Bool
             switch check {
             case .unknown: return .respond(Envelope.platformError(.invalidAccessToken, stamp: stamp))
@@ -98,7 +98,7 @@ extension SandboxContext {
         }
         return tenant.write { state -> HTTPResponse in
             let check = state.tokens.check(token, now: state.now)
-            let stamp = SandboxContext.stamp(&state)
+            let stamp = SandboxAPIContext.stamp(&state)
             switch check {
             case .unknown:
                 return Envelope.platformError(.invalidAccessToken, stamp: stamp)

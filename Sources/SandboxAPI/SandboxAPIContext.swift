@@ -5,7 +5,7 @@ import Synchronization
 /// What every Sandbox route needs: the tenants, the wall clock (for responses that cannot be tied to a
 /// tenant, e.g. a missing API key), and the adapter's own small state (rendered-response cache, OTP
 /// requests awaiting verification).
-public struct SandboxContext: Sendable {
+public struct SandboxAPIContext: Sendable {
     public let registry: TenantRegistry
     public let realTime: RealTime
     let cache: RenderCache
