@@ -9,9 +9,49 @@ import HTTPWire
 /// prefix and the per-response stamp without re-rendering anything.
 enum Envelope {
     /// What every response carries: the tenant clock in epoch milliseconds and a UUID.
+    ///
+    /// The UUID is kept as its 128 bits and written straight into the body: formatting it as a String
+    /// first cost a quarter of a cached GET's time. The bits are drawn exactly as `IDGenerator.transactionID()`
+    /// draws them (two `next()` values, version 4, variant 10), so a seeded tenant produces the same ids
+    /// as the core's own formatter (tested).
     struct Stamp: Sendable {
         var timestamp: Int64
-        var transactionID: String
+        var high: UInt64
+        var low: UInt64
+
+        /// Draws the UUID from `ids`, as `IDGenerator.transactionID()` does.
+        init(timestamp: Int64, ids: inout IDGenerator) {
+            self.timestamp = timestamp
+            high = (ids.next() & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000
+            low = (ids.next() & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000
+        }
+
+        /// The lowercase 8-4-4-4-12 text.
+        var transactionID: String { String(decoding: uuidBytes, as: UTF8.self) }
+
+        var uuidBytes: [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(36)
+            Stamp.appendUUID(high, low, to: &out)
+            return out
+        }
+
+        @inline(__always)
+        static func appendUUID(_ high: UInt64, _ low: UInt64, to out: inout [UInt8]) {
+            @inline(__always) func hex(_ v: UInt64, _ shift: UInt64) -> UInt8 {
+                let d = UInt8(truncatingIfNeeded: (v >> shift) & 0xF)
+                return d < 10 ? 48 + d : 87 + d
+            }
+            for i in 0..<8 { out.append(hex(high, UInt64(60 - 4 * i))) }
+            out.append(UInt8(ascii: "-"))
+            for i in 8..<12 { out.append(hex(high, UInt64(60 - 4 * i))) }
+            out.append(UInt8(ascii: "-"))
+            for i in 12..<16 { out.append(hex(high, UInt64(60 - 4 * i))) }
+            out.append(UInt8(ascii: "-"))
+            for i in 0..<4 { out.append(hex(low, UInt64(60 - 4 * i))) }
+            out.append(UInt8(ascii: "-"))
+            for i in 4..<16 { out.append(hex(low, UInt64(60 - 4 * i))) }
+        }
     }
 
     /// HTTP 200, `{"code":200,"data":<data>,…}` where `data` is already-rendered JSON.
@@ -80,9 +120,9 @@ enum Envelope {
     static func appendStamp(_ stamp: Stamp, to out: inout [UInt8]) {
         out.append(contentsOf: #","timestamp":"#.utf8)
         JSONBuilder.appendDecimal(stamp.timestamp, to: &out)
-        out.append(contentsOf: #","transaction_id":"#.utf8)
-        JSONBuilder.appendQuoted(stamp.transactionID, to: &out)
-        out.append(UInt8(ascii: "}"))
+        out.append(contentsOf: #","transaction_id":""#.utf8)
+        Stamp.appendUUID(stamp.high, stamp.low, to: &out)
+        out.append(contentsOf: #""}"#.utf8)
     }
 
     static func response(_ status: HTTPStatus, _ body: [UInt8], _ extra: HTTPHeaders) -> HTTPResponse {

@@ -13,7 +13,7 @@ import HTTPWire
 ///
 /// The token check runs inside the same tenant lock as the route's own work, so a request sees one
 /// consistent state from authorization to answer.
-extension SandboxContext {
+extension SandboxAPIContext {
     /// The token kind a route needs.
     enum Requirement {
         case platform
@@ -62,7 +62,7 @@ extension SandboxContext {
         }
         return tenant.write { state -> Gate<(Grant, R)> in
             let check = state.tokens.check(token, now: state.now)
-            let stamp = SandboxContext.stamp(&state)
+            let stamp = SandboxAPIContext.stamp(&state)
             let kind: TokenKind, expired: Bool
             switch check {
             case .unknown: return .respond(Envelope.platformError(.invalidAccessToken, stamp: stamp))
@@ -84,16 +84,32 @@ extension SandboxContext {
 
     /// A taxpayer route whose whole work happens under the tenant lock: `body` gets the state and the
     /// grant (`grant.session` is the session's GSTIN, `grant.stamp` the response stamp).
+    ///
+    /// The hot path of every taxpayer GET: one registry lookup per header, one tenant lock, and a
+    /// closure whose result type is concrete (no generic metadata to instantiate per call).
     func taxpayer(
         _ request: HTTPRequest,
         _ body: (inout TenantState, Grant) -> HTTPResponse
     ) -> HTTPResponse {
-        let result: Gate<(Grant, HTTPResponse)> = gate(request, .taxpayer) { state, grant in
-            .proceed(body(&state, grant))
+        let tenant: Tenant, token: String
+        switch resolveTenant(request) {
+        case .failure(let e): return Envelope.platformError(e, stamp: anonymousStamp())
+        case .success(let r): (tenant, token) = r
         }
-        switch result {
-        case .respond(let r): return r
-        case .proceed(let (_, r)): return r
+        return tenant.write { state -> HTTPResponse in
+            let check = state.tokens.check(token, now: state.now)
+            let stamp = SandboxAPIContext.stamp(&state)
+            switch check {
+            case .unknown:
+                return Envelope.platformError(.invalidAccessToken, stamp: stamp)
+            case .expired(.taxpayer):
+                return Envelope.platformError(.expiredAccessToken, stamp: stamp)
+            case .valid(let kind):
+                guard case .taxpayer = kind else { return Envelope.platformError(.insufficientPrivilege, stamp: stamp) }
+                return body(&state, Grant(tenant: tenant, token: token, kind: kind, expired: false, stamp: stamp))
+            case .expired:
+                return Envelope.platformError(.insufficientPrivilege, stamp: stamp)
+            }
         }
     }
 }

@@ -14,7 +14,7 @@ public enum SandboxRoutes {
     /// Prefix of the taxpayer routes.
     static let taxpayer = "/gst/compliance/tax-payer"
 
-    public static func routes() -> [Route<SandboxContext>] {
+    public static func routes() -> [Route<SandboxAPIContext>] {
         let t = taxpayer
         return [
             Route(.post, "/authenticate", operation: "auth.authenticate", handler: AuthRoutes.authenticate),

@@ -44,8 +44,24 @@ import GSTCore
         var rng = SplitMix64(seed: 0)
         #expect(rng.next() == 0xE220_A839_7B1D_CDAF)   // the published SplitMix64 reference value
         #expect(out.parties.map(\.gstin.value) == GeneratorTests.goldenGSTINs)
+        #expect(GeneratorTests.fingerprint(run(spec(seed: 1)).documents) == GeneratorTests.goldenFingerprint)
     }
     static let goldenGSTINs = ["33SPUFP1149I1ZM", "27AKUPN9189I1Z0"]
+    static let goldenFingerprint: UInt64 = 15_385_057_556_605_752_931
+
+    /// FNV-1a over a canonical text of every field, independent of Swift's `description` formats.
+    static func fingerprint(_ docs: [Document]) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for d in docs {
+            let items = d.items.map { "\($0.number):\($0.rate):\($0.taxableValue):\($0.igst):\($0.cgst):\($0.sgst):\($0.cess)" }
+            let line = [d.key.description, d.recipient.value, d.date.dashed, d.originalNumber ?? "-", d.originalDate?.dashed ?? "-",
+                        d.invoiceType.rawValue, d.placeOfSupply.value, String(d.reverseCharge), items.joined(separator: ","),
+                        d.filing.form.rawValue, d.filing.period.mmyyyy, String(d.filing.filed), d.filing.filedOn?.dashed ?? "-",
+                        d.ims.status.rawValue, String(d.ims.pendingActionBlocked), d.ims.remarks ?? "-", d.irn ?? "-"].joined(separator: "|")
+            for byte in line.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        }
+        return h
+    }
 
     @Test func everyGeneratedGSTINIsValidAndAgreesWithItsTradeName() {
         let parties = run(spec(seed: 77, suppliers: 500, docs: 1)).parties

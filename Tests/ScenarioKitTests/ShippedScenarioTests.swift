@@ -22,7 +22,7 @@ import GSTCore
 
     @Test func largeScenarioAsksForOneHundredThousandDocumentsOnOneTaxpayer() throws {
         let s = try ScenarioLoader.load(path: Repo.scenarios + "/tests/large-100k.json", generate: false)
-        let total = s.generateSpecs.reduce(0) { $0 + $1.documentsPerSupplier * ScenarioGenerator.supplierCount($1) }
+        let total = s.generateSpecs.reduce(0) { $0 + $1.documentCount }
         #expect(total == 100_000)
         #expect(s.world.taxpayers.count == 1)
         #expect(s.world.documents.isEmpty)   // not generated with generate: false
@@ -51,4 +51,13 @@ import GSTCore
         }
         #expect(s.world.jobTiming == .afterPolls(2))
     }
+}
+
+/// The README's example scenario must stay valid.
+@Test func readmeExampleLoads() throws {
+    let readme = String(decoding: try Repo.read(Repo.scenarios + "/README.md"), as: UTF8.self)
+    let block = try #require(readme.split(separator: "```").first { $0.hasPrefix("json\n") })
+    let scenario = try ScenarioLoader.load(bytes: Array(block.dropFirst(5).utf8), name: "README.md")
+    #expect(scenario.world.documents.count == 201)
+    #expect(scenario.name == "my-flow")
 }

@@ -9,7 +9,7 @@ enum AuthRoutes {
     /// Missing header or unknown key → 401 "Unauthorized"; a known key with the wrong secret → 403
     /// "Bad Credentials" (the old authenticate page's body). `key_test_…` + `secret_test_…` creates a
     /// fresh tenant (see `TenantRegistry.authenticateSandbox`).
-    static func authenticate(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func authenticate(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         guard let key = request.headers["x-api-key"], !key.isEmpty,
               let secret = request.headers["x-api-secret"], !secret.isEmpty
         else { return Envelope.platformError(.unauthorized, stamp: ctx.anonymousStamp()) }
@@ -17,8 +17,8 @@ enum AuthRoutes {
             let known = ctx.registry.tenant(forSandboxKey: key) != nil
             return Envelope.platformError(known ? .badCredentials : .unauthorized, stamp: ctx.anonymousStamp())
         }
-        let token = ctx.registry.issueToken(.platform, lifetime: SandboxContext.platformTokenLifetime, in: tenant)
-        let stamp = tenant.write { SandboxContext.stamp(&$0) }
+        let token = ctx.registry.issueToken(.platform, lifetime: SandboxAPIContext.platformTokenLifetime, in: tenant)
+        let stamp = tenant.write { SandboxAPIContext.stamp(&$0) }
         var b = JSONBuilder(capacity: 96)
         b.beginObject()
         b.field("access_token", token)
@@ -55,8 +55,8 @@ enum AuthRoutes {
 
     /// Platform token. Success `data: {"status_cd":"1"}`; a username/GSTIN pair the world does not know
     /// → AUTH4033 "Invalid Session" (emulator's choice; the vendor documents no code for it).
-    static func generateOTP(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
-        let result: SandboxContext.Gate<(SandboxContext.Grant, (GSTIN, Int64))> = ctx.gate(request, .platform) { state, grant in
+    static func generateOTP(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let result: SandboxAPIContext.Gate<(SandboxAPIContext.Grant, (GSTIN, Int64))> = ctx.gate(request, .platform) { state, grant in
             switch otpBody(request) {
             case .failure(let e):
                 return .respond(Envelope.platformError(e, stamp: grant.stamp))
@@ -71,7 +71,7 @@ enum AuthRoutes {
         case .respond(let r):
             return r
         case .proceed(let (grant, (gstin, now))):
-            ctx.otpRequests.record(tenant: grant.tenant, gstin: gstin, expiresAt: now + SandboxContext.otpLifetime)
+            ctx.otpRequests.record(tenant: grant.tenant, gstin: gstin, expiresAt: now + SandboxAPIContext.otpLifetime)
             return statusOne(stamp: grant.stamp)
         }
     }
@@ -83,8 +83,8 @@ enum AuthRoutes {
     /// ms) and the token again in the response's `authorization` header (the example's
     /// `{{$headers 'authorization'}}`). No live OTP request, wrong OTP, unknown username/GSTIN →
     /// AUTH4033 "Invalid Session". Missing `otp` → 400; not digits → 422.
-    static func verifyOTP(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
-        let result: SandboxContext.Gate<(SandboxContext.Grant, GSTIN)> = ctx.gate(request, .platform) { state, grant in
+    static func verifyOTP(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let result: SandboxAPIContext.Gate<(SandboxAPIContext.Grant, GSTIN)> = ctx.gate(request, .platform) { state, grant in
             guard let otp = request.queryValue("otp"), !otp.isEmpty else {
                 return .respond(Envelope.platformError(.badRequest("otp is required"), stamp: grant.stamp))
             }
@@ -107,7 +107,7 @@ enum AuthRoutes {
             return r
         case .proceed(let (grant, gstin)):
             ctx.otpRequests.consume(tenant: grant.tenant, gstin: gstin)
-            let token = ctx.registry.issueToken(.taxpayer(gstin), lifetime: SandboxContext.taxpayerSessionLifetime, in: grant.tenant)
+            let token = ctx.registry.issueToken(.taxpayer(gstin), lifetime: SandboxAPIContext.taxpayerSessionLifetime, in: grant.tenant)
             let expiry = grant.tenant.read { $0.tokens.entry(for: token)?.expiresAt ?? 0 }
             return session(token: token, sessionExpiry: expiry, tokenExpiry: expiry, stamp: grant.stamp)
         }
@@ -117,15 +117,15 @@ enum AuthRoutes {
 
     /// Taxpayer token → a fresh taxpayer token for the same GSTIN, 6 h from now; the old one stops
     /// working. An expired session → AUTH4033 "Invalid Session" (the GSTN session is gone).
-    static func refresh(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
-        let result: SandboxContext.Gate<(SandboxContext.Grant, Bool)> = ctx.gate(request, .taxpayer, allowExpired: true) { _, grant in
+    static func refresh(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let result: SandboxAPIContext.Gate<(SandboxAPIContext.Grant, Bool)> = ctx.gate(request, .taxpayer, allowExpired: true) { _, grant in
             grant.expired ? .respond(Envelope.businessError(.invalidSession, stamp: grant.stamp)) : .proceed(true)
         }
         switch result {
         case .respond(let r):
             return r
         case .proceed(let (grant, _)):
-            guard let fresh = ctx.registry.refreshToken(grant.token, lifetime: SandboxContext.taxpayerSessionLifetime) else {
+            guard let fresh = ctx.registry.refreshToken(grant.token, lifetime: SandboxAPIContext.taxpayerSessionLifetime) else {
                 return Envelope.businessError(.invalidSession, stamp: grant.stamp)
             }
             let expiry = grant.tenant.read { $0.tokens.entry(for: fresh)?.expiresAt ?? 0 }
@@ -136,8 +136,8 @@ enum AuthRoutes {
     // MARK: POST /gst/compliance/tax-payer/logout
 
     /// Taxpayer token → revoked (this token only); `data: {"status_cd":"1"}`.
-    static func logout(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
-        let result: SandboxContext.Gate<(SandboxContext.Grant, Bool)> = ctx.gate(request, .taxpayer) { _, _ in .proceed(true) }
+    static func logout(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let result: SandboxAPIContext.Gate<(SandboxAPIContext.Grant, Bool)> = ctx.gate(request, .taxpayer) { _, _ in .proceed(true) }
         switch result {
         case .respond(let r):
             return r

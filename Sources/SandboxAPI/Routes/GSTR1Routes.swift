@@ -47,13 +47,13 @@ enum GSTR1Routes {
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-1/b2b/{year}/{month}
 
-    static func b2b(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func b2b(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         section(request, params, ctx, section: .b2b, pathGSTIN: nil)
     }
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-1/b2ba/{year}/{month}
 
-    static func b2ba(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func b2ba(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         section(request, params, ctx, section: .b2ba, pathGSTIN: nil)
     }
 
@@ -61,13 +61,13 @@ enum GSTR1Routes {
 
     /// The older B2BA form: the GSTIN in the path must be the session's (pattern → 422, another GSTIN
     /// → 403 "Insufficient privilege").
-    static func legacyB2BA(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func legacyB2BA(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         section(request, params, ctx, section: .b2ba, pathGSTIN: params["gstin"] ?? "")
     }
 
     /// Documents matching the filters → `{"b2b":[…]}` / `{"b2ba":[…]}`; none → RET11416.
     /// The rendered `data` is cached per tenant state version, route, period and filters.
-    static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext,
+    static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext,
                         section: IMSSection, pathGSTIN: String?) -> HTTPResponse {
         let parsedFilters = filters(request)
         return ctx.taxpayer(request) { state, grant in

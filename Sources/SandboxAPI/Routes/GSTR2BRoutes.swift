@@ -15,7 +15,7 @@ enum GSTR2BRoutes {
     /// the 2B. With more documents than the scenario's page size the 2B has `fc` files: without
     /// `file_number` the answer holds the summaries and `fc`; `file_number` 1…fc adds that file's
     /// documents. A malformed period or `file_number` (not a number, or outside 1…fc) → 422.
-    static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         let fileNumberText = request.queryValue("file_number")
         return ctx.taxpayer(request) { state, grant in
             let stamp = grant.stamp
@@ -62,7 +62,7 @@ enum GSTR2BRoutes {
 
     /// Before the draft date → IMS2B009 "Kindly generate 2b after DD/MM/YYYY"; GSTR-3B filed, a future
     /// period or a malformed period → IMS2B007; otherwise a job and its `reference_id`.
-    static func regenerate(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func regenerate(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         ctx.taxpayer(request) { state, grant in
             guard let period = period(params) else {
                 return Envelope.businessError(.invalidPeriodOr3BFiled, stamp: grant.stamp)
@@ -83,7 +83,7 @@ enum GSTR2BRoutes {
     /// Unknown id (or another taxpayer's, or not a regeneration) → IMS0008; running →
     /// `{"err_cd":"","err_msg":"","status_cd":"IP"}` (emulator's choice; undocumented); done →
     /// `{"err_cd":"","err_msg":"","status_cd":"P"}` as documented. Missing `reference_id` → 400.
-    static func regenerationStatus(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func regenerationStatus(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         let reference = request.queryValue("reference_id")
         return ctx.taxpayer(request) { state, grant in
             guard let reference, !reference.isEmpty else {

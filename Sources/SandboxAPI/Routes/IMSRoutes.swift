@@ -34,7 +34,7 @@ enum IMSRoutes {
 
     /// Missing `section` → 400; unknown `section` or `status` → 422. Answer `{"<section key>":[records]}`
     /// (an empty list when none).
-    static func invoices(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func invoices(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         let query = request.queryItems
         func value(_ name: String) -> String? { query.first { $0.name == name }?.value }
         return ctx.taxpayer(request) { state, grant in
@@ -67,7 +67,7 @@ enum IMSRoutes {
     /// `type_of_goods` ∈ imports, inward_supplies, others (case-insensitive; missing → 400, other → 422).
     /// `others` and `inward_supplies` count the world's records; `imports` counts zero everywhere (the
     /// world holds no import documents). Counts are numbers, as documented.
-    static func count(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func count(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         let goods = request.queryValue("type_of_goods")
         return ctx.taxpayer(request) { state, grant in
             let gstin = grant.session, stamp = grant.stamp
@@ -86,11 +86,11 @@ enum IMSRoutes {
 
     // MARK: POST …/invoices/status/save and …/invoices/status/reset
 
-    static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         submit(request, ctx, kind: .save)
     }
 
-    static func reset(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func reset(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         submit(request, ctx, kind: .reset)
     }
 
@@ -98,7 +98,7 @@ enum IMSRoutes {
     /// `reference_id`; a body that breaks the schema still gets one (the job ends `ER` IMSSAV005 and
     /// changes nothing, as the vendor documents), and the `X-Sandbox-Schema-Violation` response header
     /// says what was wrong.
-    static func submit(_ request: HTTPRequest, _ ctx: SandboxContext, kind: IMSRequestValidator.RequestKind) -> HTTPResponse {
+    static func submit(_ request: HTTPRequest, _ ctx: SandboxAPIContext, kind: IMSRequestValidator.RequestKind) -> HTTPResponse {
         // Parse outside the lock.
         let parsed: Result<JSONValue, JSONParseError>
         do { parsed = .success(try JSONParser.parse(request.body, options: .init(duplicateKeys: .lastWins))) } catch {
@@ -131,7 +131,7 @@ enum IMSRoutes {
     /// Missing `reference_id` → 400; unknown (or another taxpayer's, or not an IMS job) → IMS0008
     /// (emulator's choice: the code the vendor documents for unknown regeneration ids); running → `IP`
     /// form; done → P / PE / ER as documented.
-    static func status(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxContext) -> HTTPResponse {
+    static func status(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
         let reference = request.queryValue("reference_id")
         return ctx.taxpayer(request) { state, grant in
             let gstin = grant.session, stamp = grant.stamp

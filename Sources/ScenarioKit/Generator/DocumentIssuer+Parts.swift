@@ -21,7 +21,7 @@ extension DocumentIssuer {
         case .b2bcna: base = .b2bcn
         default: base = .ecom
         }
-        let key = "\(base.rawValue)|\(recipient.value)"
+        let key = AmendableKey(section: base, recipient: recipient)
         if let list = amendable[key] {
             let eligible = list.indices.filter { ReturnPeriod(containing: existing[list[$0]].date) < period }
             if !eligible.isEmpty {
@@ -41,20 +41,42 @@ extension DocumentIssuer {
     /// e.g. `SSP/2425/000731`, `SSPCN/2425/0042`; serials skip a few (other customers' bills).
     mutating func nextNumber(kind: IMSSection.Kind, date: CivilDate, rng: inout SplitMix64) -> String {
         let fyStart = ReturnPeriod(containing: date).financialYearStart
-        let fy = DocumentIssuer.pad(fyStart % 100, 2) + DocumentIssuer.pad((fyStart + 1) % 100, 2)
-        let (tag, width): (String, Int)
+        let (tag, width): (StaticString, Int)
         switch kind {
         case .invoice: (tag, width) = ("", 6)
         case .debitNote: (tag, width) = ("DN", 4)
         case .creditNote: (tag, width) = ("CN", 4)
         }
-        let counterKey = "\(tag)|\(fyStart)"
+        let counterKey = SeriesKey(kind: kind, financialYear: fyStart)
         let serial = serials[counterKey] ?? rng.int(in: 1...1500)
         serials[counterKey] = serial + rng.int(in: 1...9)
-        let number = "\(prefix)\(tag)/\(fy)/\(DocumentIssuer.pad(serial, width))"
-        if number.utf8.count <= 16 { return number }
+        // Built as bytes: this runs once per generated document (100,000 in the large scenario).
+        var b: [UInt8] = []
+        b.reserveCapacity(16)
+        b.append(contentsOf: prefix.utf8)
+        tag.withUTF8Buffer { b.append(contentsOf: $0) }
+        b.append(UInt8(ascii: "/"))
+        DocumentIssuer.appendDigits(fyStart % 100, width: 2, to: &b)
+        DocumentIssuer.appendDigits((fyStart + 1) % 100, width: 2, to: &b)
+        b.append(UInt8(ascii: "/"))
+        DocumentIssuer.appendDigits(serial, width: width, to: &b)
+        if b.count <= 16 { return String(decoding: b, as: UTF8.self) }
         // A series longer than its width (huge generated runs) drops the prefix to stay within 16.
-        return (tag.isEmpty ? "I" : tag) + fy + String(serial)
+        b.removeAll(keepingCapacity: true)
+        b.append(kind == .invoice ? UInt8(ascii: "I") : kind == .debitNote ? UInt8(ascii: "D") : UInt8(ascii: "C"))
+        DocumentIssuer.appendDigits(fyStart % 100, width: 2, to: &b)
+        DocumentIssuer.appendDigits((fyStart + 1) % 100, width: 2, to: &b)
+        DocumentIssuer.appendDigits(serial, width: 1, to: &b)
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    /// Decimal digits of `n` (≥ 0), zero-padded to `width`.
+    static func appendDigits(_ n: Int, width: Int, to b: inout [UInt8]) {
+        var digits: [UInt8] = []
+        var v = n
+        repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
+        for _ in digits.count..<max(width, digits.count) { b.append(48) }
+        b.append(contentsOf: digits.reversed())
     }
 
     func makeItems(section: IMSSection, invoiceType: InvoiceType, pos: StateCode, rng: inout SplitMix64) -> [LineItem] {
@@ -63,12 +85,12 @@ extension DocumentIssuer {
         let count = rng.int(in: range)
         let interState = invoiceType == .sezWithPayment || supplier.gstin.stateCode != pos
         var items: [LineItem] = []
-        var usedRates: Set<TaxRate> = []
+        var usedRates: [TaxRate] = []
         for _ in 0..<max(count, 1) {
             let rate = spec.rates.pick(&rng)
             // One line per rate, as GSTR-1 and IMS group items.
             if usedRates.contains(rate) { continue }
-            usedRates.insert(rate)
+            usedRates.append(rate)
             let taxable = randomAmount(rng: &rng)
             let cess = rate == TaxRate(percent: 28) && rng.chance(percent: spec.cessPercent)
                 ? taxable.percentage(TaxRate(percent: 12)) : .zero
@@ -86,15 +108,8 @@ extension DocumentIssuer {
     /// Log-uniform-ish without floating point: a doubling bucket between the bounds, then a
     /// uniform value inside it, so small bills are as common as large ones. Mostly whole rupees.
     func randomAmount(rng: inout SplitMix64) -> Amount {
-        let lo = spec.taxableValue.lowerBound.paise, hi = spec.taxableValue.upperBound.paise
-        guard hi > lo else { return Amount(paise: lo) }
-        var bounds: [Int64] = [lo]
-        var edge = max(lo, 100)
-        while edge < hi {
-            if edge > bounds[bounds.count - 1] { bounds.append(edge) }
-            edge = edge > hi / 2 ? hi : edge * 2
-        }
-        bounds.append(hi)
+        let lo = spec.taxableValue.lowerBound.paise, bounds = amountBounds
+        guard bounds.count > 1 else { return Amount(paise: lo) }
         let b = rng.below(bounds.count - 1)
         var value = rng.int64(in: bounds[b]...bounds[b + 1])
         if rng.chance(percent: 70), value / 100 * 100 >= lo { value = value / 100 * 100 }
@@ -106,7 +121,7 @@ extension DocumentIssuer {
     /// per (period, form), since a supplier files a return once for all its documents.
     mutating func makeFiling(period: ReturnPeriod, rng: inout SplitMix64) -> SupplierFiling {
         let form = spec.forms.pick(&rng)
-        let key = "\(period.mmyyyy)|\(form.rawValue)"
+        let key = FilingKey(period: period, form: form)
         if let decided = filings[key] { return decided }
         let wantsFiled = gstr1Filed.map { $0.contains(period) } ?? rng.chance(percent: spec.filedPercent)
         let days: ClosedRange<Int>
@@ -147,6 +162,20 @@ extension DocumentIssuer {
     ]
     static let pendingRemarks = ["Awaiting goods receipt note", "Under verification with purchase team", "Price dispute open"]
 
+    /// `[lo, max(lo, ₹1), 2×, 4×, …, hi]`; a single edge when the range is one value.
+    static func buckets(_ range: ClosedRange<Amount>) -> [Int64] {
+        let lo = range.lowerBound.paise, hi = range.upperBound.paise
+        guard hi > lo else { return [lo] }
+        var bounds: [Int64] = [lo]
+        var edge = max(lo, 100)
+        while edge < hi {
+            if edge > bounds[bounds.count - 1] { bounds.append(edge) }
+            edge = edge > hi / 2 ? hi : edge * 2
+        }
+        bounds.append(hi)
+        return bounds
+    }
+
     /// Up to three capital initials of the trade name, padded from the first word: "SSP", "AGA".
     static func seriesPrefix(_ name: String) -> String {
         let words = name.split(separator: " ").filter { $0.first?.isLetter == true && $0.first?.isASCII == true }
@@ -157,18 +186,19 @@ extension DocumentIssuer {
         return initials
     }
 
-    static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-    }
-
     /// A 64-hex-character IRN (a SHA-256 in the real system; random here).
     static func hex64(_ rng: inout SplitMix64) -> String {
-        var out = ""
-        for _ in 0..<4 {
-            let h = String(rng.next(), radix: 16)
-            out += String(repeating: "0", count: 16 - h.count) + h
+        let hex: StaticString = "0123456789abcdef"
+        return hex.withUTF8Buffer { digits in
+            var b = [UInt8](repeating: 0, count: 64)
+            for word in 0..<4 {
+                var v = rng.next()
+                for i in stride(from: 15, through: 0, by: -1) {
+                    b[word * 16 + i] = digits[Int(v & 0xF)]
+                    v >>= 4
+                }
+            }
+            return String(decoding: b, as: UTF8.self)
         }
-        return out
     }
 }

@@ -68,6 +68,14 @@ public struct GenerateSpec: Hashable, Sendable {
         posSupplierStatePercent = 5
     }
 
+    /// How many documents the block creates: suppliers × documents per supplier.
+    public var documentCount: Int {
+        switch suppliers {
+        case .new(let n): return n * documentsPerSupplier
+        case .existing(let list): return list.count * documentsPerSupplier
+        }
+    }
+
     public static let defaultSections = Weights<IMSSection>([
         .init(.b2b, 62), .init(.b2ba, 6), .init(.b2bdn, 5), .init(.b2bdna, 2),
         .init(.b2bcn, 12), .init(.b2bcna, 3), .init(.ecom, 7), .init(.ecoma, 3),

@@ -48,7 +48,16 @@ enum ScenarioGenerator {
             let filed = context.taxpayers.first { $0.gstin == supplier.gstin }?.gstr1Filed
             var issuer = DocumentIssuer(spec: spec, supplier: supplier, recipients: candidates, today: context.today,
                                         gstr1Filed: filed)
-            issuer.issue(rng: &rng, takenKeys: &context.takenKeys, into: &documents)
+            // A new supplier's numbers come from its own fresh series and cannot collide with
+            // anything; only suppliers the file already knows need checking (hashing 100k keys
+            // would dominate a large run).
+            if case .existing = spec.suppliers {
+                let first = documents.count
+                issuer.issue(rng: &rng, takenKeys: context.takenKeys, into: &documents)
+                for d in documents[first...] { context.takenKeys.insert(d.key) }
+            } else {
+                issuer.issue(rng: &rng, takenKeys: nil, into: &documents)
+            }
         }
         return (parties, documents)
     }
@@ -73,21 +82,28 @@ struct DocumentIssuer {
     /// `filed` instead of `filed_percent`.
     let gstr1Filed: Set<ReturnPeriod>?
     /// One filing per return: every document of a (period, form) shares filed / filed-on.
-    var filings: [String: SupplierFiling] = [:]
+    var filings: [FilingKey: SupplierFiling] = [:]
+    struct FilingKey: Hashable { var period: ReturnPeriod; var form: SourceForm }
     /// Next serial per (document kind, financial year).
-    var serials: [String: Int] = [:]
+    var serials: [SeriesKey: Int] = [:]
+    struct SeriesKey: Hashable { var kind: IMSSection.Kind; var financialYear: Int }
     /// Earlier documents that an amendment may revise, per (base section, recipient).
-    var amendable: [String: [Int]] = [:]
+    var amendable: [AmendableKey: [Int]] = [:]
+    struct AmendableKey: Hashable { var section: IMSSection; var recipient: GSTIN }
+    /// Edges of the doubling buckets `randomAmount` draws from (fixed per spec).
+    let amountBounds: [Int64]
 
     init(spec: GenerateSpec, supplier: Party, recipients: [GSTIN], today: CivilDate?, gstr1Filed: Set<ReturnPeriod>? = nil) {
         self.spec = spec; self.supplier = supplier; self.recipients = recipients; self.today = today
         self.gstr1Filed = gstr1Filed
+        amountBounds = DocumentIssuer.buckets(spec.taxableValue)
         prefix = DocumentIssuer.seriesPrefix(supplier.tradeName)
     }
 
     private struct Plan { var section: IMSSection; var date: CivilDate; var recipient: GSTIN; var order: Int }
 
-    mutating func issue(rng: inout SplitMix64, takenKeys: inout Set<DocumentKey>, into out: inout [Document]) {
+    /// Appends this supplier's documents to `out`, avoiding `takenKeys` when given.
+    mutating func issue(rng: inout SplitMix64, takenKeys: Set<DocumentKey>?, into out: inout [Document]) {
         var plans: [Plan] = []
         plans.reserveCapacity(spec.documentsPerSupplier)
         for order in 0..<spec.documentsPerSupplier {
@@ -101,15 +117,14 @@ struct DocumentIssuer {
 
         for plan in plans {
             let document = makeDocument(plan, rng: &rng, takenKeys: takenKeys, existing: out)
-            takenKeys.insert(document.key)
             if !plan.section.isAmendment {
-                amendable["\(plan.section.rawValue)|\(plan.recipient.value)", default: []].append(out.count)
+                amendable[AmendableKey(section: plan.section, recipient: plan.recipient), default: []].append(out.count)
             }
             out.append(document)
         }
     }
 
-    private mutating func makeDocument(_ plan: Plan, rng: inout SplitMix64, takenKeys: Set<DocumentKey>,
+    private mutating func makeDocument(_ plan: Plan, rng: inout SplitMix64, takenKeys: Set<DocumentKey>?,
                                        existing: [Document]) -> Document {
         let section = plan.section
         var date = plan.date
@@ -124,7 +139,7 @@ struct DocumentIssuer {
         } else {
             number = nextNumber(kind: section.kind, date: date, rng: &rng)
         }
-        while takenKeys.contains(DocumentKey(section: section, supplier: supplier.gstin, number: number)) {
+        while let taken = takenKeys, taken.contains(DocumentKey(section: section, supplier: supplier.gstin, number: number)) {
             number = nextNumber(kind: section.kind, date: date, rng: &rng)
             if original != nil { original!.number = number }
         }

@@ -18,7 +18,7 @@ extension ScenarioDecoder {
         var total = 0
         for (v, p) in blocks {
             guard let spec = generateSpec(v, at: p, registry: registry, today: today) else { continue }
-            total += spec.documentsPerSupplier * ScenarioGenerator.supplierCount(spec)
+            total += spec.documentCount
             specs.append(spec)
         }
         if total > ScenarioDecoder.maxGeneratedDocuments {
@@ -65,6 +65,21 @@ extension ScenarioDecoder {
             for g in list where recipientGSTINs.allSatisfy({ $0 == g }) {
                 fail(path.key("recipients"), "supplier \(g.value) has no recipient other than itself")
             }
+        }
+
+        // As for hand-written documents: someone who logs in must be on one side of each document.
+        switch suppliers {
+        case .new?:
+            if let outsider = recipientGSTINs.first(where: { !registry.isTaxpayer($0) }) {
+                fail(path.key("recipients"), "new suppliers are not taxpayers, so their documents need taxpayer recipients; \(outsider.value) is not one")
+            }
+        case .existing(let list)?:
+            for g in list where !registry.isTaxpayer(g) {
+                if let outsider = recipientGSTINs.first(where: { !registry.isTaxpayer($0) && $0 != g }) {
+                    fail(path.key("recipients"), "neither supplier \(g.value) nor recipient \(outsider.value) is a taxpayer, so no one would see their documents")
+                }
+            }
+        case nil: break
         }
 
         var periods: [ReturnPeriod] = []

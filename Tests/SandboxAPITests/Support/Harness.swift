@@ -26,14 +26,14 @@ struct Reply {
 /// one tenant built from `TestWorld` (or any seed), and helpers for the login dance.
 final class Harness: Sendable {
     let registry: TenantRegistry
-    let context: SandboxContext
-    let router: Router<SandboxContext>
+    let context: SandboxAPIContext
+    let router: Router<SandboxAPIContext>
     let tenant: Tenant
 
     init(_ seed: WorldSeed = TestWorld.seed(), realTime: Int64 = TestWorld.now) {
         registry = TenantRegistry(realTime: .fixed(realTime), makeTenantSeed: { _ in TestWorld.seed() })
         tenant = try! registry.createTenant(id: "world", seed: seed)
-        context = SandboxContext(registry: registry, realTime: .fixed(realTime))
+        context = SandboxAPIContext(registry: registry, realTime: .fixed(realTime))
         router = Router(SandboxRoutes.routes())
     }
 

@@ -5,7 +5,7 @@ import Synchronization
 /// What every Sandbox route needs: the tenants, the wall clock (for responses that cannot be tied to a
 /// tenant, e.g. a missing API key), and the adapter's own small state (rendered-response cache, OTP
 /// requests awaiting verification).
-public struct SandboxContext: Sendable {
+public struct SandboxAPIContext: Sendable {
     public let registry: TenantRegistry
     public let realTime: RealTime
     let cache: RenderCache
@@ -30,12 +30,12 @@ public struct SandboxContext: Sendable {
     /// A stamp for a response outside any tenant: wall-clock time and a random UUID.
     func anonymousStamp() -> Envelope.Stamp {
         var ids = IDGenerator(seed: nil)
-        return Envelope.Stamp(timestamp: realTime.now(), transactionID: ids.transactionID())
+        return Envelope.Stamp(timestamp: realTime.now(), ids: &ids)
     }
 
     /// A stamp from the tenant's clock and id generator.
     static func stamp(_ state: inout TenantState) -> Envelope.Stamp {
-        Envelope.Stamp(timestamp: state.now, transactionID: state.nextTransactionID())
+        Envelope.Stamp(timestamp: state.now, ids: &state.ids)
     }
 }
 

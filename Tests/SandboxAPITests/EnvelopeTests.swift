@@ -1,0 +1,50 @@
+import GSTCore
+import HTTPWire
+import Testing
+@testable import SandboxAPI
+
+@Suite struct EnvelopeTests {
+    let stamp: Envelope.Stamp = {
+        var ids = IDGenerator(seed: 1)
+        return Envelope.Stamp(timestamp: 1_763_446_641_000, ids: &ids)
+    }()
+
+    @Test func stampUUIDIsTheCoreFormatterOutput() {
+        for seed in [UInt64(0), 1, 42, .max] {
+            var a = IDGenerator(seed: seed), b = IDGenerator(seed: seed)
+            for _ in 0..<50 {
+                let s = Envelope.Stamp(timestamp: 0, ids: &a)
+                #expect(s.transactionID == b.transactionID())
+            }
+        }
+    }
+
+    @Test func shapes() throws {
+        let ok = Envelope.success(inner: Array(#"{"reference_id":"x"}"#.utf8), stamp: stamp)
+        #expect(String(decoding: ok.body, as: UTF8.self)
+            == #"{"code":200,"data":{"data":{"reference_id":"x"},"status_cd":"1"},"timestamp":1763446641000,"transaction_id":"\#(stamp.transactionID)"}"#)
+        let business = Envelope.businessError(.noDocumentFound, stamp: stamp)
+        #expect(business.status == .ok)
+        let parsed = try JSONParser.parse(business.body)
+        #expect(parsed["data"]?["status_cd"] == "0")
+        #expect(parsed["data"]?["error"]?["error_cd"] == "RET11416")
+        let platform = Envelope.platformError(.unauthorized, stamp: stamp)
+        #expect(platform.status == .unauthorized)
+        #expect(String(decoding: platform.body, as: UTF8.self)
+            == #"{"code":401,"message":"Unauthorized","timestamp":1763446641000,"transaction_id":"\#(stamp.transactionID)"}"#)
+        #expect(platform.headers["Content-Type"] == "application/json")
+    }
+
+    @Test func routeTableHasAnOperationForEveryRoute() {
+        let routes = SandboxRoutes.routes()
+        let operations = routes.map(\.operation)
+        #expect(Set(operations).count == routes.count)
+        #expect(operations == [
+            "auth.authenticate", "taxpayer.otp", "taxpayer.otp.verify", "taxpayer.session.refresh", "taxpayer.logout",
+            "ims.invoices", "ims.count", "ims.save", "ims.reset", "ims.status",
+            "gstr2b.get", "gstr2b.regenerate", "gstr2b.regenerate.status",
+            "gstr1.b2b", "gstr1.b2ba", "gstr1.b2ba.legacy",
+        ])
+        _ = Router(routes)  // no clashes
+    }
+}
