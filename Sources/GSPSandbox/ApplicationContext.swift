@@ -11,7 +11,7 @@ public struct ApplicationContext: Sendable {
     public let configuration: SandboxConfiguration
     public let world: SandboxWorld
     /// Sandbox.co.in's adapter context (shares `world.registry`).
-    public let sandbox: SandboxAPI.SandboxContext
+    public let sandbox: SandboxAPIContext
     /// Vayana EAS's adapter context (shares `world.registry`).
     public let vayana: VayanaContext
 
@@ -19,7 +19,7 @@ public struct ApplicationContext: Sendable {
         self.version = version
         self.configuration = configuration
         self.world = world
-        sandbox = SandboxAPI.SandboxContext(registry: world.registry, realTime: world.realTime)
+        sandbox = SandboxAPIContext(registry: world.registry, realTime: world.realTime)
         vayana = VayanaContext(registry: world.registry, realTime: world.realTime)
     }
 }
