@@ -5,7 +5,7 @@ import Testing
 struct ConcurrencyTests {
     @Test("many tasks saving on one tenant lose no update; readers never see half a job")
     func noLostUpdates() async throws {
-        let workers = 16, jobsPerWorker = 25, recordsPerJob = 10
+        let workers = 12, jobsPerWorker = 20, recordsPerJob = 10
         let total = workers * jobsPerWorker * recordsPerJob
         let docs = BulkWorld.documents(count: total, suppliers: 40, sections: [.b2b])
         let tenant = Tenant(id: "c", seed: Fixture.seed(idSeed: nil, documents: docs), realTime: .fixed(0))
@@ -30,7 +30,7 @@ struct ConcurrencyTests {
             // A reader running alongside: accepted counts only ever move by whole jobs.
             group.addTask {
                 var torn = 0
-                for _ in 0..<200 {
+                for _ in 0..<100 {
                     let accepted = tenant.read { $0.imsCounts(recipient: r)[.b2b]!.accept }
                     if accepted % recordsPerJob != 0 { torn += 1 }
                 }

@@ -8,9 +8,10 @@ struct CanonicalWriter {
     private let keepText: Bool
     private(set) var text: [UInt8] = []
 
-    init(keepText: Bool = false) {
+    /// - Parameter capacity: initial buffer size; small for one document, large for a whole 2B.
+    init(keepText: Bool = false, capacity: Int = 512) {
         self.keepText = keepText
-        buffer.reserveCapacity(8192)
+        buffer.reserveCapacity(capacity)
     }
 
     mutating func field(_ s: String) {
@@ -49,9 +50,9 @@ struct CanonicalWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// A cached digest and one verdict byte, raw (no separator): 33 bytes per 2B document.
+    /// The first 128 bits of a cached digest and one verdict byte, raw (no separator): 17 bytes.
     mutating func raw(_ d: DocumentDigest, verdict: UInt8) {
-        withUnsafeBytes(of: (d.bytes.0.bigEndian, d.bytes.1.bigEndian, d.bytes.2.bigEndian, d.bytes.3.bigEndian)) {
+        withUnsafeBytes(of: (d.bytes.0.bigEndian, d.bytes.1.bigEndian)) {
             buffer.append(contentsOf: $0)
         }
         buffer.append(verdict)

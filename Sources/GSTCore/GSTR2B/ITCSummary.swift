@@ -41,13 +41,22 @@ public struct ITCPlacement: Hashable, Sendable {
 /// One bucket (`itcavl` or `itcunavl`): tax per table and line. A table's own {igst,cgst,sgst,cess}
 /// is the sum of its lines (`total(of:)`), so nothing is stored twice.
 public struct ITCBucket: Hashable, Sendable {
-    public private(set) var amounts: [ITCPlacement: TaxTotals] = [:]
+    /// Fixed slots, table-major: adding a document's tax is an array write, not a hash lookup
+    /// (it happens 100,000 times in a large 2B).
+    private var slots = [TaxTotals](repeating: .zero, count: ITCTable.allCases.count * ITCLine.allCases.count)
 
     public init() {}
 
+    private static func slot(_ table: ITCTable, _ line: ITCLine) -> Int { table.ordinal * ITCLine.allCases.count + line.ordinal }
+
     /// The tax of one line (zero when nothing landed there).
-    public subscript(table: ITCTable, line: ITCLine) -> TaxTotals {
-        amounts[ITCPlacement(table: table, line: line)] ?? .zero
+    public subscript(table: ITCTable, line: ITCLine) -> TaxTotals { slots[Self.slot(table, line)] }
+
+    /// Every placement with a non-zero amount.
+    public var amounts: [ITCPlacement: TaxTotals] {
+        var out: [ITCPlacement: TaxTotals] = [:]
+        for t in ITCTable.allCases { for l in t.lines where self[t, l] != .zero { out[ITCPlacement(table: t, line: l)] = self[t, l] } }
+        return out
     }
 
     /// A table's total: the sum of its lines.
@@ -56,7 +65,22 @@ public struct ITCBucket: Hashable, Sendable {
     }
 
     mutating func add(_ taxes: TaxTotals, at placement: ITCPlacement) {
-        amounts[placement, default: .zero] = amounts[placement, default: .zero] + taxes
+        slots[Self.slot(placement.table, placement.line)] += taxes
+    }
+}
+
+extension ITCTable {
+    var ordinal: Int {
+        switch self { case .nonrevsup: 0; case .isdsup: 1; case .revsup: 2; case .imports: 3; case .othersup: 4 }
+    }
+}
+
+extension ITCLine {
+    var ordinal: Int {
+        switch self {
+        case .b2b: 0; case .b2ba: 1; case .cdnr: 2; case .cdnra: 3; case .ecom: 4; case .ecoma: 5; case .isd: 6
+        case .isda: 7; case .impg: 8; case .impgsez: 9; case .impga: 10; case .impgasez: 11; case .cdnrrev: 12; case .cdnrarev: 13
+        }
     }
 }
 

@@ -34,9 +34,10 @@ public final class Tenant: Sendable {
         }
     }
 
-    /// Rebuilds the world from the seed. Kept across a reset: issued tokens (logins survive), the
-    /// version sequence (it keeps increasing so cached responses never come back) and the clock
-    /// mode. Jobs, snapshots, filings and IMS state go back to the seed.
+    /// Rebuilds the world from the seed: documents and IMS state, filings, jobs, snapshots, ids and
+    /// the clock (the scenario's "now" is part of its world). Kept across a reset: issued tokens
+    /// (logins survive), the version sequence (it keeps increasing, so responses cached per version
+    /// never come back) and the undrained journal.
     public func reset() {
         state.withLock { s in
             var fresh = TenantState(seed: seed, realTime: realTime)

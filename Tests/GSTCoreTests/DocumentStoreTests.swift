@@ -1,0 +1,69 @@
+import Testing
+@testable import GSTCore
+
+@Suite("Document store and snapshot immutability")
+struct DocumentStoreTests {
+    typealias F = Fixture
+    let r = Fixture.recipient
+
+    @Test("indexes: by key, recipient, supplier; later duplicates win")
+    func indexes() {
+        var dup = F.doc(.b2b, F.intra, "INV-1", taxable: [5])
+        dup.ims.status = .accepted
+        let store = DocumentStore(F.documents + [dup])
+        #expect(store.count == F.documents.count)
+        #expect(store[F.key(.b2b, F.intra, "INV-1")]?.taxableValue == Amount(rupees: 5))
+        #expect(store[F.key(.b2b, F.intra, "INV-1")]?.ims.status == .accepted)
+        #expect(store.received(by: F.otherRecipient).map(\.number) == ["OTHER-1"])
+        #expect(store.issued(by: F.posRule).map(\.number) == ["INV-5"])
+        #expect(store.received(by: r).map(\.key) == store.received(by: r).map(\.key).sorted())
+        #expect(store.indices(recipient: r, period: F.may).map { store[$0].number } == ["INV-7"])
+    }
+
+    @Test("the IMS hash is the cached digest of the canonical text")
+    func digests() {
+        let store = DocumentStore(F.documents)
+        for (i, d) in store.all.enumerated() {
+            let cached = store.digests[i]
+            #expect(SHA256.hex(d.canonicalText) == d.imsHash)
+            let hex = [cached.bytes.0, cached.bytes.1, cached.bytes.2, cached.bytes.3]
+                .map { w in (0..<16).reversed().map { String((w >> UInt64($0 * 4)) & 0xF, radix: 16) }.joined() }.joined()
+            #expect(hex == d.imsHash)
+        }
+        #expect(F.doc(.b2b, F.intra, "INV-1").canonicalText.hasPrefix("b2b|\(F.intra.value)|\(r.value)|INV-1|20250410|"))
+    }
+
+    @Test("upsert replaces content and re-indexes; existing 2B snapshots keep what they saw")
+    func upsertAndSnapshots() throws {
+        var s = F.state()
+        guard case .available(let before) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
+        var edited = try #require(s.documents[F.key(.b2b, F.intra, "INV-1")])
+        edited.items = [LineItem.computed(number: 1, rate: TaxRate(percent: 5), taxableValue: Amount(rupees: 10_000), interState: false)]
+        s.documents.upsert(edited)
+        var moved = F.doc(.b2b, F.intra, "NEW-1", to: F.otherRecipient, pos: "07")
+        moved.ims.status = .pending
+        s.documents.upsert(moved)
+        #expect(s.documents.received(by: F.otherRecipient).map(\.number) == ["NEW-1", "OTHER-1"])
+        #expect(s.imsRecords(recipient: F.otherRecipient, section: .b2b, status: .pending).map(\.number) == ["NEW-1"])
+        guard case .available(let same) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
+        #expect(same == before)
+        let old = try #require(same.allDocuments.first { $0.document.number == "INV-1" })
+        #expect(old.document.taxableValue == Amount(rupees: 1000))
+        guard case .started(let id) = s.requestGSTR2BRegeneration(recipient: r, period: F.april) else { Issue.record("regen"); return }
+        _ = s.pollGSTR2BRegeneration(referenceID: id, recipient: r)
+        guard case .available(let after) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
+        #expect(after.allDocuments.first { $0.document.number == "INV-1" }?.document.taxableValue == Amount(rupees: 10_000))
+        #expect(after.checksum != before.checksum)
+        #expect(after.itcSummary.available[.nonrevsup, .b2b] != before.itcSummary.available[.nonrevsup, .b2b])
+    }
+
+    @Test("a 2B document shows the IMS status of generation time, not today's")
+    func statusFrozen() throws {
+        var s = F.state()
+        guard case .available(let b) = s.gstr2b(recipient: r, period: F.april) else { Issue.record("2B"); return }
+        _ = s.run(.save([F.item(.b2b, F.intra, "INV-1", action: .accepted)]))
+        let d = try #require(b.allDocuments.first { $0.document.number == "INV-1" })
+        #expect(d.imsStatus == .noAction && d.document.ims.status == .noAction)
+        #expect(s.documents[F.key(.b2b, F.intra, "INV-1")]?.ims.status == .accepted)
+    }
+}
