@@ -7,8 +7,9 @@ import Synchronization
 /// and the per-response `timestamp` / `transaction_id`.
 ///
 /// Entries hold their tenant strongly and compare it by identity, so a deleted tenant's entries can
-/// never be mistaken for a new tenant's. The cache is bounded: past `limit` entries it is emptied
-/// (simple, and cheap to refill).
+/// never be mistaken for a new tenant's. The cache is bounded by entry count and by bytes: when a new
+/// entry would pass either limit the cache is emptied (simple, and cheap to refill); a fragment larger
+/// than a quarter of the byte budget is served but not kept.
 final class RenderCache: Sendable {
     private struct Key: Hashable {
         var tenantID: String
@@ -21,23 +22,39 @@ final class RenderCache: Sendable {
         var bytes: [UInt8]
     }
 
-    private let entries = Mutex<[Key: Entry]>([:])
-    let limit: Int
+    private struct Storage {
+        var entries: [Key: Entry] = [:]
+        var bytes = 0
+    }
 
-    init(limit: Int = 4096) { self.limit = limit }
+    private let storage = Mutex(Storage())
+    let limit: Int
+    let byteLimit: Int
+
+    init(limit: Int = 4096, byteLimit: Int = 32 << 20) {
+        self.limit = limit
+        self.byteLimit = byteLimit
+    }
 
     /// The fragment for `route` of `tenant` at `version`, if cached.
     func lookup(_ tenant: Tenant, route: String, version: UInt64) -> [UInt8]? {
-        entries.withLock { e in
-            guard let hit = e[Key(tenantID: tenant.id, route: route)], hit.tenant === tenant, hit.version == version else { return nil }
+        storage.withLock { s in
+            guard let hit = s.entries[Key(tenantID: tenant.id, route: route)], hit.tenant === tenant, hit.version == version else { return nil }
             return hit.bytes
         }
     }
 
     func store(_ bytes: [UInt8], tenant: Tenant, route: String, version: UInt64) {
-        entries.withLock { e in
-            if e.count >= limit { e.removeAll(keepingCapacity: true) }
-            e[Key(tenantID: tenant.id, route: route)] = Entry(tenant: tenant, version: version, bytes: bytes)
+        guard bytes.count <= byteLimit / 4 else { return }
+        storage.withLock { s in
+            let key = Key(tenantID: tenant.id, route: route)
+            if let old = s.entries[key] { s.bytes -= old.bytes.count }
+            if s.entries.count >= limit || s.bytes + bytes.count > byteLimit {
+                s.entries.removeAll(keepingCapacity: true)
+                s.bytes = 0
+            }
+            s.entries[key] = Entry(tenant: tenant, version: version, bytes: bytes)
+            s.bytes += bytes.count
         }
     }
 
@@ -49,5 +66,6 @@ final class RenderCache: Sendable {
         return bytes
     }
 
-    var count: Int { entries.withLock { $0.count } }
+    var count: Int { storage.withLock { $0.entries.count } }
+    var byteCount: Int { storage.withLock { $0.bytes } }
 }

@@ -14,10 +14,11 @@ public struct SandboxAPIContext: Sendable {
     /// - Parameters:
     ///   - registry: the tenants (shared with the other vendor adapters).
     ///   - realTime: the wall clock; only used to stamp responses that belong to no tenant.
-    public init(registry: TenantRegistry, realTime: RealTime, cacheLimit: Int = 4096) {
+    ///   - cacheEntries, cacheBytes: bounds of the rendered-response cache.
+    public init(registry: TenantRegistry, realTime: RealTime, cacheEntries: Int = 4096, cacheBytes: Int = 32 << 20) {
         self.registry = registry
         self.realTime = realTime
-        cache = RenderCache(limit: cacheLimit)
+        cache = RenderCache(limit: cacheEntries, byteLimit: cacheBytes)
         otpRequests = OTPRequestBook()
     }
 

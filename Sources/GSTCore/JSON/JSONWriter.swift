@@ -31,7 +31,27 @@ public struct JSONWriter: Sendable {
 
     /// Keys in UTF-8 byte order (= Unicode scalar order), independent of Swift's String ordering.
     public static func sortedKeys<V>(_ object: [String: V]) -> [String] {
-        object.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var keys = Array(object.keys)
+        keys.sort(by: utf8Precedes)
+        return keys
+    }
+
+    /// Whether `a` comes before `b` in UTF-8 byte order (a byte loop over contiguous UTF-8; the
+    /// generic `utf8.lexicographicallyPrecedes` is several times slower).
+    public static func utf8Precedes(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        return a.withUTF8 { pa in
+            b.withUTF8 { pb in
+                let n = min(pa.count, pb.count)
+                var i = 0
+                while i < n {
+                    let x = pa[i], y = pb[i]
+                    if x != y { return x < y }
+                    i += 1
+                }
+                return pa.count < pb.count
+            }
+        }
     }
 
     private mutating func append(_ value: JSONValue, indent: Int) {

@@ -34,7 +34,7 @@ enum GSTR2BRender {
     }
 
     static func sortedSections(_ keys: some Sequence<GSTR2BSection>) -> [GSTR2BSection] {
-        keys.sorted { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }
+        keys.sorted { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }
     }
 
     /// `{igst, cgst, sgst, cess}` in byte order: cess, cgst, igst, sgst.
@@ -56,14 +56,14 @@ enum GSTR2BRender {
 
     static func bucket(_ bucket: ITCBucket, into b: inout JSONBuilder) {
         b.beginObject()
-        for table in ITCTable.allCases.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
+        for table in ITCTable.allCases.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
             b.key(table.rawValue)
             b.beginObject()
             let total = bucket.total(of: table)
             // Merge the four heads and the line keys in byte order.
             var keys: [(String, TaxTotals?)] = [("cess", nil), ("cgst", nil), ("igst", nil), ("sgst", nil)]
             for line in table.lines { keys.append((line.rawValue, bucket[table, line])) }
-            keys.sort { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+            keys.sort { JSONWriter.utf8Precedes($0.0, $1.0) }
             for (key, lineTotals) in keys {
                 b.key(key)
                 if let t = lineTotals {

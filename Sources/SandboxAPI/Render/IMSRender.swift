@@ -64,7 +64,7 @@ enum IMSRender {
         b.beginObject()
         var total = 0
         // Section keys in byte order: b2b, b2ba, b2bcn, b2bcna, b2bdn, b2bdna, ecom, ecoma; then ttl_cnt.
-        for section in IMSSection.allCases.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
+        for section in IMSSection.allCases.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
             let c = counts[section] ?? IMSCounts()
             total += c.total
             b.key(section.rawValue)
@@ -155,7 +155,7 @@ enum IMSRender {
             bySection[e.section] = groups
         }
         b.beginObject()
-        for section in bySection.keys.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
+        for section in bySection.keys.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
             b.key(section.rawValue)
             b.beginArray()
             for g in bySection[section]! {
