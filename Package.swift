@@ -2,7 +2,7 @@
 import PackageDescription
 
 // The one-way layering of the design card:
-//   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTCore, HTTPWire
+//   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
 //   GSPSandboxTesting ─► GSPSandbox
@@ -31,8 +31,11 @@ let package = Package(
         .target(name: "SocketServer", dependencies: ["HTTPWire"], swiftSettings: swiftSettings),
         .target(name: "GSTCore", swiftSettings: swiftSettings),
         .target(name: "ScenarioKit", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
-        .target(name: "SandboxAPI", dependencies: ["GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
-        .target(name: "VayanaAPI", dependencies: ["GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        // GSTN's own payloads (GSTR-2B, GSTR-1 sections, the IMS save/reset body rules): both GSPs pass
+        // them through, so both adapters render and validate them with this one copy.
+        .target(name: "GSTNShapes", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        .target(name: "SandboxAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "VayanaAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire"], swiftSettings: swiftSettings),
         .target(
             name: "GSPSandbox",
             dependencies: [
@@ -55,8 +58,8 @@ let package = Package(
         .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire"], swiftSettings: swiftSettings),
         .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
             dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit"],

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// Sandbox.co.in's GST Compliance routes, as the composition root registers them:

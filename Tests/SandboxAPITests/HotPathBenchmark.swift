@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import GSTCore
+import GSTNShapes
 import HTTPWire
 import Testing
 @testable import SandboxAPI

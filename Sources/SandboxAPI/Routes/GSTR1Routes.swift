@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// GSTR-1 B2B and B2BA section GETs (taxpayer token): the session taxpayer's own outward documents.

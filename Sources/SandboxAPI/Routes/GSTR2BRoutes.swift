@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// GSTR-2B document and on-demand regeneration (taxpayer token).

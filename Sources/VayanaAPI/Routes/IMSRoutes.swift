@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// IMS through EAS: `…/taxpayerapi/{gstn-api-version}/returns/ims/<ACTION>` (vayana-gstn.md §1.6), over the

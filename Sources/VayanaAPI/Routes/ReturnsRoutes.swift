@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// "Gst Returns Download Lite" (`GET …/taxpayerapi/{gstn-api-version}/returns?gstn_ret_type=…`), its

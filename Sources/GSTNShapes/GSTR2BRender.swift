@@ -6,8 +6,8 @@ import GSTCore
 /// Pagination: with `fc` > 1 and no `file_number`, the answer carries the summaries and `fc` but no
 /// document lists; `file_number` = 1…fc returns that file's documents with the summaries.
 /// Keys are written in byte order (capital `R` in `docRejdata` sorts before `docdata`).
-enum GSTR2BRender {
-    static func document(_ twoB: GSTR2B, fileCount: Int, includeDocuments: Bool) -> [UInt8] {
+package enum GSTR2BRender {
+    package static func document(_ twoB: GSTR2B, fileCount: Int, includeDocuments: Bool) -> [UInt8] {
         var b = JSONBuilder(capacity: 4096 + (includeDocuments ? (twoB.documentCount + twoB.rejectedCount) * 400 : 0))
         b.beginObject()
         b.field("chksum", twoB.checksum)
@@ -33,12 +33,12 @@ enum GSTR2BRender {
         return b.bytes
     }
 
-    static func sortedSections(_ keys: some Sequence<GSTR2BSection>) -> [GSTR2BSection] {
+    package static func sortedSections(_ keys: some Sequence<GSTR2BSection>) -> [GSTR2BSection] {
         keys.sorted { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }
     }
 
     /// `{igst, cgst, sgst, cess}` in byte order: cess, cgst, igst, sgst.
-    static func taxes(_ t: TaxTotals, into b: inout JSONBuilder) {
+    package static func taxes(_ t: TaxTotals, into b: inout JSONBuilder) {
         b.field("cess", t.cess)
         b.field("cgst", t.cgst)
         b.field("igst", t.igst)
@@ -47,14 +47,14 @@ enum GSTR2BRender {
 
     /// `itcsumm`: `{"itcavl":{table:{cess,cgst,igst,<lines…>,sgst}},"itcunavl":{…}}`; every table and
     /// line present, table heads = sum of its lines.
-    static func itcSummary(_ s: ITCSummary, into b: inout JSONBuilder) {
+    package static func itcSummary(_ s: ITCSummary, into b: inout JSONBuilder) {
         b.beginObject()
         b.key("itcavl"); bucket(s.available, into: &b)
         b.key("itcunavl"); bucket(s.unavailable, into: &b)
         b.endObject()
     }
 
-    static func bucket(_ bucket: ITCBucket, into b: inout JSONBuilder) {
+    package static func bucket(_ bucket: ITCBucket, into b: inout JSONBuilder) {
         b.beginObject()
         for table in ITCTable.allCases.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
             b.key(table.rawValue)
@@ -84,7 +84,7 @@ enum GSTR2BRender {
 
     /// `cpsumm`: per section, one row per supplier (notes: per supplier and note type):
     /// `{cess, cgst, ctin, igst, [nttyp,] sgst, supfildt, supprd, trdnm, ttldocs, txval}`.
-    static func supplierSummary(_ summary: [GSTR2BSection: [GSTR2BSupplierSummary]], into b: inout JSONBuilder) {
+    package static func supplierSummary(_ summary: [GSTR2BSection: [GSTR2BSupplierSummary]], into b: inout JSONBuilder) {
         b.beginObject()
         for section in sortedSections(summary.keys) {
             guard let rows = summary[section], !rows.isEmpty else { continue }
@@ -111,7 +111,7 @@ enum GSTR2BRender {
     }
 
     /// `docdata` / `docRejdata`: per section, per supplier `{ctin, inv|nt:[…], supfildt, supprd, trdnm}`.
-    static func documentLists(_ lists: [GSTR2BSection: [GSTR2BSupplierDocuments]], into b: inout JSONBuilder) {
+    package static func documentLists(_ lists: [GSTR2BSection: [GSTR2BSupplierDocuments]], into b: inout JSONBuilder) {
         b.beginObject()
         for section in sortedSections(lists.keys) {
             guard let groups = lists[section], !groups.isEmpty else { continue }
@@ -139,7 +139,7 @@ enum GSTR2BRender {
     /// pos, rev, [rsn,] sgst, [srctyp,] txval, typ, val`; notes (cdnr, cdnra) use `ntnum` and add `suptyp`,
     /// and `ontdt, ontnum, onttyp` on amendments. Items: `{[cess,] [cgst,] [igst,] num, rt, [sgst,] txval}` —
     /// IGST on inter-state documents, CGST and SGST otherwise, cess always.
-    static func document(_ entry: GSTR2BDocument, section: GSTR2BSection, into b: inout JSONBuilder) {
+    package static func document(_ entry: GSTR2BDocument, section: GSTR2BSection, into b: inout JSONBuilder) {
         let d = entry.document
         let amended = d.section.isAmendment
         b.beginObject()

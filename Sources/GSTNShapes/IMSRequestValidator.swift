@@ -2,10 +2,10 @@ import GSTCore
 
 /// Where and why an IMS SAVE/RESET body breaks the schema; surfaced to developers in the
 /// `X-Sandbox-Schema-Violation` response header (the vendor only says "Schema validation failure").
-struct SchemaViolation: Error, Hashable, Sendable, CustomStringConvertible {
-    var path: String
-    var problem: String
-    var description: String { "\(path): \(problem)" }
+package struct SchemaViolation: Error, Hashable, Sendable, CustomStringConvertible {
+    package var path: String
+    package var problem: String
+    package var description: String { "\(path): \(problem)" }
 }
 
 /// Validates an IMS SAVE or RESET body against Sandbox's schema (`invoices/save.json`) and turns it
@@ -30,10 +30,10 @@ struct SchemaViolation: Error, Hashable, Sendable, CustomStringConvertible {
 ///   `declCess` (amounts). These newer GSTN fields are not in Sandbox's schema copy but are in the
 ///   user's seed request (seeds/001), so they are accepted and checked.
 /// - no other property anywhere in a record (`additionalProperties: false`).
-enum IMSRequestValidator {
-    enum RequestKind: Sendable { case save, reset }
+package enum IMSRequestValidator {
+    package enum RequestKind: Sendable { case save, reset }
 
-    static func validate(_ body: JSONValue, kind: RequestKind, sessionGSTIN: GSTIN) -> Result<[IMSActionItem], SchemaViolation> {
+    package static func validate(_ body: JSONValue, kind: RequestKind, sessionGSTIN: GSTIN) -> Result<[IMSActionItem], SchemaViolation> {
         do throws(SchemaViolation) {
             return .success(try items(body, kind: kind, sessionGSTIN: sessionGSTIN))
         } catch {
@@ -85,7 +85,7 @@ enum IMSRequestValidator {
     private static let itcReducing: Set<IMSSection> = [.b2ba, .b2bdna, .b2bcn, .b2bcna, .ecoma]
 
     /// The properties a record of `section` may carry, and which of them are required.
-    static func properties(section: IMSSection, kind: RequestKind) -> (required: [String], optional: [String]) {
+    package static func properties(section: IMSSection, kind: RequestKind) -> (required: [String], optional: [String]) {
         var required = ["stin", "rtnprd", "srcform", "pos", "val", "txval", "iamt", "camt", "samt", "cess", "prev_status"]
         required += section.isNote ? ["nt_num", "nt_dt"] : ["inum", "idt"]
         if section != .ecom && section != .ecoma { required.append("inv_typ") }
@@ -287,7 +287,7 @@ enum IMSRequestValidator {
     }
 
     /// `MMYYYY` per the schema's `^((0[1-9]|1[012])((19|20)\d\d))$`, without allocating.
-    static func returnPeriod(_ s: String) -> ReturnPeriod? {
+    package static func returnPeriod(_ s: String) -> ReturnPeriod? {
         var digits: (Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0)
         var n = 0
         for c in s.utf8 {
@@ -311,7 +311,7 @@ enum IMSRequestValidator {
     }
 
     /// A real calendar date written `DD-MM-YYYY`, without allocating.
-    static func isDashedDate(_ s: String) -> Bool {
+    package static func isDashedDate(_ s: String) -> Bool {
         var values = (0, 0, 0)
         var n = 0
         for c in s.utf8 {
@@ -328,7 +328,7 @@ enum IMSRequestValidator {
     }
 
     /// `^(3[0-8]|[12][0-9]|0[1-9]|96|97)$`.
-    static func isStateCode(_ s: String) -> Bool {
+    package static func isStateCode(_ s: String) -> Bool {
         var n = 0, value = 0
         for c in s.utf8 {
             guard n < 2, c >= 48, c <= 57 else { return false }
@@ -340,7 +340,7 @@ enum IMSRequestValidator {
 
     /// `^(?=.{1,16}$)([/\-0]*[a-zA-Z0-9/\-]*[a-zA-Z1-9]+[a-zA-Z0-9/\-]*)$`: 1–16 characters from
     /// `[A-Za-z0-9/-]` with at least one letter or non-zero digit.
-    static func isDocumentNumber(_ s: String) -> Bool {
+    package static func isDocumentNumber(_ s: String) -> Bool {
         let u = s.utf8
         guard (1...16).contains(u.count) else { return false }
         var significant = false

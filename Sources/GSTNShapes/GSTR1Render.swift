@@ -1,12 +1,10 @@
-// GSTN's GSTR-1 section payload (B2B / B2BA). Kept byte-identical to SandboxAPI's `GSTR1Render`; the two
-// copies should become one renderer in a shared GSTN-shapes target.
 import GSTCore
 
 /// GSTR-1 B2B / B2BA section GETs (`reference/sandbox-examples/gstr1_b2b.*`): the supplier's own
 /// documents grouped by counterparty, `{"b2b":[{"cfs","ctin","inv":[…]}]}`.
-enum GSTR1Render {
+package enum GSTR1Render {
     /// `documents` must be sorted by recipient (core's `gstr1Documents` is).
-    static func section(_ key: StaticString, documents: [Document], amended: Bool) -> [UInt8] {
+    package static func section(_ key: StaticString, documents: [Document], amended: Bool) -> [UInt8] {
         var b = JSONBuilder(capacity: 64 + documents.count * 600)
         b.beginObject()
         b.key(key)
@@ -41,7 +39,7 @@ enum GSTR1Render {
     /// - `chksum`: the document hash (the same SHA-256 IMS shows as `hash`).
     /// - `irn`, `irngendate`, `srctyp` "e-Invoice": only for e-invoiced documents.
     /// - B2BA adds `oinum`, `oidt` and `opd` (the original document's period, `YYYY-MM`, as the B2BA page documents).
-    static func invoice(_ d: Document, amended: Bool, into b: inout JSONBuilder) {
+    package static func invoice(_ d: Document, amended: Bool, into b: inout JSONBuilder) {
         b.beginObject()
         b.field("cflag", d.ims.status.rawValue)
         b.field("chksum", d.imsHash)
