@@ -11,9 +11,20 @@ import Synchronization
 /// entry would pass either limit the cache is emptied (simple, and cheap to refill); a fragment larger
 /// than a quarter of the byte budget is served but not kept.
 final class RenderCache: Sendable {
+    /// What was rendered: the route and every input of the answer besides the tenant state.
+    /// Typed, so a lookup builds no string.
+    enum Route: Hashable, Sendable {
+        case imsInvoices(GSTIN, IMSSection, IMSStatus?)
+        case gstr2b(GSTIN, ReturnPeriod, fileNumber: Int?)
+        case gstr1(GSTIN, ReturnPeriod, IMSSection, counterparty: GSTIN?, actionRequired: Bool?, from: CivilDate?)
+        /// For tests.
+        case named(String)
+    }
+
     private struct Key: Hashable {
-        var tenantID: String
-        var route: String
+        /// The tenant's identity; entries keep their tenant alive, so it cannot be reused while cached.
+        var tenant: ObjectIdentifier
+        var route: Route
     }
 
     private struct Entry {
@@ -37,17 +48,17 @@ final class RenderCache: Sendable {
     }
 
     /// The fragment for `route` of `tenant` at `version`, if cached.
-    func lookup(_ tenant: Tenant, route: String, version: UInt64) -> [UInt8]? {
+    func lookup(_ tenant: Tenant, route: Route, version: UInt64) -> [UInt8]? {
         storage.withLock { s in
-            guard let hit = s.entries[Key(tenantID: tenant.id, route: route)], hit.tenant === tenant, hit.version == version else { return nil }
+            guard let hit = s.entries[Key(tenant: ObjectIdentifier(tenant), route: route)], hit.tenant === tenant, hit.version == version else { return nil }
             return hit.bytes
         }
     }
 
-    func store(_ bytes: [UInt8], tenant: Tenant, route: String, version: UInt64) {
+    func store(_ bytes: [UInt8], tenant: Tenant, route: Route, version: UInt64) {
         guard bytes.count <= byteLimit / 4 else { return }
         storage.withLock { s in
-            let key = Key(tenantID: tenant.id, route: route)
+            let key = Key(tenant: ObjectIdentifier(tenant), route: route)
             if let old = s.entries[key] { s.bytes -= old.bytes.count }
             if s.entries.count >= limit || s.bytes + bytes.count > byteLimit {
                 s.entries.removeAll(keepingCapacity: true)
@@ -59,7 +70,7 @@ final class RenderCache: Sendable {
     }
 
     /// The cached fragment, or `render()`'s result, stored for next time.
-    func fragment(_ tenant: Tenant, route: String, version: UInt64, render: () -> [UInt8]) -> [UInt8] {
+    func fragment(_ tenant: Tenant, route: Route, version: UInt64, render: () -> [UInt8]) -> [UInt8] {
         if let hit = lookup(tenant, route: route, version: version) { return hit }
         let bytes = render()
         store(bytes, tenant: tenant, route: route, version: version)

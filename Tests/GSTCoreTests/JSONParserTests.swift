@@ -110,6 +110,15 @@ import Testing
         #expect(v["a"]?.intValue == 3)
     }
 
+    @Test func nestedObjectsKeepTheirOwnMembers() throws {
+        let v = try parse(#"{"a":{"b":1,"c":{"b":2}},"b":3,"d":[{"b":4},{"b":5,"e":{}}]}"#)
+        #expect(v == ["a": ["b": 1, "c": ["b": 2]], "b": 3, "d": [["b": 4], ["b": 5, "e": [:]]]])
+        let inner = failure(#"{"a":{"b":1,"b":2},"c":3}"#)
+        #expect(inner?.kind == .duplicateKey("b"))
+        #expect(inner?.offset == 12)
+        #expect(failure(#"[{"x":1},{"x":1,"x":1}]"#)?.kind == .duplicateKey("x"))
+    }
+
     @Test func depthLimit() throws {
         let ok = String(repeating: "[", count: 10) + String(repeating: "]", count: 10)
         #expect(throws: Never.self) { try parse(ok, .init(maxDepth: 10)) }

@@ -55,22 +55,22 @@ import Testing
         let tenant = try! registry.createTenant(id: "t", seed: TestWorld.seed())
         let other = Tenant(id: "t", seed: TestWorld.seed(), realTime: .fixed(0))
         let cache = RenderCache(limit: 3, byteLimit: 100)
-        cache.store([1, 2, 3], tenant: tenant, route: "a", version: 1)
-        #expect(cache.lookup(tenant, route: "a", version: 1) == [1, 2, 3])
-        #expect(cache.lookup(tenant, route: "a", version: 2) == nil)      // another version
-        #expect(cache.lookup(other, route: "a", version: 1) == nil)       // same id, another tenant
-        cache.store(Array(repeating: 0, count: 26), tenant: tenant, route: "big", version: 1)
+        cache.store([1, 2, 3], tenant: tenant, route: .named("a"), version: 1)
+        #expect(cache.lookup(tenant, route: .named("a"), version: 1) == [1, 2, 3])
+        #expect(cache.lookup(tenant, route: .named("a"), version: 2) == nil)      // another version
+        #expect(cache.lookup(other, route: .named("a"), version: 1) == nil)       // another tenant
+        cache.store(Array(repeating: 0, count: 26), tenant: tenant, route: .named("big"), version: 1)
         #expect(cache.count == 1)                                         // > a quarter of the budget: not kept
-        cache.store(Array(repeating: 0, count: 20), tenant: tenant, route: "b", version: 1)
-        cache.store(Array(repeating: 0, count: 20), tenant: tenant, route: "c", version: 1)
+        cache.store(Array(repeating: 0, count: 20), tenant: tenant, route: .named("b"), version: 1)
+        cache.store(Array(repeating: 0, count: 20), tenant: tenant, route: .named("c"), version: 1)
         #expect(cache.count == 3)
         #expect(cache.byteCount == 43)
-        cache.store([9], tenant: tenant, route: "d", version: 1)          // entry limit: emptied first
+        cache.store([9], tenant: tenant, route: .named("d"), version: 1)          // entry limit: emptied first
         #expect(cache.count == 1)
         #expect(cache.byteCount == 1)
         var calls = 0
-        _ = cache.fragment(tenant, route: "e", version: 1) { calls += 1; return [7] }
-        _ = cache.fragment(tenant, route: "e", version: 1) { calls += 1; return [7] }
+        _ = cache.fragment(tenant, route: .named("e"), version: 1) { calls += 1; return [7] }
+        _ = cache.fragment(tenant, route: .named("e"), version: 1) { calls += 1; return [7] }
         #expect(calls == 1)
     }
 }

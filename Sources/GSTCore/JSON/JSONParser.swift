@@ -52,6 +52,10 @@ private struct Cursor {
     let options: JSONParser.Options
     var i = 0
     var depth = 0
+    /// Members of the objects being parsed, innermost last: one buffer reused by every object, so an
+    /// object costs one allocation (its dictionary, built at its final size) instead of a growing array
+    /// and a rehashing dictionary.
+    var members: [(key: String, offset: Int, value: JSONValue)] = []
 
     init(buf: UnsafeBufferPointer<UInt8>, options: JSONParser.Options) {
         self.buf = buf
@@ -105,15 +109,14 @@ private struct Cursor {
         if depth > options.maxDepth { throw JSONParseError(.depthLimitExceeded(options.maxDepth), at: i) }
     }
 
-    /// Members are collected into a scratch array first and the dictionary is built once at its final
-    /// size: no rehashing while an object grows (a 1,000-record IMS body has 17,000 members).
+    /// Members are collected on the shared `members` stack and the dictionary is built once at its
+    /// final size (a 1,000-record IMS body has 17,000 members).
     mutating func object() throws(JSONParseError) -> JSONValue {
         try enter()
         i += 1  // {
         skipWhitespace()
         if i < buf.count, buf[i] == UInt8(ascii: "}") { i += 1; depth -= 1; return .object([:]) }
-        var members: [(key: String, offset: Int, value: JSONValue)] = []
-        members.reserveCapacity(8)
+        let base = members.count
         while true {
             skipWhitespace()
             guard i < buf.count else { throw JSONParseError(.unexpectedEnd, at: i) }
@@ -137,10 +140,11 @@ private struct Cursor {
             case UInt8(ascii: "}"):
                 i += 1
                 depth -= 1
-                var object: [String: JSONValue] = Dictionary(minimumCapacity: members.count)
-                for m in members where object.updateValue(m.value, forKey: m.key) != nil && options.duplicateKeys == .reject {
+                var object: [String: JSONValue] = Dictionary(minimumCapacity: members.count - base)
+                for m in members[base...] where object.updateValue(m.value, forKey: m.key) != nil && options.duplicateKeys == .reject {
                     throw JSONParseError(.duplicateKey(m.key), at: m.offset)
                 }
+                members.removeSubrange(base...)
                 return .object(object)
             default: throw JSONParseError(.unexpectedByte(buf[i], expected: "',' or '}' in object"), at: i)
             }
@@ -195,14 +199,22 @@ private struct Cursor {
     mutating func string() throws(JSONParseError) -> String {
         i += 1  // "
         let start = i
-        // Fast path: no escapes. Validate UTF-8 and control characters as we go.
+        // Fast path: no escapes. Check control characters and note non-ASCII bytes as we go.
+        var high: UInt8 = 0
         while i < buf.count {
             let b = buf[i]
             if b == UInt8(ascii: "\"") {
-                let s = try decodeUTF8(start, i)
+                let slice = UnsafeBufferPointer(rebasing: buf[start..<i])
+                let s: String
+                if high < 0x80 {
+                    s = String(decoding: slice, as: UTF8.self)
+                } else {
+                    s = try decodeUTF8(start, i)
+                }
                 i += 1
                 return s
             }
+            high |= b
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw JSONParseError(.controlCharacterInString, at: i) }
             i += 1

@@ -9,10 +9,6 @@ enum GSTR1Routes {
         var counterparty: GSTIN?
         var actionRequired: Bool?
         var from: CivilDate?
-
-        var cacheKey: String {
-            "\(counterparty?.value ?? "")|\(actionRequired.map { $0 ? "Y" : "N" } ?? "")|\(from?.dashed ?? "")"
-        }
     }
 
     /// Query filters: the counterparty as `counterparty_gstin` (the spec), `gstin` (the docs' example
@@ -85,7 +81,8 @@ enum GSTR1Routes {
             case .failure(let e): return Envelope.platformError(e, stamp: stamp)
             case .success(let v): f = v
             }
-            let route = "gstr1.\(section.rawValue)|\(grant.session.value)|\(period.mmyyyy)|\(f.cacheKey)"
+            let route = RenderCache.Route.gstr1(grant.session, period, section, counterparty: f.counterparty,
+                                                actionRequired: f.actionRequired, from: f.from)
             let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 let docs = state.gstr1Documents(supplier: grant.session, period: period, section: section,
                                                 counterparty: f.counterparty, actionRequired: f.actionRequired, from: f.from)

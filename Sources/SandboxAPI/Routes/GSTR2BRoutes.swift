@@ -42,7 +42,7 @@ enum GSTR2BRoutes {
             if let n = fileNumber, n > fc {
                 return Envelope.platformError(.unprocessable("file_number must be between 1 and \(fc)"), stamp: stamp)
             }
-            let route = "gstr2b.get|\(grant.session.value)|\(period.mmyyyy)|\(fileNumber.map(String.init) ?? "")"
+            let route = RenderCache.Route.gstr2b(grant.session, period, fileNumber: fileNumber)
             let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 let inner: [UInt8]
                 switch fileNumber {

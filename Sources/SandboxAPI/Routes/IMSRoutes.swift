@@ -55,7 +55,7 @@ enum IMSRoutes {
                 }
                 filter = st
             }
-            let route = "ims.invoices|\(gstin.value)|\(section.rawValue)|\(filter?.rawValue ?? "")"
+            let route = RenderCache.Route.imsInvoices(gstin, section, filter)
             let inner = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 Envelope.successData(IMSRender.invoices(state.imsRecords(recipient: gstin, section: section, status: filter), section: section))
             }
