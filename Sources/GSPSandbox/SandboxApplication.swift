@@ -37,6 +37,13 @@ public final class SandboxApplication: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        if CORS.isPreflight(request) { return CORS.preflight(request) }
+        var response = route(request)
+        CORS.allowAnyOrigin(&response)
+        return response
+    }
+
+    private func route(_ request: HTTPRequest) -> HTTPResponse {
         switch router.route(request) {
         case .found(let route, let parameters):
             return route.handler(request, parameters, context)

@@ -88,3 +88,23 @@ struct SandboxServerTests {
         #expect(sandbox.waitUntilStopped(timeout: .seconds(10)))
     }
 }
+
+/// Browser frontends on another origin can call the sandbox.
+struct CORSTests {
+    @Test func preflight_IsAnsweredBeforeRouting_AndResponsesAllowAnyOrigin() throws {
+        let app = try SandboxApplication(configuration: SandboxConfiguration(port: 0))
+        let preflight = app.respond(to: HTTPRequest(
+            method: .options, target: "/gst/compliance/tax-payer/invoices", version: .http1_1,
+            headers: ["Host": "t", "Origin": "http://localhost:3000", "Access-Control-Request-Method": "GET",
+                      "Access-Control-Request-Headers": "authorization, x-api-key"], body: []))
+        #expect(preflight.status == .noContent)
+        #expect(preflight.headers["Access-Control-Allow-Origin"] == "*")
+        #expect(preflight.headers["Access-Control-Allow-Headers"] == "authorization, x-api-key")
+        let plainOptions = app.respond(to: HTTPRequest(method: .options, target: "/_sandbox/health", version: .http1_1,
+                                                       headers: ["Host": "t"], body: []))
+        #expect(plainOptions.status == .methodNotAllowed)  // not a preflight: routed as usual
+        let health = app.respond(to: HTTPRequest(method: .get, target: "/_sandbox/health", version: .http1_1,
+                                                 headers: ["Host": "t", "Origin": "http://localhost:3000"], body: []))
+        #expect(health.headers["Access-Control-Allow-Origin"] == "*")
+    }
+}

@@ -72,7 +72,9 @@ public struct StateCode: Hashable, Sendable, Comparable, CustomStringConvertible
     public let value: String
 
     public init?(_ raw: String) {
-        guard raw.utf8.count == 2, let n = Int(raw), (1...38).contains(n) || n == 96 || n == 97 else { return nil }
+        // Digits only: `Int("+1")` would parse.
+        guard raw.utf8.count == 2, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(raw),
+              (1...38).contains(n) || n == 96 || n == 97 else { return nil }
         value = raw
     }
 
