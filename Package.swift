@@ -44,11 +44,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "ScenarioKit"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "gsp-sandbox",
             dependencies: [
-                "GSPSandbox",
+                "GSPSandbox", "GSPSandboxTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
