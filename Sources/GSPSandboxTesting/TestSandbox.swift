@@ -18,7 +18,7 @@ import ScenarioKit
 ///     #expect(reply.status == 200)
 /// }
 /// ```
-public final class TestSandbox: @unchecked Sendable {
+public final class TestSandbox {
     /// Which world the sandbox starts from.
     public enum ScenarioSource: Sendable {
         /// The built-in default scenario (Scenarios/default.json).
