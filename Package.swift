@@ -5,7 +5,7 @@ import PackageDescription
 //   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
-//   GSPSandboxTesting ─► GSPSandbox
+//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`)
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
 
