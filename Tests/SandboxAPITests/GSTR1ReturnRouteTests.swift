@@ -208,6 +208,15 @@ import Testing
         #expect(send(.post, "/gstrs/gstr-1/2024/11/new-proceed?is_nil=N").statusCD == "1")
     }
 
+    @Test func operationsAreRegistered() {
+        let ops = Set(SandboxRoutes.routes().map(\.operation))
+        let mine = ["gstr1.at", "gstr1.ata", "gstr1.b2cl", "gstr1.b2cla", "gstr1.b2cs", "gstr1.b2csa", "gstr1.cdnr", "gstr1.cdnra",
+                    "gstr1.cdnur", "gstr1.cdnura", "gstr1.exp", "gstr1.expa", "gstr1.nil", "gstr1.hsn", "gstr1.doc-issue",
+                    "gstr1.summary", "gstr1.save", "gstr1.reset", "returns.status", "returns.proceed", "returns.new-proceed",
+                    "taxpayer.evc.otp", "gstr1.file"]
+        #expect(mine.filter { !ops.contains($0) } == [])
+    }
+
     @Test func evcAndFileErrors() {
         let wrong = send(.post, "/evc/otp?gstr=gstr-1", body: #"{"pan":"ABCDE1234F"}"#)
         #expect(wrong.errorCode == "OTP0010")
