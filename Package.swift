@@ -5,7 +5,7 @@ import PackageDescription
 //   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
-//   GSPSandboxTesting ─► GSPSandbox
+//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`)
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
 
@@ -44,11 +44,11 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "ScenarioKit"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "gsp-sandbox",
             dependencies: [
-                "GSPSandbox",
+                "GSPSandbox", "GSPSandboxTesting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -6,6 +6,7 @@ import ScenarioKit
 enum ControlRoutes {
     static var all: [Route<ApplicationContext>] {
         [health, scenario]
+            + [openAPI]
     }
 
     /// Readiness probe: 200 as soon as the listener is up.

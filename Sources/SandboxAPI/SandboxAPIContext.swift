@@ -10,6 +10,8 @@ public struct SandboxAPIContext: Sendable {
     public let realTime: RealTime
     let cache: RenderCache
     let otpRequests: OTPRequestBook
+    /// EVC OTPs generated for filing (`POST …/evc/otp`), live for `otpLifetime`.
+    let evcRequests = OTPRequestBook()
 
     /// - Parameters:
     ///   - registry: the tenants (shared with the other vendor adapters).

@@ -27,7 +27,8 @@ public struct Scenario: Sendable {
 
     /// The raw `faults` block (issue 5: fault and latency rules), if the file has one.
     public var faults: JSONValue? { reserved["faults"] }
-    /// The raw `steps` block (issue 5: contract-test steps), if the file has one.
+    /// The raw `steps` block (contract-test steps), if the file has one; validated when the file
+    /// loads, parsed by `contractSteps()`.
     public var steps: JSONValue? { reserved["steps"] }
 
     /// Top-level keys that are accepted and kept verbatim for features still to come. Any other

@@ -7,6 +7,6 @@ struct GSPSandboxCommand: ParsableCommand {
         commandName: "gsp-sandbox",
         abstract: "A local, stateful emulator of the GSP APIs (Sandbox, Vayana) for tests and development.",
         version: SandboxVersion.current,
-        subcommands: [Serve.self]
+        subcommands: [Serve.self, ContractTest.self]
     )
 }

@@ -39,7 +39,8 @@ import Testing
         let routes = SandboxRoutes.routes()
         let operations = routes.map(\.operation)
         #expect(Set(operations).count == routes.count)
-        #expect(operations == [
+        // Later route groups append after these (and check their own operations in their suites).
+        #expect(Array(operations.prefix(16)) == [
             "auth.authenticate", "taxpayer.otp", "taxpayer.otp.verify", "taxpayer.session.refresh", "taxpayer.logout",
             "ims.invoices", "ims.count", "ims.save", "ims.reset", "ims.status",
             "gstr2b.get", "gstr2b.regenerate", "gstr2b.regenerate.status",

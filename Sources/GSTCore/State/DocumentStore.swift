@@ -33,6 +33,9 @@ public struct DocumentStore: Sendable {
     private var byRecipient: [GSTIN: [Int]]
     private var byRecipientPeriod: [RecipientPeriod: [Int]]
     private var bySupplier: [GSTIN: [Int]]
+    /// Positions of removed documents (GSTR-1 delete / reset). Positions are never reused or shifted,
+    /// because GSTR-2B snapshots refer to documents by position.
+    private var removedPositions: Set<Int> = []
 
     /// Builds the store. When two documents share a `DocumentKey` the later one wins (ScenarioKit
     /// reports duplicates before a seed ever gets here).
@@ -75,7 +78,8 @@ public struct DocumentStore: Sendable {
 
     private mutating func rebuildIndexes() {
         let docs = contents
-        let order = docs.indices.sorted { docs[$0].key < docs[$1].key }
+        let live = removedPositions.isEmpty ? Array(docs.indices) : docs.indices.filter { !removedPositions.contains($0) }
+        let order = live.sorted { docs[$0].key < docs[$1].key }
         var r: [GSTIN: [Int]] = [:], rp: [RecipientPeriod: [Int]] = [:], s: [GSTIN: [Int]] = [:]
         for i in order {
             let d = docs[i]
@@ -86,10 +90,10 @@ public struct DocumentStore: Sendable {
         byRecipient = r; byRecipientPeriod = rp; bySupplier = s
     }
 
-    public var count: Int { contents.count }
+    public var count: Int { contents.count - removedPositions.count }
 
     /// Every document with its live IMS state, in storage order. O(n): tests and the control API.
-    public var all: [Document] { contents.indices.map { self[$0] } }
+    public var all: [Document] { contents.indices.filter { !removedPositions.contains($0) }.map { self[$0] } }
 
     public subscript(key: DocumentKey) -> Document? { byKey[key].map { self[$0] } }
 
@@ -149,6 +153,17 @@ public struct DocumentStore: Sendable {
             meta.append(makeMeta(document))
         }
         rebuildIndexes()
+    }
+
+    /// Removes the documents with these keys (a supplier deleting or resetting unfiled GSTR-1 records).
+    /// Their positions stay occupied so GSTR-2B snapshots keep pointing at what they captured.
+    /// Returns how many were removed.
+    @discardableResult
+    public mutating func remove(_ keys: [DocumentKey]) -> Int {
+        var n = 0
+        for k in keys { if let i = byKey.removeValue(forKey: k) { removedPositions.insert(i); n += 1 } }
+        if n > 0 { rebuildIndexes() }
+        return n
     }
 }
 

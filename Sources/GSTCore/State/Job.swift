@@ -4,6 +4,8 @@ public enum JobKind: Hashable, Sendable {
     case ims(IMSActionRequest)
     /// GSTR-2B regeneration of the job's recipient for a period.
     case gstr2bRegeneration(ReturnPeriod)
+    /// GSTR-1 save / reset / proceed of the job's GSTIN (the supplier).
+    case gstr1(GSTR1JobRequest)
 }
 
 /// The outcome a job recorded when it completed.
@@ -11,6 +13,7 @@ public enum JobResult: Hashable, Sendable {
     case ims(IMSJobOutcome)
     /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
     case gstr2bRegenerated(documentCount: Int)
+    case gstr1(GSTR1JobOutcome)
 }
 
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.

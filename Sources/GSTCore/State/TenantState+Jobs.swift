@@ -1,8 +1,8 @@
 extension TenantState {
-    /// Registers a job and returns its fresh reference id.
-    mutating func submitJob(_ kind: JobKind, recipient: GSTIN) -> String {
+    /// Registers a job and returns its fresh reference id (a UUID when `uuid`: GSTR-1's ids are).
+    mutating func submitJob(_ kind: JobKind, recipient: GSTIN, uuid: Bool = false) -> String {
         var id: String
-        repeat { id = ids.referenceID() } while jobs[id] != nil
+        repeat { id = uuid ? ids.transactionID() : ids.referenceID() } while jobs[id] != nil
         jobSequence += 1
         jobs[id] = Job(referenceID: id, recipient: recipient, kind: kind, submittedAt: now, sequence: jobSequence)
         openJobs.append(id)
@@ -46,6 +46,8 @@ extension TenantState {
         case .gstr2bRegeneration(let period):
             let snapshot = generateGSTR2B(recipient: job.recipient, period: period)
             result = .gstr2bRegenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
+        case .gstr1(let request):
+            result = .gstr1(applyGSTR1(request, supplier: job.recipient))
         }
         job.result = result
         job.completedAt = now
@@ -67,6 +69,7 @@ extension TenantState {
             case .resetSchemaViolation: return "IMS reset (schema violation)"
             }
         case .gstr2bRegeneration(let p): return "GSTR-2B regeneration \(p.mmyyyy)"
+        case .gstr1(let r): return r.description
         }
     }
 
@@ -77,6 +80,7 @@ extension TenantState {
             switch o.status { case .processed: code = "P"; case .processedWithErrors: code = "PE"; case .error: code = "ER" }
             return "\(code) (\(o.processedCount) processed, \(o.errorCount) errors)"
         case .gstr2bRegenerated(let n): return "P (2B regenerated, \(n) documents)"
+        case .gstr1(let o): return o.description
         }
     }
 }

@@ -20,6 +20,8 @@ public struct TenantState: Sendable {
     public internal(set) var jobs: [String: Job] = [:]
     /// Generated GSTR-2Bs, fixed until regenerated.
     public internal(set) var gstr2bSnapshots: [RecipientPeriod: GSTR2B] = [:]
+    /// GSTR-1 returns touched through save / reset / proceed / file (see GSTR1/).
+    public internal(set) var gstr1Returns: [SupplierPeriod: GSTR1Return] = [:]
     /// Reference ids, transaction ids.
     public var ids: IDGenerator
     public let jobTiming: JobTiming

@@ -66,6 +66,7 @@ public enum ScenarioLoader {
         var seen: [DocumentKey: JSONPath] = [:]
         let documents = m["documents"].map { d.documents($0.0, at: $0.1, registry: registry, today: today, seen: &seen) } ?? []
         let specs = m["generate"].map { d.generateBlocks($0.0, at: $0.1, registry: registry, today: today) } ?? []
+        if let (v, p) = m["steps"] { _ = d.contractSteps(v, at: p) }
 
         guard d.issues.isEmpty else { throw ScenarioError(file: name, issues: d.issues) }
 

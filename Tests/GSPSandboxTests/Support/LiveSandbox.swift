@@ -43,9 +43,9 @@ final class LiveSandbox {
 
 /// Repo-relative paths for scenario files, whatever the working directory of `swift test`.
 enum RepoPath {
-    static func scenario(_ relative: String, file: String = #filePath) -> String {
-        // Tests/GSPSandboxTests/Support/LiveSandbox.swift → repo root
-        var parts = file.split(separator: "/", omittingEmptySubsequences: false)
+    static func scenario(_ relative: String) -> String {
+        // Tests/GSPSandboxTests/Support/LiveSandbox.swift → repo root (this file's path, not the caller's)
+        var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(4)
         return parts.joined(separator: "/") + "/Scenarios/" + relative
     }

@@ -1,1 +1,0 @@
-// GSPSandboxTesting — see README.md and ../shared/design.md for what this module holds.

@@ -1,0 +1,156 @@
+import GSTCore
+
+/// The saved sections of a GSTR-1 payload (everything but b2b/b2ba/cdnr/cdnra). Each record is checked
+/// for the fields GSTN requires and kept as sent (minus `flag`); its identity — what a later save of the
+/// same record replaces — is the GSTN key of the section:
+///
+/// | section | shape | identity |
+/// |---|---|---|
+/// | at | `[{pos, sply_ty, itms[{rt, ad_amt, …}]}]` | pos, sply_ty |
+/// | ata | `[{omon, pos, sply_ty, itms}]` | omon, pos, sply_ty |
+/// | b2cl | `[{pos, inv[{inum, idt, val, itms[{num, itm_det}]}]}]` | pos, inum |
+/// | b2cla | `[{pos, inv[{oinum, oidt, inum, idt, val, itms}]}]` | pos, inum |
+/// | b2cs | `[{sply_ty, pos, typ, rt, txval, …}]` | pos, sply_ty, rt, typ, etin |
+/// | b2csa | `[{omon, sply_ty, pos, typ, itms[{rt, txval, …}]}]` | omon, pos, sply_ty, typ |
+/// | cdnur | `[{typ, ntty, nt_num, nt_dt, val, itms}]` | nt_num |
+/// | cdnura | `[{typ, ntty, ont_num, ont_dt, nt_num, nt_dt, val, itms}]` | nt_num |
+/// | exp | `[{exp_typ, inv[{inum, idt, val, itms[{rt, txval, …}]}]}]` | exp_typ, inum |
+/// | expa | `[{exp_typ, inv[{oinum, oidt, inum, idt, val, itms}]}]` | exp_typ, inum |
+/// | nil | `{inv[{sply_ty, expt_amt, nil_amt, ngsup_amt}]}` | whole object |
+/// | hsn | `{data[{num, hsn_sc, uqc, qty, txval, …}]}` | whole object |
+/// | doc_issue | `{doc_det[{doc_num, docs[{num, from, to, totnum, cancel, net_issue}]}]}` | whole object |
+extension Reader {
+    static let supplyTypes: Set<String> = ["INTER", "INTRA"]
+
+    func saved(_ v: JSONValue, section: GSTR1SavedSection) throws -> [GSTR1Entry] {
+        let key = section.rawValue
+        if section.isWholeObject {
+            var o = try object(v, path)
+            try checkWhole(o, section: section)
+            let delete = try flagDeletes(o, path)
+            o["flag"] = nil
+            return [GSTR1Entry(target: .saved(section, identity: ""), wire: GSTR1WireRecord(section: key, inner: .object(o)),
+                               date: nil, placeOfSupply: nil, delete: delete)]
+        }
+        var out: [GSTR1Entry] = []
+        for (gi, g) in try list(v, path).enumerated() {
+            let gp = "\(path)[\(gi)]"
+            var rec = try object(g, gp)
+            switch section {
+            case .b2cl, .b2cla, .exp, .expa:
+                // Grouped: the group's own fields, then one entry per inner invoice.
+                let groupField = section == .exp || section == .expa ? "exp_typ" : "pos"
+                let groupValue: String
+                var pos: String?
+                if groupField == "pos" { pos = try self.pos(rec, gp); groupValue = pos! } else {
+                    groupValue = try oneOf(rec, "exp_typ", gp, ["WPAY", "WOPAY"])
+                }
+                let invs = try list(rec["inv"], "\(gp).inv")
+                rec["inv"] = nil
+                for (ii, r) in invs.enumerated() {
+                    let p = "\(gp).inv[\(ii)]"
+                    var inv = try object(r, p)
+                    let number = try string(inv, "inum", p, max: 16)
+                    let date = try self.date(inv, "idt", p)
+                    if section == .b2cla || section == .expa { _ = try string(inv, "oinum", p, max: 16); _ = try self.date(inv, "oidt", p) }
+                    _ = try amount(inv, "val", p)
+                    if section == .exp || section == .expa { try flatItems(inv, p, required: ["rt", "txval"]) } else { _ = try lineItems(inv, p) }
+                    let delete = try flagDeletes(inv, p)
+                    inv["flag"] = nil
+                    let wire = GSTR1WireRecord(section: key, group: rec, innerKey: "inv", inner: .object(inv))
+                    out.append(GSTR1Entry(target: .saved(section, identity: "\(groupValue)|\(number)"), wire: wire,
+                                          date: date, placeOfSupply: pos, delete: delete))
+                }
+            default:
+                out.append(try flatRecord(rec, section: section, path: gp))
+            }
+        }
+        return out
+    }
+
+    private func flatRecord(_ input: [String: JSONValue], section: GSTR1SavedSection, path p: String) throws -> GSTR1Entry {
+        var rec = input
+        var identity: [String] = []
+        var date: CivilDate?
+        var isNote = false
+        var pos: String?
+        switch section {
+        case .at, .ata:
+            if section == .ata { try period(rec, "omon", p); identity.append(try string(rec, "omon", p)) }
+            pos = try self.pos(rec, p)
+            identity += [pos!, try oneOf(rec, "sply_ty", p, Self.supplyTypes)]
+            try flatItems(rec, p, required: ["rt", "ad_amt"])
+        case .b2cs:
+            pos = try self.pos(rec, p)
+            identity += [pos!, try oneOf(rec, "sply_ty", p, Self.supplyTypes), String(try amount(rec, "rt", p).paise),
+                         try oneOf(rec, "typ", p, ["OE", "E"]), rec["etin"]?.stringValue ?? ""]
+            _ = try amount(rec, "txval", p)
+            for k in ["iamt", "camt", "samt", "csamt"] { _ = try amount(rec, k, p, required: false) }
+        case .b2csa:
+            try period(rec, "omon", p)
+            pos = try self.pos(rec, p)
+            identity += [try string(rec, "omon", p), pos!, try oneOf(rec, "sply_ty", p, Self.supplyTypes), try oneOf(rec, "typ", p, ["OE", "E"])]
+            try flatItems(rec, p, required: ["rt", "txval"])
+        case .cdnur, .cdnura:
+            _ = try oneOf(rec, "typ", p, ["B2CL", "EXPWP", "EXPWOP"])
+            _ = try oneOf(rec, "ntty", p, ["C", "D"])
+            identity.append(try string(rec, "nt_num", p, max: 16))
+            date = try self.date(rec, "nt_dt", p)
+            isNote = true
+            if section == .cdnura { _ = try string(rec, "ont_num", p, max: 16); _ = try self.date(rec, "ont_dt", p) }
+            _ = try amount(rec, "val", p)
+            pos = try self.pos(rec, p, required: false)
+            _ = try lineItems(rec, p)
+        default:
+            throw fail(p, "not a flat section")
+        }
+        let delete = try flagDeletes(rec, p)
+        rec["flag"] = nil
+        return GSTR1Entry(target: .saved(section, identity: identity.joined(separator: "|")),
+                          wire: GSTR1WireRecord(section: section.rawValue, inner: .object(rec)),
+                          date: date, isNote: isNote, placeOfSupply: pos, delete: delete)
+    }
+
+    private func checkWhole(_ o: [String: JSONValue], section: GSTR1SavedSection) throws {
+        switch section {
+        case .nilRated:
+            for (i, v) in try list(o["inv"], "\(path).inv").enumerated() {
+                let p = "\(path).inv[\(i)]"
+                let r = try object(v, p)
+                _ = try oneOf(r, "sply_ty", p, ["INTRB2B", "INTRB2C", "INTRAB2B", "INTRAB2C"])
+                for k in ["expt_amt", "nil_amt", "ngsup_amt"] { _ = try amount(r, k, p) }
+            }
+        case .hsn:
+            let lists = ["data", "hsn_b2b", "hsn_b2c"].filter { o[$0] != nil }
+            guard !lists.isEmpty else { throw fail("\(path).data", "required") }
+            for name in lists {
+                for (i, v) in try list(o[name], "\(path).\(name)").enumerated() {
+                    let p = "\(path).\(name)[\(i)]"
+                    let r = try object(v, p)
+                    guard r["num"]?.intValue != nil else { throw fail("\(p).num", "expected an integer") }
+                    _ = try string(r, "hsn_sc", p, max: 8)
+                    _ = try string(r, "uqc", p, max: 30)
+                    guard r["qty"]?.numberValue != nil else { throw fail("\(p).qty", "expected a number") }
+                    _ = try amount(r, "txval", p)
+                    for k in ["iamt", "camt", "samt", "csamt"] { _ = try amount(r, k, p, required: false) }
+                }
+            }
+        case .docIssue:
+            for (i, v) in try list(o["doc_det"], "\(path).doc_det").enumerated() {
+                let p = "\(path).doc_det[\(i)]"
+                let r = try object(v, p)
+                guard r["doc_num"]?.intValue != nil else { throw fail("\(p).doc_num", "expected an integer") }
+                for (j, d) in try list(r["docs"], "\(p).docs").enumerated() {
+                    let dp = "\(p).docs[\(j)]"
+                    let doc = try object(d, dp)
+                    for k in ["num", "totnum", "cancel", "net_issue"] {
+                        guard let n = doc[k]?.intValue, n >= 0 else { throw fail("\(dp).\(k)", "expected a non-negative integer") }
+                    }
+                    _ = try string(doc, "from", dp); _ = try string(doc, "to", dp)
+                }
+            }
+        default:
+            throw fail(path, "not a whole-object section")
+        }
+    }
+}

@@ -1,0 +1,91 @@
+import GSTCore
+
+/// GSTR-1 section GETs beyond B2B/B2BA, in GSTN's payload shape (the saved records as sent, each with
+/// a `chksum`), and the CDNR/CDNRA notes built from the world's documents.
+package enum GSTR1SectionRender {
+    /// SHA-256 (hex) of a record's compact JSON with sorted keys: GSTN's per-record `chksum`.
+    package static func checksum(_ v: JSONValue) -> String { SHA256.hex(JSONWriter.write(v)) }
+
+    static func withChecksum(_ v: JSONValue) -> JSONValue {
+        guard var o = v.objectValue else { return v }
+        o["chksum"] = nil
+        o["chksum"] = .string(checksum(.object(o)))
+        return .object(o)
+    }
+
+    /// The saved section as GSTN returns it: `{"<key>":[…]}`, or `{"<key>":{…}}` for nil/hsn/doc_issue.
+    /// Grouped sections are regrouped (group order = first appearance). `filter` keeps only groups whose
+    /// `pos` equals it (b2cl / b2cla `state_code`).
+    package static func saved(_ section: GSTR1SavedSection, records: [GSTR1SavedRecord], posFilter: String? = nil) -> JSONValue {
+        let key = section.rawValue
+        if section.isWholeObject {
+            return .object([key: records.first.map { withChecksum($0.wire.inner) } ?? .object([:])])
+        }
+        var groups: [JSONValue] = []
+        var order: [[String: JSONValue]] = []
+        var members: [[JSONValue]] = []
+        for r in records {
+            guard let innerKey = r.wire.innerKey else {
+                groups.append(withChecksum(r.wire.inner))
+                continue
+            }
+            if let f = posFilter, r.wire.group["pos"]?.stringValue != f { continue }
+            if let i = order.firstIndex(of: r.wire.group) {
+                members[i].append(withChecksum(r.wire.inner))
+            } else {
+                order.append(r.wire.group); members.append([withChecksum(r.wire.inner)])
+            }
+            _ = innerKey
+        }
+        for (g, m) in zip(order, members) {
+            var o = g
+            o["inv"] = .array(m)
+            groups.append(.object(o))
+        }
+        return .object([key: .array(groups)])
+    }
+
+    /// `itms` of a document: `[{itm_det:{camt,csamt,iamt,rt,samt,txval},num}]`.
+    package static func items(_ d: Document) -> JSONValue {
+        .array(d.items.map { item in
+            .object([
+                "itm_det": .object([
+                    "camt": .number(JSONNumber(item.cgst)), "csamt": .number(JSONNumber(item.cess)),
+                    "iamt": .number(JSONNumber(item.igst)), "rt": .number(JSONNumber(Amount(paise: Int64(item.rate.hundredths)))),
+                    "samt": .number(JSONNumber(item.sgst)), "txval": .number(JSONNumber(item.taxableValue)),
+                ]),
+                "num": .number(JSONNumber(item.number)),
+            ])
+        })
+    }
+
+    /// CDNR / CDNRA: `{"cdnr":[{"cfs":"N","ctin","nt":[{cflag, chksum, flag, inv_typ, itms, nt_dt, nt_num,
+    /// ntty, [ont_dt, ont_num,] pos, rchrg, updby, val}]}]}` — as B2B (`GSTR1Render`), for notes.
+    /// `documents` sorted by recipient.
+    package static func notes(_ key: String, documents: [Document], amended: Bool) -> JSONValue {
+        var groups: [JSONValue] = []
+        var i = 0
+        while i < documents.count {
+            let ctin = documents[i].recipient
+            var nts: [JSONValue] = []
+            while i < documents.count, documents[i].recipient == ctin {
+                let d = documents[i]
+                var o: [String: JSONValue] = [
+                    "cflag": .string(d.ims.status.rawValue), "chksum": .string(d.imsHash), "flag": "U",
+                    "inv_typ": .string(d.invoiceType.rawValue), "itms": items(d), "nt_dt": .string(d.date.dashed),
+                    "nt_num": .string(d.number), "ntty": d.section.kind == .creditNote ? "C" : "D",
+                    "pos": .string(d.placeOfSupply.value), "rchrg": d.reverseCharge ? "Y" : "N", "updby": "S",
+                    "val": .number(JSONNumber(d.value)),
+                ]
+                if amended {
+                    o["ont_dt"] = .string((d.originalDate ?? d.date).dashed)
+                    o["ont_num"] = .string(d.originalNumber ?? "")
+                }
+                nts.append(.object(o))
+                i += 1
+            }
+            groups.append(.object(["cfs": "N", "ctin": .string(ctin.value), "nt": .array(nts)]))
+        }
+        return .object([key: .array(groups)])
+    }
+}

@@ -1,0 +1,280 @@
+import GSTCore
+import HTTPWire
+import Testing
+@testable import SandboxAPI
+
+/// GSTR-1 save → status → the counterparty's IMS → proceed → EVC OTP → file, and every documented
+/// error of those routes, driven from state.
+@Suite struct GSTR1ReturnRouteTests {
+    let h: Harness
+    let token: String
+    static let t = "/gst/compliance/tax-payer"
+
+    init() { self.init(timing: .onFirstPoll) }
+    init(timing: JobTiming) {
+        h = Harness(TestWorld.seed(jobTiming: timing))
+        token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+    }
+
+    func send(_ method: HTTPMethod, _ path: String, body: String = "") -> Reply {
+        h.send(method, Self.t + path, headers: Harness.auth(token), body: body)
+    }
+
+    static func b2b(_ inum: String, date: String = "05-11-2024", pos: String = "27", taxable: String = "1000",
+                    ctin: GSTIN = TestWorld.recipient, flag: String? = nil) -> String {
+        let f = flag.map { #""flag":"\#($0)","# } ?? ""
+        return #"{"ctin":"\#(ctin.value)","inv":[{\#(f)"inum":"\#(inum)","idt":"\#(date)","val":1180,"pos":"\#(pos)","rchrg":"N","inv_typ":"R","itms":[{"num":1,"itm_det":{"rt":18,"txval":\#(taxable),"iamt":180,"csamt":0}}]}]}"#
+    }
+
+    static let at = #"[{"pos":"29","sply_ty":"INTRA","itms":[{"rt":5,"ad_amt":100,"camt":2.5,"samt":2.5,"csamt":0}]}]"#
+    static let b2cl = #"[{"pos":"07","inv":[{"inum":"CL-1","idt":"06-11-2024","val":300000,"itms":[{"num":1,"itm_det":{"rt":5,"txval":285714.29,"iamt":14285.71}}]}]},{"pos":"05","inv":[{"inum":"CL-2","idt":"07-11-2024","val":262500,"itms":[{"num":1,"itm_det":{"rt":5,"txval":250000,"iamt":12500}}]}]}]"#
+    static let hsn = #"{"data":[{"num":1,"hsn_sc":"998399","desc":"Fees","uqc":"NA","qty":0,"txval":2000,"iamt":360,"camt":0,"samt":0,"csamt":0}]}"#
+    static let nilSection = #"{"inv":[{"sply_ty":"INTRB2B","expt_amt":10,"nil_amt":20,"ngsup_amt":30},{"sply_ty":"INTRB2C","expt_amt":1,"nil_amt":2,"ngsup_amt":3}]}"#
+    static let docIssue = #"{"doc_det":[{"doc_num":1,"docs":[{"num":1,"from":"1","to":"20","totnum":20,"cancel":3,"net_issue":17}]}]}"#
+
+    func save(_ sections: String, period: String = "2024/11") -> String? {
+        let r = send(.post, "/gstrs/gstr-1/\(period)", body: #"{"gstin":"\#(TestWorld.supplier.value)","fp":"\#(period.split(separator: "/").reversed().joined())",\#(sections)}"#)
+        #expect(r.statusCD == "1", "\(r.text)")
+        return r.inner?["reference_id"]?.stringValue
+    }
+
+    func status(_ id: String, period: String = "2024/11") -> Reply { send(.get, "/gstrs/\(period)/status?reference_id=\(id)") }
+
+    func imsNumbers() -> [String] {
+        let recipient = h.taxpayerToken()
+        let r = h.send(.get, Self.t + "/invoices?section=b2b", headers: Harness.auth(recipient))
+        return r.inner?["b2b"]?.arrayValue?.filter { $0["stin"]?.stringValue == TestWorld.supplier.value }.map { $0["inum"]!.stringValue! } ?? []
+    }
+
+    @Test func saveStatusIMSFileFlow() throws {
+        let id = try #require(save(#""b2b":[\#(Self.b2b("NEW-1"))],"at":\#(Self.at),"hsn":\#(Self.hsn),"nil":\#(Self.nilSection),"doc_issue":\#(Self.docIssue)"#))
+        #expect(isUUID(id))
+        let s = status(id)
+        #expect(ShapeComparer.differences(s.json, VendorFixtures.gstr1Example("gst_return_status.gstr1_save_processed.response.json")) == [])
+        #expect(s.inner?["status_cd"] == "P")
+
+        // The counterparty's IMS shows it: No Action, from GSTR-1, this period, not filed yet.
+        let recipient = h.taxpayerToken()
+        let ims = h.send(.get, Self.t + "/invoices?section=b2b", headers: Harness.auth(recipient))
+        let record = try #require(ims.inner?["b2b"]?.arrayValue?.first { $0["inum"] == "NEW-1" })
+        #expect(record["action"] == "N")
+        #expect(record["srcform"] == "R1")
+        #expect(record["rtnprd"] == "112024")
+        #expect(record["srcfilstatus"] == "Not Filed")
+        #expect(record["stin"] == .string(TestWorld.supplier.value))
+
+        // The supplier's own views.
+        let b2b = send(.get, "/gstrs/gstr-1/b2b/2024/11")
+        #expect(b2b.inner?["b2b"]?[0]?["inv"]?[0]?["inum"] == "NEW-1")
+        let at = send(.get, "/gstrs/gstr-1/at/2024/11")
+        #expect(at.inner?["at"]?[0]?["pos"] == "29")
+        #expect(at.inner?["at"]?[0]?["chksum"]?.stringValue?.count == 64)
+        #expect(send(.get, "/gstrs/gstr-1/doc-issue/2024/11").inner?["doc_issue"]?["doc_det"]?[0]?["doc_num"] == 1)
+
+        // Summary: totals are sums of what was saved.
+        let sum = try #require(send(.get, "/gstrs/gstr-1/2024/11").inner)
+        #expect(sum["ret_period"] == "112024")
+        #expect(sum["gstin"] == .string(TestWorld.supplier.value))
+        let secs = try #require(sum["sec_sum"]?.arrayValue)
+        func sec(_ n: String) -> JSONValue? { secs.first { $0["sec_nm"]?.stringValue == n } }
+        #expect(sec("B2B")?["ttl_rec"] == 1)
+        #expect(sec("B2B")?["ttl_tax"] == 1000)
+        #expect(sec("B2B")?["ttl_igst"] == 180)
+        #expect(sec("B2B")?["cpty_sum"]?[0]?["ctin"] == .string(TestWorld.recipient.value))
+        #expect(sec("AT")?["ttl_tax"] == 100)
+        #expect(sec("AT")?["ttl_cgst"] == .number(JSONNumber(text: "2.5")!))
+        #expect(sec("NIL")?["ttl_nilsup_amt"] == 22)
+        #expect(sec("NIL")?["ttl_rec"] == 2)
+        #expect(sec("DOC_ISSUE")?["net_doc_issued"] == 17)
+        #expect(sec("HSN")?["ttl_igst"] == 360)
+
+        // Proceed, EVC OTP, file.
+        #expect(send(.post, "/gstrs/gstr-1/2024/11/proceed").statusCD == "1")
+        let evc = send(.post, "/evc/otp?gstr=gstr-1", body: #"{"pan":"\#(TestWorld.supplier.pan)"}"#)
+        #expect(ShapeComparer.differences(evc.json, VendorFixtures.gstr1Example("auth_evc_otp.200.response.json")) == [])
+        let filed = send(.post, "/gstrs/gstr-1/2024/11/file?pan=\(TestWorld.supplier.pan)&otp=\(TestWorld.supplierOTP)", body: "{}")
+        #expect(ShapeComparer.differences(filed.json, VendorFixtures.gstr1Example("gstr1_file.200.response.json")) == [])
+        #expect(filed.json["data"]?["status_cd"] == 1)
+        #expect(filed.inner?["ack_num"]?.stringValue?.isEmpty == false)
+
+        let state = h.tenant.read { $0 }
+        #expect(state.taxpayers[TestWorld.supplier]?.gstr1Filed.contains(TestWorld.november) == true)
+        let doc = try #require(state.documents[DocumentKey(section: .b2b, supplier: TestWorld.supplier, number: "NEW-1")])
+        #expect(doc.filing.filed)
+        let after = h.send(.get, Self.t + "/invoices?section=b2b", headers: Harness.auth(recipient))
+        #expect(after.inner?["b2b"]?.arrayValue?.first { $0["inum"] == "NEW-1" }?["srcfilstatus"] == "Filed")
+
+        // Once filed: AUTH117 on save, RT_FIL_02 on file, RET00009 on new-proceed.
+        let late = send(.post, "/gstrs/gstr-1/2024/11", body: #"{"b2b":[\#(Self.b2b("NEW-2"))]}"#)
+        #expect(late.errorCode == "AUTH117")
+        #expect(ShapeComparer.differences(late.json, VendorFixtures.gstr1Example("gstr1_save.AUTH117.response.json")) == [])
+        #expect(late.errorMessage == "GSTR1 is already filed for current period")
+        _ = send(.post, "/evc/otp?gstr=gstr-1", body: #"{"pan":"\#(TestWorld.supplier.pan)"}"#)
+        let again = send(.post, "/gstrs/gstr-1/2024/11/file?pan=\(TestWorld.supplier.pan)&otp=\(TestWorld.supplierOTP)")
+        #expect(again.errorCode == "RT_FIL_02")
+        #expect(ShapeComparer.differences(again.json, VendorFixtures.gstr1Example("gstr1_file.RT_FIL_02.response.json")) == [])
+        let np = send(.post, "/gstrs/gstr-1/2024/11/new-proceed?is_nil=N")
+        #expect(np.errorCode == "RET00009")
+        #expect(ShapeComparer.differences(np.json, VendorFixtures.gstr1Example("gstr_new_proceed.RET00009.response.json")) == [])
+        #expect(!imsNumbers().contains("NEW-2"))
+    }
+
+    @Test func invalidDatesAndPOSAreProcessedWithErrors() throws {
+        // 18 months before 11/2024 is 05/2023: 30-04-2023 is too old; a note dated in December is after the period.
+        let note = #"{"ctin":"\#(TestWorld.recipient.value)","nt":[{"ntty":"C","nt_num":"CN-9","nt_dt":"02-12-2024","val":118,"pos":"27","rchrg":"N","inv_typ":"R","itms":[{"num":1,"itm_det":{"rt":18,"txval":100,"iamt":18}}]}]}"#
+        let badAt = #"[{"pos":"99","sply_ty":"INTER","itms":[{"rt":5,"ad_amt":100,"iamt":5}]}]"#
+        let id = try #require(save(#""b2b":[\#(Self.b2b("OLD-1", date: "30-04-2023")),\#(Self.b2b("OK-1"))],"cdnr":[\#(note)],"at":\#(badAt)"#))
+        let s = status(id)
+        #expect(s.inner?["status_cd"] == "PE")
+        let report = try #require(s.inner?["error_report"])
+        #expect(report["b2b"]?[0]?["error_cd"] == "RET191114")
+        #expect(report["b2b"]?[0]?["ctin"] == .string(TestWorld.recipient.value))
+        #expect(report["b2b"]?[0]?["inv"]?[0]?["inum"] == "OLD-1")
+        #expect(report["cdnr"]?[0]?["error_cd"] == "RET191115")
+        #expect(report["cdnr"]?[0]?["error_msg"] == "Date is Invalid. Date of note cannot exceed the current tax period .")
+        #expect(report["at"]?[0]?["error_msg"] == "Invalid POS")
+        let documented = VendorFixtures.gstr1Example("gst_return_status.gstr1_save_processed_with_error.response.json")
+        #expect(ShapeComparer.differences(s.json, documented, ignoring: ["error_report"]) == [])
+        let documentedReport = try #require(documented["data"]?["data"]?["error_report"])
+        // The documented example mixes older payload versions (cdnr notes with idt/inum/p_gst/rsn, etin).
+        let older: Set<String> = ["etin", "p_gst", "rsn", "idt", "inum", "pos", "rchrg", "inv_typ", "camt", "samt", "csamt"]
+        for k in ["b2b", "cdnr", "at"] {
+            #expect(ShapeComparer.differences(report[k]!, documentedReport[k]!, path: k, ignoring: older) == [])
+        }
+        // The good record went through; the refused ones did not.
+        #expect(imsNumbers().contains("OK-1"))
+        #expect(!imsNumbers().contains("OLD-1"))
+        #expect(send(.get, "/gstrs/gstr-1/at/2024/11").errorCode == "RET11416")
+        #expect(send(.get, "/gstrs/gstr-1/cdnr/2024/11").errorCode == "RET11416")
+    }
+
+    @Test func malformedSaveIsERAndChangesNothing() throws {
+        let before = h.tenant.read { ($0.documents.all, $0.gstr1Returns) }
+        for body in [#""b2b":[{"ctin":"27BAD","inv":[]}]"#, #""at":[{"pos":"7","sply_ty":"INTER","itms":[]}]"#, #""bogus":[]"#,
+                     #""hsn":{"data":[{"num":1}]}"#] {
+            let id = try #require(save(body))
+            let s = status(id)
+            #expect(s.inner?["status_cd"] == "ER")
+            #expect(ShapeComparer.differences(s.json, VendorFixtures.gstr1Example("gst_return_status.RET191106.response.json")) == [])
+            #expect(s.inner?["error_report"]?["error_cd"] == "RET191106")
+        }
+        let after = h.tenant.read { ($0.documents.all, $0.gstr1Returns) }
+        #expect(before.0 == after.0)
+        #expect(before.1 == after.1)
+        #expect(send(.post, "/gstrs/gstr-1/2024/11", body: "not json").status == 422)
+        #expect(send(.get, "/gstrs/2024/11/status?reference_id=nope").errorCode == "IMS0008")
+        #expect(send(.get, "/gstrs/2024/11/status").status == 400)
+    }
+
+    @Test func sectionsAndStateCodeFilter() throws {
+        _ = try #require(save(#""b2cl":\#(Self.b2cl),"b2cs":[{"sply_ty":"INTER","pos":"05","typ":"OE","rt":5,"txval":110,"iamt":5.5}]"#))
+        let all = send(.get, "/gstrs/gstr-1/b2cl/2024/11")
+        #expect(all.inner?["b2cl"]?.arrayValue?.map { $0["pos"]!.stringValue! } == ["07", "05"])
+        let only = send(.get, "/gstrs/gstr-1/b2cl/2024/11?state_code=05")
+        #expect(only.inner?["b2cl"]?.arrayValue?.count == 1)
+        #expect(only.inner?["b2cl"]?[0]?["inv"]?[0]?["inum"] == "CL-2")
+        #expect(send(.get, "/gstrs/gstr-1/b2cl/2024/11?state_code=09").errorCode == "RET11416")
+        #expect(send(.get, "/gstrs/gstr-1/b2cl/2024/11?state_code=x").status == 422)
+        #expect(send(.get, "/gstrs/gstr-1/b2cs/2024/11").inner?["b2cs"]?[0]?["txval"] == 110)
+        for s in ["ata", "b2cla", "b2csa", "cdnur", "cdnura", "exp", "expa", "nil", "hsn", "doc-issue", "cdnra"] {
+            let r = send(.get, "/gstrs/gstr-1/\(s)/2024/11")
+            #expect(r.errorCode == "RET11416", "\(s)")
+            #expect(ShapeComparer.differences(r.json, VendorFixtures.example("gstr1_b2b.RET11416.response.json")) == [])
+        }
+        // The seed's October notes come from the world's documents.
+        let cdnr = send(.get, "/gstrs/gstr-1/cdnr/2024/10")
+        #expect(Set(cdnr.inner?["cdnr"]?[0]?["nt"]?.arrayValue?.map { $0["nt_num"]!.stringValue! } ?? []) == ["DN-1", "CN-1"])
+        #expect(send(.get, "/gstrs/gstr-1/cdnra/2024/10").inner?["cdnra"]?[0]?["nt"]?[0]?["ont_num"] != nil)
+        // A delete flag removes a saved record, an edit replaces it.
+        _ = try #require(save(#""b2cl":[{"pos":"07","inv":[{"flag":"D","inum":"CL-1","idt":"06-11-2024","val":1,"itms":[{"num":1,"itm_det":{"rt":5,"txval":1}}]}]}]"#))
+        #expect(send(.get, "/gstrs/gstr-1/b2cl/2024/11").inner?["b2cl"]?.arrayValue?.map { $0["pos"]!.stringValue! } == ["05"])
+    }
+
+    @Test func proceedErrors() {
+        let first = send(.post, "/gstrs/gstr-1/2024/11/proceed", body: #"{"gstin":"\#(TestWorld.supplier.value)","ret_period":"112024"}"#)
+        #expect(ShapeComparer.differences(first.json, VendorFixtures.gstr1Example("gstr_proceed.200.response.json"), ignoring: ["timestamp"]) == [])
+        let again = send(.post, "/gstrs/gstr-1/2024/11/proceed")
+        #expect(again.errorCode == "RET00003")
+        #expect(ShapeComparer.differences(again.json, VendorFixtures.gstr1Example("gstr_proceed.RET00003.response.json")) == [])
+        #expect(send(.post, "/gstrs/gstr-1/2024/11/new-proceed").errorCode == "RET00003")
+        let bad = send(.post, "/gstrs/gstr-9x/2024/11/new-proceed")
+        #expect(bad.errorCode == "AUTH154")
+        #expect(ShapeComparer.differences(bad.json, VendorFixtures.gstr1Example("gstr_new_proceed.AUTH154.response.json")) == [])
+        #expect(send(.post, "/gstrs/gstr-1/2024/11/new-proceed?is_nil=maybe").status == 422)
+        #expect(send(.post, "/gstrs/gstr-1/2024/11/proceed", body: #"{"ret_period":"102024"}"#).status == 422)
+        // A save after proceeding puts the return back to saved: proceed works again.
+        _ = save(#""b2b":[\#(Self.b2b("P-1"))]"#)
+        #expect(send(.get, "/gstrs/2024/11/status?reference_id=x").errorCode == "IMS0008")
+        #expect(send(.post, "/gstrs/gstr-1/2024/11/new-proceed?is_nil=N").statusCD == "1")
+    }
+
+    @Test func operationsAreRegistered() {
+        let ops = Set(SandboxRoutes.routes().map(\.operation))
+        let mine = ["gstr1.at", "gstr1.ata", "gstr1.b2cl", "gstr1.b2cla", "gstr1.b2cs", "gstr1.b2csa", "gstr1.cdnr", "gstr1.cdnra",
+                    "gstr1.cdnur", "gstr1.cdnura", "gstr1.exp", "gstr1.expa", "gstr1.nil", "gstr1.hsn", "gstr1.doc-issue",
+                    "gstr1.summary", "gstr1.save", "gstr1.reset", "returns.status", "returns.proceed", "returns.new-proceed",
+                    "taxpayer.evc.otp", "gstr1.file"]
+        #expect(mine.filter { !ops.contains($0) } == [])
+    }
+
+    @Test func evcAndFileErrors() {
+        let wrong = send(.post, "/evc/otp?gstr=gstr-1", body: #"{"pan":"ABCDE1234F"}"#)
+        #expect(wrong.errorCode == "OTP0010")
+        #expect(ShapeComparer.differences(wrong.json, VendorFixtures.gstr1Example("auth_evc_otp.OTP0010.response.json")) == [])
+        #expect(send(.post, "/evc/otp", body: #"{"pan":"\#(TestWorld.supplier.pan)"}"#).status == 400)
+        #expect(send(.post, "/evc/otp?gstr=gstr-1", body: "{}").status == 400)
+        let pan = TestWorld.supplier.pan
+        // No EVC OTP requested yet.
+        #expect(send(.post, "/gstrs/gstr-1/2024/08/file?pan=\(pan)&otp=\(TestWorld.supplierOTP)").errorCode == "AUTH4033")
+        _ = send(.post, "/evc/otp?gstr=gstr-1", body: #"{"pan":"\#(pan)"}"#)
+        #expect(send(.post, "/gstrs/gstr-1/2024/08/file?pan=\(pan)&otp=000000").errorCode == "AUTH4033")
+        #expect(send(.post, "/gstrs/gstr-1/2024/08/file?pan=ABCDE1234F&otp=\(TestWorld.supplierOTP)").errorCode == "OTP0010")
+        let nothing = send(.post, "/gstrs/gstr-1/2024/08/file?pan=\(pan)&otp=\(TestWorld.supplierOTP)")
+        #expect(nothing.errorCode == "RT_FIL_10")
+        #expect(ShapeComparer.differences(nothing.json, VendorFixtures.gstr1Example("gstr1_file.RT_FIL_10.response.json")) == [])
+        #expect(send(.post, "/gstrs/gstr-1/2024/08/file?pan=\(pan)").status == 400)
+        #expect(h.tenant.read { $0.isGSTR1Filed(supplier: TestWorld.supplier, period: TestWorld.august) } == false)
+        // The EVC OTP expires after 10 minutes.
+        h.advanceClock(by: SandboxAPIContext.otpLifetime)
+        #expect(send(.post, "/gstrs/gstr-1/2024/10/file?pan=\(pan)&otp=\(TestWorld.supplierOTP)").errorCode == "AUTH4033")
+    }
+}
+
+/// Reset while jobs wait for a poll: RET191251 for a second reset, ER RET191251 for a save in between,
+/// REC while running.
+@Suite struct GSTR1ResetTests {
+    let s = GSTR1ReturnRouteTests(timing: .afterPolls(1))
+
+    @Test func resetInProgressAndAfter() throws {
+        let saveID = try #require(s.save(#""b2b":[\#(GSTR1ReturnRouteTests.b2b("R-1"))],"at":\#(GSTR1ReturnRouteTests.at)"#))
+        #expect(s.status(saveID).inner?["status_cd"] == "REC")
+        #expect(s.status(saveID).inner?["status_cd"] == "P")
+        #expect(s.imsNumbers().contains("R-1"))
+
+        let reset = s.send(.post, "/gstrs/gstr-1/2024/11/reset", body: #"{"gstin":"\#(TestWorld.supplier.value)","ret_period":"112024"}"#)
+        #expect(ShapeComparer.differences(reset.json, VendorFixtures.gstr1Example("gstr1_reset.200.response.json")) == [])
+        let resetID = try #require(reset.inner?["reference_id"]?.stringValue)
+        let busy = s.send(.post, "/gstrs/gstr-1/2024/11/reset")
+        #expect(busy.errorCode == "RET191251")
+        #expect(ShapeComparer.differences(busy.json, VendorFixtures.gstr1Example("gstr1_reset.RET191251.response.json")) == [])
+        let during = try #require(s.save(#""at":\#(GSTR1ReturnRouteTests.at)"#))
+
+        let running = s.status(resetID)
+        #expect(ShapeComparer.differences(running.json, VendorFixtures.gstr1Example("gst_return_status.reset_request_received.response.json")) == [])
+        let done = s.status(resetID)
+        #expect(ShapeComparer.differences(done.json, VendorFixtures.gstr1Example("gst_return_status.gstr1_reset_processed.response.json")) == [])
+        #expect(done.inner?["action"] == "RESET")
+        #expect(done.inner?["status_cd"] == "P")
+
+        _ = s.status(during)
+        let refused = s.status(during)
+        #expect(ShapeComparer.differences(refused.json, VendorFixtures.gstr1Example("gst_return_status.RET191251.response.json")) == [])
+        #expect(refused.inner?["error_report"]?["error_cd"] == "RET191251")
+
+        #expect(!s.imsNumbers().contains("R-1"))
+        #expect(s.send(.get, "/gstrs/gstr-1/at/2024/11").errorCode == "RET11416")
+        #expect(s.send(.get, "/gstrs/gstr-1/b2b/2024/11").errorCode == "RET11416")
+        // The reset is done: another may start.
+        #expect(s.send(.post, "/gstrs/gstr-1/2024/11/reset").statusCD == "1")
+    }
+}
