@@ -27,6 +27,7 @@ import HTTPWire
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-1/b2b/{year}/{month}` | `gstr1.b2b` |
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-1/b2ba/{year}/{month}` | `gstr1.b2ba` |
 /// | GET | `/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}?ctin=` | `gstr1.b2ba.legacy` |
+/// | … | GSTR-1 sections, summary, save, reset, return status, proceed, EVC OTP, file | see `GSTR1ReturnRoutes`, `FilingRoutes` |
 ///
 /// Every response is `application/json` with keys in sorted order, a millisecond `timestamp` from the
 /// tenant's clock and a UUID `transaction_id` (the tenant's id generator; random when the request

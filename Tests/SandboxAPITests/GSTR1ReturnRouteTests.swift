@@ -158,6 +158,9 @@ import Testing
             #expect(ShapeComparer.differences(s.json, VendorFixtures.gstr1Example("gst_return_status.RET191106.response.json")) == [])
             #expect(s.inner?["error_report"]?["error_cd"] == "RET191106")
         }
+        let raw = send(.post, "/gstrs/gstr-1/2024/11", body: #"{"b2b":[{"ctin":"\#(TestWorld.recipient.value)","inv":[{"inum":"X","idt":"2024-11-05"}]}]}"#)
+        #expect(raw.statusCD == "1")
+        #expect(raw.headers["X-Sandbox-Schema-Violation"]?.hasPrefix("b2b[0].inv[0]") == true)
         let after = h.tenant.read { ($0.documents.all, $0.gstr1Returns) }
         #expect(before.0 == after.0)
         #expect(before.1 == after.1)
