@@ -17,7 +17,7 @@ final class RenderCache: Sendable {
         case imsInvoices(GSTIN, IMSSection, IMSStatus?)
         case gstr2b(GSTIN, ReturnPeriod, fileNumber: Int?)
         case gstr1(GSTIN, ReturnPeriod, IMSSection, counterparty: GSTIN?, actionRequired: Bool?, from: CivilDate?)
-        /// For tests.
+        /// A route keyed by composed text (GSTR-1 return sections and summary; tests).
         case named(String)
     }
 

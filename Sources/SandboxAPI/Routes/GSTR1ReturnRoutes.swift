@@ -49,7 +49,7 @@ enum GSTR1ReturnRoutes {
             if let s = stateCode, StateCode(s) == nil {
                 return Envelope.platformError(.unprocessable("Invalid state_code"), stamp: grant.stamp)
             }
-            let route = "gstr1.\(section.rawValue)|\(grant.session.value)|\(period.mmyyyy)|\(stateCode ?? "")"
+            let route = RenderCache.Route.named("gstr1.\(section.rawValue)|\(grant.session.value)|\(period.mmyyyy)|\(stateCode ?? "")")
             let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 var records = state.gstr1SavedRecords(supplier: grant.session, period: period, section: section)
                 if let s = stateCode { records = records.filter { $0.wire.group["pos"]?.stringValue == s } }
@@ -67,7 +67,7 @@ enum GSTR1ReturnRoutes {
         ctx.taxpayer(request) { state, grant in
             guard let period = GSTR2BRoutes.period(params) else { return invalidPeriod(grant.stamp) }
             let key = amended ? "cdnra" : "cdnr"
-            let data = ctx.cache.fragment(grant.tenant, route: "gstr1.\(key)|\(grant.session.value)|\(period.mmyyyy)", version: state.version) {
+            let data = ctx.cache.fragment(grant.tenant, route: .named("gstr1.\(key)|\(grant.session.value)|\(period.mmyyyy)"), version: state.version) {
                 let docs = state.gstr1Documents(supplier: grant.session, period: period,
                                                 sections: amended ? [.b2bcna, .b2bdna] : [.b2bcn, .b2bdn])
                 if docs.isEmpty { return Envelope.errorData(.noDocumentFound) }
@@ -83,7 +83,7 @@ enum GSTR1ReturnRoutes {
         ctx.taxpayer(request) { state, grant in
             guard let period = GSTR2BRoutes.period(params) else { return invalidPeriod(grant.stamp) }
             let me = grant.session
-            let data = ctx.cache.fragment(grant.tenant, route: "gstr1.summary|\(me.value)|\(period.mmyyyy)", version: state.version) {
+            let data = ctx.cache.fragment(grant.tenant, route: .named("gstr1.summary|\(me.value)|\(period.mmyyyy)"), version: state.version) {
                 let docs: [(name: String, docs: [Document])] = [
                     ("B2B", state.gstr1Documents(supplier: me, period: period, sections: [.b2b])),
                     ("B2BA", state.gstr1Documents(supplier: me, period: period, sections: [.b2ba])),
