@@ -11,6 +11,8 @@ public enum JobResult: Hashable, Sendable {
     case ims(IMSJobOutcome)
     /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
     case gstr2bRegenerated(documentCount: Int)
+    /// Ended in error (forced through the control API); the previous 2B stays as it was.
+    case gstr2bRegenerationFailed
 }
 
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.
