@@ -49,9 +49,9 @@ enum TenantControl {
         case .failure(let f): return f.response
         case .success(let m): members = m
         }
-        let unknown = members.keys.filter { !["id", "scenario", "scenario_inline"].contains($0) }.sorted()
+        let unknown = members.keys.filter { !["id", "scenario", "scenario_inline", "credentials"].contains($0) }.sorted()
         guard unknown.isEmpty else {
-            return ControlReply.badRequest("unknown key(s) \(unknown.joined(separator: ", ")); expected id, scenario or scenario_inline")
+            return ControlReply.badRequest("unknown key(s) \(unknown.joined(separator: ", ")); expected id, scenario, scenario_inline, credentials")
         }
         guard case .string(let id)? = members["id"], !id.isEmpty, !id.contains("/") else {
             return ControlReply.badRequest("\"id\" must be a non-empty string without \"/\"")
@@ -64,14 +64,24 @@ enum TenantControl {
         case (nil, nil): loaded = .success(context.world.scenarios[0])
         default: return ControlReply.badRequest("\"scenario\" must be a scenario name or file path")
         }
-        let scenario: Scenario
+        var scenario: Scenario
         switch loaded {
         case .failure(let f): return f.response
         case .success(let s): scenario = s
         }
+        // The scenario's own logins usually belong to the tenant already built from it: `credentials`
+        // (the scenario format's block) gives the new tenant its own.
+        if let credentials = members["credentials"] {
+            switch ControlReply.loadInline(.object(["credentials": credentials]), label: "credentials") {
+            case .failure(let f): return f.response
+            case .success(let s): scenario.world.credentials = s.world.credentials
+            }
+        }
         let tenant: Tenant
         do throws(TenantRegistryError) { tenant = try context.world.registry.createTenant(id: id, seed: scenario.world) } catch {
-            return ControlReply.badRequest(ControlReply.describe(error))
+            var message = ControlReply.describe(error)
+            if case .credentialInUse = error { message += "; give the new tenant its own with \"credentials\": {\"sandbox\": [{\"api_key\", \"api_secret\"}], \"vayana\": [...]}" }
+            return ControlReply.badRequest(message)
         }
         context.world.runtimeScenarios.withLock { $0[id] = scenario }
         return ControlReply.json(summary(tenant, context), status: .created)
