@@ -1,8 +1,8 @@
 /// Durations the clock's `advance` accepts, in milliseconds: ISO 8601 (`P5D`, `PT36H`, `P1DT2H30M`,
 /// `P2W`), short units (`36h`, `1d12h`, `90m`, `45s`, `500ms`), or a JSON number of seconds (up to
 /// three decimals). A leading `-` moves the clock back.
-enum DurationText {
-    static func milliseconds(_ text: String) -> Int64? {
+public enum DurationText {
+    public static func milliseconds(_ text: String) -> Int64? {
         var s = Substring(text.trimmingSpaces)
         var sign: Int64 = 1
         if s.hasPrefix("-") { sign = -1; s = s.dropFirst() }

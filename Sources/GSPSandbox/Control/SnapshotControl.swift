@@ -9,8 +9,9 @@ enum SnapshotControl {
 
     static func snapshot(_ tenant: Tenant, _ context: ApplicationContext) -> JSONValue {
         let scenario = context.world.scenario(for: tenant)
+        let credentials = context.world.registry.credentials(of: tenant)
         return tenant.read { s in
-            ScenarioExporter.export(state: s, seed: tenant.seed, name: scenario.name, description: scenario.description,
+            ScenarioExporter.export(state: s, seed: tenant.seed, credentials: credentials, name: scenario.name, description: scenario.description,
                                     strictGSTIN: scenario.strictGSTIN)
         }
     }

@@ -15,8 +15,9 @@ public enum StateFile {
     public static func snapshot(of world: SandboxWorld) -> JSONValue {
         let entries = world.registry.tenants.map { tenant -> JSONValue in
             let scenario = world.scenario(for: tenant)
+            let credentials = world.registry.credentials(of: tenant)
             let json = tenant.read { s in
-                ScenarioExporter.export(state: s, seed: tenant.seed, name: scenario.name, description: scenario.description,
+                ScenarioExporter.export(state: s, seed: tenant.seed, credentials: credentials, name: scenario.name, description: scenario.description,
                                         strictGSTIN: scenario.strictGSTIN)
             }
             return .object(["id": .string(tenant.id), "scenario": json])

@@ -13,7 +13,7 @@ enum TenantControl {
 
     static func summary(_ tenant: Tenant, _ context: ApplicationContext) -> JSONValue {
         let scenario = context.world.scenario(for: tenant)
-        let credentials = ScenarioExporter.credentials(tenant.seed.credentials)
+        let credentials = ScenarioExporter.credentials(context.world.registry.credentials(of: tenant))
         return tenant.read { s -> JSONValue in
             var open = 0, done = 0, failed = 0
             for job in s.jobs.values {

@@ -100,6 +100,18 @@ public final class TenantRegistry: Sendable {
         return fresh
     }
 
+    /// The credentials that route to a tenant now: its Sandbox keys (with their secrets) and the Vayana
+    /// logins of its seed whose organisation routes to it. A `key_test_` tenant owns only its key,
+    /// although its seed (the primary scenario's world) names the primary tenant's logins.
+    public func credentials(of tenant: Tenant) -> TenantCredentials {
+        index.withLock { x in
+            var keys: [String: String] = [:]
+            for (key, entry) in x.sandboxKeys where entry.tenant == tenant.id { keys[key] = entry.secret }
+            let logins = tenant.seed.credentials.vayanaLogins.filter { x.vayanaOrganisations[$0.organisationID] == tenant.id }
+            return TenantCredentials(sandboxKeys: keys, vayanaLogins: logins)
+        }
+    }
+
     /// Resets a tenant to its seed. False when unknown.
     @discardableResult
     public func resetTenant(id: String) -> Bool {

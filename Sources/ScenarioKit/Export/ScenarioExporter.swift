@@ -14,9 +14,10 @@ import GSTCore
 /// Records that a GSTR-3B filing removed from IMS are not marked: the loader removes them again from
 /// the filed periods, by the same rule.
 public enum ScenarioExporter {
-    /// The scenario JSON of `state` (and the `seed` for what state does not hold: credentials, id seed).
-    public static func export(state: TenantState, seed: WorldSeed, name: String, description: String? = nil,
-                              strictGSTIN: Bool = true) -> JSONValue {
+    /// The scenario JSON of `state`, with the `credentials` that route to the tenant and the `seed`'s
+    /// id seed (neither is tenant state).
+    public static func export(state: TenantState, seed: WorldSeed, credentials: TenantCredentials, name: String,
+                              description: String? = nil, strictGSTIN: Bool = true) -> JSONValue {
         var top: [String: JSONValue] = ["name": .string(name)]
         if let description { top["description"] = .string(description) }
         if !strictGSTIN { top["strict_gstin"] = .bool(false) }
@@ -26,7 +27,7 @@ public enum ScenarioExporter {
         top["jobs"] = jobs(state.jobTiming)
         if let idSeed = seed.idSeed { top["ids"] = .object(["seed": .number(JSONNumber(idSeed))]) }
         top["gstr2b"] = .object(["page_size": .number(JSONNumber(state.gstr2bPageSize))])
-        top["credentials"] = credentials(seed.credentials)
+        top["credentials"] = self.credentials(credentials)
 
         let taxpayers = state.taxpayers.values.sorted { $0.gstin.value < $1.gstin.value }
         top["taxpayers"] = .array(taxpayers.map(taxpayer))
