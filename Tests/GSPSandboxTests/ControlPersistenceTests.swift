@@ -1,7 +1,6 @@
 import GSPSandbox
 import GSTCore
 import Glibc
-import Logging
 import Testing
 
 /// `--state-file` (save all tenants, load them back into a new sandbox), `--watch`'s reload, and the
@@ -55,14 +54,14 @@ struct ControlPersistenceTests {
         write(#"{"name": "watched", "clock": {"now": "2025-05-10T10:00:00+05:30"}}"#)
         let sandbox = try LiveSandbox(scenarioPaths: [path])
         let world = sandbox.server.application.context.world
-        let logger = Logger(label: "test")
 
         write(#"{"name": "watched", "clock": {"now": "2025-06-01T00:00:00+05:30"}}"#)
-        #expect(ScenarioWatcher.reload(path: path, tenant: "watched", world: world, logger: logger))
+        #expect(ScenarioWatcher.reload(path: path, tenant: "watched", world: world) == .reloaded)
         #expect(try sandbox.call("GET", "/_sandbox/tenants/watched/clock").json["now"] == "2025-06-01T00:00:00+05:30")
 
         write(#"{"name": "watched", "clock": {"now": "not a date"}}"#)
-        #expect(!ScenarioWatcher.reload(path: path, tenant: "watched", world: world, logger: logger))
+        let kept = ScenarioWatcher.reload(path: path, tenant: "watched", world: world)
+        #expect(kept == .kept("\(path): $.clock.now: expected a date-time such as 2025-05-10T10:00:00+05:30 (or a date 2025-05-10), found \"not a date\""))
         #expect(try sandbox.call("GET", "/_sandbox/tenants/watched/clock").json["now"] == "2025-06-01T00:00:00+05:30")
     }
 

@@ -50,21 +50,31 @@ public final class ScenarioWatcher: @unchecked Sendable {  // the timer is only 
 
     public func cancel() { timer.cancel() }
 
-    /// Reloads one file into its tenant; false (logged) when the edit is invalid.
-    @discardableResult
-    public static func reload(path: String, tenant: String, world: SandboxWorld, logger: Logger) -> Bool {
+    /// What a reload did.
+    public enum ReloadOutcome: Equatable, Sendable {
+        case reloaded
+        /// The edit is invalid (`FILE: $.path: problem` lines, or why the tenant refused it); the old world stays.
+        case kept(String)
+    }
+
+    /// Reloads one file into its tenant, or keeps the tenant's world when the edit is invalid.
+    public static func reload(path: String, tenant: String, world: SandboxWorld) -> ReloadOutcome {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {
-            logger.error("scenario \(path) changed but is invalid; keeping the previous world:\n\(error.description)")
-            return false
+            return .kept(error.description)
         }
         do throws(TenantRegistryError) { try world.registry.replaceTenant(id: tenant, seed: scenario.world) } catch {
-            logger.error("scenario \(path) changed but cannot replace tenant \(tenant): \(error)")
-            return false
+            return .kept("cannot replace tenant \(tenant): \(error)")
         }
         world.runtimeScenarios.withLock { $0[tenant] = scenario }
-        logger.info("scenario \(path) reloaded into tenant \(tenant)")
-        return true
+        return .reloaded
+    }
+
+    static func reload(path: String, tenant: String, world: SandboxWorld, logger: Logger) {
+        switch reload(path: path, tenant: tenant, world: world) {
+        case .reloaded: logger.info("scenario \(path) reloaded into tenant \(tenant)")
+        case .kept(let why): logger.error("scenario \(path) changed but is invalid; keeping the previous world:\n\(why)")
+        }
     }
 
     /// Modification time in nanoseconds (0 when the file cannot be read).
