@@ -1,6 +1,8 @@
 import GSPSandbox
 import GSTCore
 import Testing
+import Dispatch
+import Synchronization
 
 /// The control API over real HTTP: tenants, runtime scenarios, the clock, jobs, snapshots.
 struct ControlAPITests {
@@ -288,4 +290,52 @@ struct ControlAPITests {
         #expect(bad.status == 400)
         #expect(try sandbox.call("GET", "/_sandbox/tenants/\(key)/export").json == exported.json)
     }
+}
+
+/// Two clients on their own connections, each driving its own tenant at the same time.
+struct ConcurrentTenantTests {
+    func call(_ client: TestClient, _ method: String, _ target: String, body: String = "") throws -> (Int, JSONValue) {
+        let head = "\(method) \(target) HTTP/1.1\r\nHost: sandbox.test\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+        try client.send(head + body)
+        let response = try client.readResponse()
+        return (response.status, try JSONParser.parse(response.body))
+    }
+
+    @Test func clocksAdvancedInParallelStayApart() throws {
+        let sandbox = try LiveSandbox()
+        let port = try #require(sandbox.server.port)
+        for id in ["left", "right"] {
+            let created = try sandbox.call("POST", "/_sandbox/tenants", body: [
+                "id": .string(id), "scenario_inline": ControlAPITests.minimal,
+                "credentials": ["sandbox": [["api_key": .string("key_live_\(id)"), "api_secret": "s"]]],
+            ])
+            #expect(created.status == 201)
+        }
+        let steps = ["left": 40, "right": 25]
+        let failures = Failures()
+        DispatchQueue.concurrentPerform(iterations: 2) { i in
+            let id = i == 0 ? "left" : "right"
+            do {
+                let client = try TestClient(port: port)
+                for _ in 0..<steps[id]! {
+                    let (status, _) = try call(client, "POST", "/_sandbox/tenants/\(id)/clock/advance", body: #"{"by": "1h"}"#)
+                    if status != 200 { failures.add("\(id): \(status)") }
+                }
+            } catch {
+                failures.add("\(id): \(error)")
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let start: Int64 = 1_746_851_400_000
+        for (id, n) in steps {
+            let clock = try sandbox.call("GET", "/_sandbox/tenants/\(id)/clock").json
+            #expect(clock["epoch_ms"] == .number(JSONNumber(start + Int64(n) * 3_600_000)))
+        }
+    }
+}
+
+final class Failures: Sendable {
+    private let lines = Mutex<[String]>([])
+    func add(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }
