@@ -1,5 +1,6 @@
 import GSTCore
 import ScenarioKit
+import Synchronization
 
 /// The scenarios a sandbox serves and the tenants built from them.
 ///
@@ -12,6 +13,8 @@ public final class SandboxWorld: Sendable {
     public let scenarios: [Scenario]
     /// The wall clock tenants read when their scenario follows real time.
     public let realTime: RealTime
+    /// Scenarios given to tenants at runtime (control API create / load / import), by tenant id.
+    let runtimeScenarios = Mutex<[String: Scenario]>([:])
 
     /// Builds the tenants. Two scenarios that claim the same tenant name or credentials are a
     /// configuration error, reported like a scenario validation error.
@@ -59,7 +62,7 @@ public final class SandboxWorld: Sendable {
     /// The scenario a tenant's world came from: its own for scenario tenants, the primary one for
     /// fresh `key_test_` tenants.
     public func scenario(for tenant: Tenant) -> Scenario {
-        scenarios.first { $0.name == tenant.id } ?? scenarios[0]
+        runtimeScenarios.withLock { $0[tenant.id] } ?? scenarios.first { $0.name == tenant.id } ?? scenarios[0]
     }
 }
 

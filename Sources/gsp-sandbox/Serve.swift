@@ -23,6 +23,12 @@ struct Serve: ParsableCommand {
     @Option(name: .customLong("scenario"), help: "A scenario file to load (repeatable).")
     var scenarios: [String] = []
 
+    @Flag(help: "Reload a --scenario file into its tenant when it changes on disk (polled every 500 ms).")
+    var watch = false
+
+    @Option(help: "Load all tenants from this file at start if it exists (over the --scenario tenants of the same id), and save them to it on graceful shutdown.")
+    var stateFile: String?
+
     @Option(help: "Seconds a graceful shutdown waits for in-flight requests.")
     var drainTimeout = 10
 
@@ -53,6 +59,20 @@ struct Serve: ParsableCommand {
             _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
             throw ExitCode(65)  // EX_DATAERR
         }
+        let world = sandbox.application.context.world
+        if let stateFile {
+            do {
+                let restored = try StateFile.load(from: stateFile, into: world)
+                if !restored.isEmpty { logger.info("restored \(restored.count) tenant(s) from \(stateFile)") }
+            } catch {
+                let text = "gsp-sandbox: invalid state file\n" + error.description + "\n"
+                _ = text.withCString { write(STDERR_FILENO, $0, strlen($0)) }
+                throw ExitCode(65)
+            }
+        }
+        let watcher = watch
+            ? ScenarioWatcher(world: world, scenarioPaths: scenarios, logger: logger)
+            : nil
         let trap = SignalTrap { signal in
             logger.info("received signal \(signal); draining")
             sandbox.shutdown()
@@ -62,6 +82,16 @@ struct Serve: ParsableCommand {
         fflush(nil)  // scripts wait for this line; don't leave it in a pipe buffer
         sandbox.waitUntilStopped()
         trap.cancel()
+        watcher?.cancel()
+        if let stateFile {
+            do {
+                let count = try StateFile.save(world, to: stateFile)
+                logger.info("saved \(count) tenant(s) to \(stateFile)")
+            } catch {
+                logger.error("\(error.description)")
+                throw ExitCode(74)  // EX_IOERR
+            }
+        }
         logger.info("stopped")
     }
 }

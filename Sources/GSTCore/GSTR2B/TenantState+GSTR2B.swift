@@ -21,6 +21,8 @@ public enum GSTR2BRegenerationOutcome: Hashable, Sendable {
 public enum GSTR2BRegenerationPoll: Hashable, Sendable {
     case inProgress
     case completed
+    /// Ended in error (forced through the control API); the 2B was not rebuilt.
+    case failed
 }
 
 /// What a period allows for a recipient's GSTR-2B right now (discovery / control API).
@@ -73,6 +75,7 @@ extension TenantState {
         guard let existing = jobs[referenceID], existing.recipient == recipient,
               case .gstr2bRegeneration = existing.kind else { return nil }
         guard let job = pollJob(referenceID) else { return nil }
+        if job.result == .gstr2bRegenerationFailed { return .failed }
         return job.isCompleted ? .completed : .inProgress
     }
 

@@ -14,6 +14,8 @@ public enum JobResult: Hashable, Sendable {
     /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
     case gstr2bRegenerated(documentCount: Int)
     case gstr1(GSTR1JobOutcome)
+    /// Ended in error (forced through the control API); the previous 2B stays as it was.
+    case gstr2bRegenerationFailed
 }
 
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.

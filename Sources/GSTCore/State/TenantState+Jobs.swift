@@ -37,7 +37,7 @@ extension TenantState {
     }
 
     /// Applies a job's effect, all at once, and records its result.
-    private mutating func complete(_ id: String) {
+    mutating func complete(_ id: String) {
         guard var job = jobs[id], !job.isCompleted else { return }
         let result: JobResult
         switch job.kind {
@@ -81,6 +81,7 @@ extension TenantState {
             return "\(code) (\(o.processedCount) processed, \(o.errorCount) errors)"
         case .gstr2bRegenerated(let n): return "P (2B regenerated, \(n) documents)"
         case .gstr1(let o): return o.description
+        case .gstr2bRegenerationFailed: return "ER (2B regeneration failed)"
         }
     }
 }

@@ -70,6 +70,48 @@ public final class TenantRegistry: Sendable {
         }
     }
 
+    /// Replaces a tenant's world by a new seed (a scenario loaded at runtime, an imported snapshot):
+    /// the tenant keeps its id and its issued tokens, so logged-in clients carry on; its credentials
+    /// are re-indexed from the new seed. Refused, changing nothing, when the tenant is unknown or a
+    /// credential of the new seed belongs to another tenant.
+    @discardableResult
+    public func replaceTenant(id: String, seed: WorldSeed) throws(TenantRegistryError) -> Tenant {
+        guard let old = tenant(id: id) else { throw .unknownTenant(id) }
+        let tokens = old.read { $0.tokens }
+        let fresh = Tenant(id: id, seed: seed, realTime: realTime)
+        fresh.write { $0.tokens = tokens }
+        try index.withLock { (x: inout Index) throws(TenantRegistryError) in
+            guard x.tenants[id] != nil else { throw .unknownTenant(id) }
+            for key in seed.credentials.sandboxKeys.keys where x.sandboxKeys[key].map({ $0.tenant != id }) ?? false {
+                throw .credentialInUse(key)
+            }
+            for login in seed.credentials.vayanaLogins where x.vayanaOrganisations[login.organisationID].map({ $0 != id }) ?? false {
+                throw .credentialInUse(login.organisationID)
+            }
+            x.tenants[id] = fresh
+            // Keys the tenant got on the fly (key_test_ tenants) keep routing to it.
+            let kept = x.sandboxKeys.filter { $0.value.tenant == id && $0.key == id }
+            x.sandboxKeys = x.sandboxKeys.filter { $0.value.tenant != id }
+            for (key, entry) in kept { x.sandboxKeys[key] = entry }
+            x.vayanaOrganisations = x.vayanaOrganisations.filter { $0.value != id }
+            for (key, secret) in seed.credentials.sandboxKeys { x.sandboxKeys[key] = (id, secret) }
+            for login in seed.credentials.vayanaLogins { x.vayanaOrganisations[login.organisationID] = id }
+        }
+        return fresh
+    }
+
+    /// The credentials that route to a tenant now: its Sandbox keys (with their secrets) and the Vayana
+    /// logins of its seed whose organisation routes to it. A `key_test_` tenant owns only its key,
+    /// although its seed (the primary scenario's world) names the primary tenant's logins.
+    public func credentials(of tenant: Tenant) -> TenantCredentials {
+        index.withLock { x in
+            var keys: [String: String] = [:]
+            for (key, entry) in x.sandboxKeys where entry.tenant == tenant.id { keys[key] = entry.secret }
+            let logins = tenant.seed.credentials.vayanaLogins.filter { x.vayanaOrganisations[$0.organisationID] == tenant.id }
+            return TenantCredentials(sandboxKeys: keys, vayanaLogins: logins)
+        }
+    }
+
     /// Resets a tenant to its seed. False when unknown.
     @discardableResult
     public func resetTenant(id: String) -> Bool {

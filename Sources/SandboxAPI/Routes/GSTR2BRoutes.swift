@@ -97,6 +97,9 @@ enum GSTR2BRoutes {
                 return Envelope.success(inner: Array(#"{"err_cd":"","err_msg":"","status_cd":"IP"}"#.utf8), stamp: grant.stamp)
             case .completed?:
                 return Envelope.success(inner: Array(#"{"err_cd":"","err_msg":"","status_cd":"P"}"#.utf8), stamp: grant.stamp)
+            case .failed?:
+                // Only reachable through the control API's job fail; GSTN documents no code for it.
+                return Envelope.success(inner: Array(#"{"err_cd":"","err_msg":"GSTR-2B regeneration failed. Please try again.","status_cd":"ER"}"#.utf8), stamp: grant.stamp)
             }
         }
     }

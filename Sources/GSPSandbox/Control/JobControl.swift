@@ -1,0 +1,72 @@
+import GSTCore
+import HTTPWire
+import ScenarioKit
+
+/// `/_sandbox/tenants/{id}/jobs`: list a tenant's asynchronous jobs; complete or fail one now.
+enum JobControl {
+    static var routes: [Route<ApplicationContext>] { [list, complete, fail] }
+
+    static func jobJSON(_ job: Job) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "reference_id": .string(job.referenceID),
+            "recipient": .string(job.recipient.value),
+            "submitted_at": .string(ScenarioTime.format(job.submittedAt)),
+            "polls": .number(JSONNumber(job.polls)),
+            "status": .string(status(job)),
+        ]
+        switch job.kind {
+        case .ims(let r):
+            o["kind"] = .string(r.requestType == .save ? "ims.save" : "ims.reset")
+        case .gstr2bRegeneration(let p):
+            o["kind"] = .string("gstr2b.regenerate")
+            o["period"] = .string(p.mmyyyy)
+        case .gstr1(let r):
+            o["kind"] = .string("gstr1.\(r.action.rawValue)")
+            o["period"] = .string(r.period.mmyyyy)
+        }
+        if let at = job.completedAt { o["completed_at"] = .string(ScenarioTime.format(at)) }
+        return .object(o)
+    }
+
+    /// GSTN's status codes: `IP` in progress, `P` processed, `PE` processed with errors, `ER` error.
+    static func status(_ job: Job) -> String {
+        switch job.result {
+        case nil: return "IP"
+        case .ims(let o)?:
+            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
+        case .gstr2bRegenerated?: return "P"
+        case .gstr2bRegenerationFailed?: return "ER"
+        case .gstr1(let o)?:
+            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
+        }
+    }
+
+    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/jobs", operation: "sandbox.jobs.list") { _, parameters, context in
+        ControlReply.withTenant(parameters, context) { tenant in
+            ControlReply.json(.object(["jobs": .array(tenant.read { $0.jobList.map(jobJSON) })]))
+        }
+    }
+
+    static func end(_ parameters: PathParameters, _ context: ApplicationContext,
+                    _ action: @escaping (inout TenantState, String) throws(JobControlError) -> Job) -> HTTPResponse {
+        ControlReply.withTenant(parameters, context) { tenant in
+            let ref = parameters["ref"] ?? ""
+            let result = tenant.write { s -> Result<Job, JobControlError> in
+                do throws(JobControlError) { return .success(try action(&s, ref)) } catch { return .failure(error) }
+            }
+            switch result {
+            case .success(let job): return ControlReply.json(jobJSON(job))
+            case .failure(.unknownJob(let r)): return ControlReply.error(.notFound, "no job \"\(r)\" in tenant \"\(tenant.id)\"")
+            case .failure(.alreadyCompleted(let r)): return ControlReply.error(.conflict, "job \"\(r)\" has already completed")
+            }
+        }
+    }
+
+    static let complete = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/complete", operation: "sandbox.jobs.complete") { _, parameters, context in
+        end(parameters, context) { (s: inout TenantState, ref: String) throws(JobControlError) in try s.forceCompleteJob(ref) }
+    }
+
+    static let fail = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/fail", operation: "sandbox.jobs.fail") { _, parameters, context in
+        end(parameters, context) { (s: inout TenantState, ref: String) throws(JobControlError) in try s.forceFailJob(ref) }
+    }
+}

@@ -1,0 +1,110 @@
+import GSTCore
+import HTTPWire
+import ScenarioKit
+import Synchronization
+
+/// `/_sandbox/tenants`: list, create, reset one or all, delete. A tenant is addressed in the path
+/// by its id, or by one of its Sandbox API keys or Vayana org ids.
+enum TenantControl {
+    static var routes: [Route<ApplicationContext>] {
+        [list, show, create, reset, resetAll, delete]
+            + ScenarioControl.routes + ClockControl.routes + JobControl.routes + SnapshotControl.routes
+    }
+
+    static func summary(_ tenant: Tenant, _ context: ApplicationContext) -> JSONValue {
+        let scenario = context.world.scenario(for: tenant)
+        let credentials = ScenarioExporter.credentials(context.world.registry.credentials(of: tenant))
+        return tenant.read { s -> JSONValue in
+            var open = 0, done = 0, failed = 0
+            for job in s.jobs.values {
+                if !job.isCompleted { open += 1 } else if TenantState.isFailure(job.result) { failed += 1 } else { done += 1 }
+            }
+            return .object([
+                "id": .string(tenant.id),
+                "scenario": .string(scenario.name),
+                "credentials": credentials,
+                "clock": ClockControl.clockJSON(s),
+                "version": .number(JSONNumber(s.version)),
+                "documents": .number(JSONNumber(s.documents.count)),
+                "jobs": .object(["open": .number(JSONNumber(open)), "completed": .number(JSONNumber(done)),
+                                 "failed": .number(JSONNumber(failed))]),
+            ])
+        }
+    }
+
+    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants", operation: "sandbox.tenants.list") { _, _, context in
+        let tenants = context.world.registry.tenants.map { summary($0, context) }
+        return ControlReply.json(.object(["tenants": .array(tenants)]))
+    }
+
+    static let show = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}", operation: "sandbox.tenants.get") { _, parameters, context in
+        ControlReply.withTenant(parameters, context) { ControlReply.json(summary($0, context)) }
+    }
+
+    /// `{"id": "...", "scenario": "name-or-path"}` or `{"id": "...", "scenario_inline": {...}}`; without
+    /// either, the primary scenario.
+    static let create = Route<ApplicationContext>(.post, "/_sandbox/tenants", operation: "sandbox.tenants.create") { request, _, context in
+        let members: [String: JSONValue]
+        switch ControlReply.object(request) {
+        case .failure(let f): return f.response
+        case .success(let m): members = m
+        }
+        let unknown = members.keys.filter { !["id", "scenario", "scenario_inline", "credentials"].contains($0) }.sorted()
+        guard unknown.isEmpty else {
+            return ControlReply.badRequest("unknown key(s) \(unknown.joined(separator: ", ")); expected id, scenario, scenario_inline, credentials")
+        }
+        guard case .string(let id)? = members["id"], !id.isEmpty, !id.contains("/") else {
+            return ControlReply.badRequest("\"id\" must be a non-empty string without \"/\"")
+        }
+        let loaded: Result<Scenario, ControlFailure>
+        switch (members["scenario"], members["scenario_inline"]) {
+        case (.some, .some): return ControlReply.badRequest("give either \"scenario\" or \"scenario_inline\", not both")
+        case (.string(let ref)?, nil): loaded = ControlReply.loadScenario(reference: ref, context: context)
+        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline")
+        case (nil, nil): loaded = .success(context.world.scenarios[0])
+        default: return ControlReply.badRequest("\"scenario\" must be a scenario name or file path")
+        }
+        var scenario: Scenario
+        switch loaded {
+        case .failure(let f): return f.response
+        case .success(let s): scenario = s
+        }
+        // The scenario's own logins usually belong to the tenant already built from it: `credentials`
+        // (the scenario format's block) gives the new tenant its own.
+        if let credentials = members["credentials"] {
+            switch ControlReply.loadInline(.object(["credentials": credentials]), label: "credentials") {
+            case .failure(let f): return f.response
+            case .success(let s): scenario.world.credentials = s.world.credentials
+            }
+        }
+        let tenant: Tenant
+        do throws(TenantRegistryError) { tenant = try context.world.registry.createTenant(id: id, seed: scenario.world) } catch {
+            var message = ControlReply.describe(error)
+            if case .credentialInUse = error { message += "; give the new tenant its own with \"credentials\": {\"sandbox\": [{\"api_key\", \"api_secret\"}], \"vayana\": [...]}" }
+            return ControlReply.badRequest(message)
+        }
+        context.world.runtimeScenarios.withLock { $0[id] = scenario }
+        return ControlReply.json(summary(tenant, context), status: .created)
+    }
+
+    static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "sandbox.tenants.reset") { _, parameters, context in
+        ControlReply.withTenant(parameters, context) { tenant in
+            tenant.reset()
+            return ControlReply.json(summary(tenant, context))
+        }
+    }
+
+    static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "sandbox.reset") { _, _, context in
+        let tenants = context.world.registry.tenants
+        for tenant in tenants { tenant.reset() }
+        return ControlReply.json(.object(["reset": .array(tenants.map { .string($0.id) })]))
+    }
+
+    static let delete = Route<ApplicationContext>(.delete, "/_sandbox/tenants/{id}", operation: "sandbox.tenants.delete") { _, parameters, context in
+        ControlReply.withTenant(parameters, context) { tenant in
+            context.world.registry.deleteTenant(id: tenant.id)
+            context.world.runtimeScenarios.withLock { _ = $0.removeValue(forKey: tenant.id) }
+            return ControlReply.json(.object(["deleted": .string(tenant.id)]))
+        }
+    }
+}
