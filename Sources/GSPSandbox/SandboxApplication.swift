@@ -16,6 +16,7 @@ public final class SandboxApplication: HTTPResponder {
     public convenience init(configuration: SandboxConfiguration, routes: [Route<ApplicationContext>] = [],
                             realTime: RealTime = .systemWallClock()) throws(ScenarioLoadError) {
         let scenarios = try SandboxWorld.loadScenarios(paths: configuration.scenarioPaths)
+        try Observer.validateScenarioFaults(scenarios)
         let world = try SandboxWorld(scenarios: scenarios, realTime: realTime)
         self.init(configuration: configuration, world: world, routes: routes)
     }
@@ -36,14 +37,8 @@ public final class SandboxApplication: HTTPResponder {
             + VayanaRoutes.routes().map { $0.mapContext(\.vayana) }
     }
 
+    /// Routes and answers through the observing pipeline (faults, journal, metrics: Observe/Observer.swift).
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        switch router.route(request) {
-        case .found(let route, let parameters):
-            return route.handler(request, parameters, context)
-        case .notFound:
-            return SandboxErrors.notFound(request)
-        case .methodNotAllowed(let allow):
-            return SandboxErrors.methodNotAllowed(request, allow: allow)
-        }
+        context.observer.respond(to: request, router: router, context: context)
     }
 }
