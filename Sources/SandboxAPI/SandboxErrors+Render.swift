@@ -9,9 +9,12 @@ public enum SandboxErrorRenderer {
     public static let knownCodes: [String] = ["AUTH4033", "IMS0008", "IMS2B007", "IMS2B009", "RET11416", "RET2B1016", "RET2B1023"]
 
     /// The catalogue's message for `code` as of `today` (IMS2B009 and RET2B1023 carry a date: the day
-    /// the draft GSTR-2B of the current period becomes available, i.e. the 14th of next month).
+    /// the next draft GSTR-2B becomes available: the coming 14th).
     public static func message(forCode code: String, today: CivilDate) -> String? {
-        let draftDate = ReturnPeriod(containing: today).draftGSTR2BDate
+        // The next draft-GSTR-2B day (the 14th): this month's until the 14th, next month's after.
+        let draftDate = today.day < 14
+            ? CivilDate(year: today.year, month: today.month, day: 14) ?? today
+            : ReturnPeriod(containing: today).draftGSTR2BDate
         switch code {
         case "AUTH4033": return BusinessError.invalidSession.message
         case "IMS0008": return BusinessError.noRecordsForTransaction.message

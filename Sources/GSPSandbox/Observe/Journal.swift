@@ -23,6 +23,13 @@ public struct JournalEntry: Sendable, Equatable {
     public var transitionsDropped: Int
     /// Id of the fault rule that shaped the answer, if any.
     public var fault: String?
+
+    public init(seq: UInt64 = 0, time: Int64, method: String, path: String, tenant: String?, operation: String, status: Int,
+                durationMilliseconds: Double, transitions: [String] = [], transitionsDropped: Int = 0, fault: String? = nil) {
+        self.seq = seq; self.time = time; self.method = method; self.path = path; self.tenant = tenant
+        self.operation = operation; self.status = status; self.durationMilliseconds = durationMilliseconds
+        self.transitions = transitions; self.transitionsDropped = transitionsDropped; self.fault = fault
+    }
 }
 
 /// The request journal: a fixed-capacity ring (oldest entries overwritten), so memory stays flat

@@ -49,6 +49,11 @@ public final class Metrics: Sendable {
         public var journalEntries: Int
         public var journalCapacity: Int
         public var faultRules: Int
+
+        public init(tenants: Int, jobsByState: [String: Int], journalEntries: Int, journalCapacity: Int, faultRules: Int) {
+            self.tenants = tenants; self.jobsByState = jobsByState; self.journalEntries = journalEntries
+            self.journalCapacity = journalCapacity; self.faultRules = faultRules
+        }
     }
 
     /// The Prometheus text exposition (format 0.0.4).
