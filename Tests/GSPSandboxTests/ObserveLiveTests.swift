@@ -1,4 +1,5 @@
 import GSPSandbox
+import Glibc
 import GSTCore
 import Testing
 
@@ -41,7 +42,8 @@ struct ObserveLiveTests {
         #expect(second.json["data"]?["status_cd"] == "0")
         #expect(second.json["data"]?["error"]?["error_cd"] == "IMS2B009")
         let message = try #require(second.json["data"]?["error"]?["message"]?.stringValue)
-        #expect(message.hasPrefix("Kindly generate 2b after ") && message.count == "Kindly generate 2b after DD/MM/YYYY".count)
+        // The scenario clock reads 10 May 2025: the next draft day is the 14th, as the real route says.
+        #expect(message == "Kindly generate 2b after 14/05/2025")
         #expect(second.json["timestamp"]?.intValue != nil)
         #expect(second.json["transaction_id"]?.stringValue?.count == 36)
         let third = try sandbox.call("GET", poll, headers: headers)
@@ -199,5 +201,58 @@ struct ObserveLiveTests {
         #expect((samples["gsp_sandbox_tenants"] ?? 0) >= 2)
         #expect(samples["gsp_sandbox_journal_capacity"] == 10_000)
         #expect((samples["gsp_sandbox_journal_entries"] ?? 0) >= 6)
+    }
+
+    /// A scenario's `faults` block is installed at start; a bad one stops start-up naming the path.
+    @Test func scenarioFilesDeclareFaults() throws {
+        // RepoPath counts from Support/; this file is one level up.
+        var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false)
+        parts.removeLast(3)
+        let defaultPath = parts.joined(separator: "/") + "/Scenarios/default.json"
+        guard case .object(var scenario) = try JSONParser.parse(try ScenarioFile.read(defaultPath)) else {
+            Issue.record("default.json is not an object"); return
+        }
+        scenario["faults"] = [["id": "slow-ims", "match": ["operation": "ims.count"], "respond": ["error_code": "AUTH4033"]]]
+        let path = try ScenarioFile.write(.object(scenario))
+        let sandbox = try LiveSandbox(scenarioPaths: [path])
+        let listed = try sandbox.call("GET", "/_sandbox/faults")
+        #expect(listed.json["faults"]?[0]?["id"] == "slow-ims")
+        let reply = try sandbox.call("GET", "\(Self.base)/invoices/count", headers: ["x-api-key": "key_live_gspsandbox"])
+        #expect(reply.json["data"]?["error"]?["error_cd"] == "AUTH4033")
+        #expect(reply.json["data"]?["error"]?["message"] == "Invalid Session")
+
+        scenario["faults"] = [["match": ["operation": "ims.count"], "respond": ["status": 9000]]]
+        let badPath = try ScenarioFile.write(.object(scenario))
+        #expect {
+            _ = try SandboxServer(configuration: SandboxConfiguration(port: 0, scenarioPaths: [badPath]))
+        } throws: { error in
+            (error as? ScenarioLoadError)?.description.contains("$.faults[0].respond.status") == true
+        }
+    }
+}
+
+/// Reads and writes scenario files for tests (no Foundation in this target).
+enum ScenarioFile {
+    static func read(_ path: String) throws -> [UInt8] {
+        guard let file = fopen(path, "rb") else { throw TestClient.Failure(description: "cannot open \(path)") }
+        defer { fclose(file) }
+        var out: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = fread(&chunk, 1, chunk.count, file)
+            if n <= 0 { break }
+            out.append(contentsOf: chunk[0..<n])
+        }
+        return out
+    }
+
+    /// Writes `json` to a fresh file under /tmp and returns its path.
+    static func write(_ json: JSONValue) throws -> String {
+        let path = "/tmp/gsp-observe-\(UInt64.random(in: 0...UInt64.max)).json"
+        guard let file = fopen(path, "wb") else { throw TestClient.Failure(description: "cannot create \(path)") }
+        defer { fclose(file) }
+        let bytes = JSONWriter.write(json)
+        _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }
+        return path
     }
 }
