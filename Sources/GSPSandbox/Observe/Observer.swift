@@ -80,10 +80,12 @@ public final class Observer: Sendable {
             case .notFound, .methodNotAllowed: operation = "unrouted"
             }
             let isControl = operation.hasPrefix("sandbox.")
-            var tenant = Self.tenant(of: request, operation: operation, registry: context.world.registry)
-
+            // Looked up before the handler only when a rule may need it (one registry lock saved per
+            // request otherwise); after the handler for the journal.
+            var tenant: Tenant?
             var fault: FaultDecision?
             if !isControl, !faults.isEmpty {
+                tenant = Self.tenant(of: request, operation: operation, registry: context.world.registry)
                 let facts = RequestFacts(
                     operation: operation, method: request.method.rawValue, path: request.path, tenant: tenant?.id,
                     gstins: { [tenant] in Self.gstins(in: request, tenant: tenant) })
@@ -115,7 +117,7 @@ public final class Observer: Sendable {
 
             let (transitions, dropped) = capture.transitions
             if !isControl || !transitions.isEmpty {
-                // A fresh `key_test_` tenant exists only once the handler has created it.
+                // Also covers a fresh `key_test_` tenant, which exists only once the handler created it.
                 if tenant == nil { tenant = Self.tenant(of: request, operation: operation, registry: context.world.registry) }
                 journal.append(JournalEntry(
                     seq: 0, time: arrived, method: request.method.rawValue, path: request.path, tenant: tenant?.id,
