@@ -14,6 +14,8 @@ public struct ApplicationContext: Sendable {
     public let sandbox: SandboxAPIContext
     /// Vayana EAS's adapter context (shares `world.registry`).
     public let vayana: VayanaContext
+    /// Journal, metrics and fault rules of the request pipeline (Observe/).
+    public let observer: Observer
 
     public init(version: String = SandboxVersion.current, configuration: SandboxConfiguration, world: SandboxWorld) {
         self.version = version
@@ -21,5 +23,7 @@ public struct ApplicationContext: Sendable {
         self.world = world
         sandbox = SandboxAPIContext(registry: world.registry, realTime: world.realTime)
         vayana = VayanaContext(registry: world.registry, realTime: world.realTime)
+        observer = Observer(journalCapacity: configuration.journalSize, realTime: world.realTime)
+        observer.installScenarioFaults(world.scenarios)
     }
 }

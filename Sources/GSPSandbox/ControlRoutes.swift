@@ -5,7 +5,7 @@ import ScenarioKit
 /// The sandbox's own routes under `/_sandbox/` (the control API grows here).
 enum ControlRoutes {
     static var all: [Route<ApplicationContext>] {
-        [health, scenario, openAPI] + TenantControl.routes
+        [health, scenario, openAPI] + TenantControl.routes + ObserveRoutes.all
     }
 
     /// Readiness probe: 200 as soon as the listener is up.

@@ -16,6 +16,7 @@ public final class SandboxApplication: HTTPResponder {
     public convenience init(configuration: SandboxConfiguration, routes: [Route<ApplicationContext>] = [],
                             realTime: RealTime = .systemWallClock()) throws(ScenarioLoadError) {
         let scenarios = try SandboxWorld.loadScenarios(paths: configuration.scenarioPaths)
+        try Observer.validateScenarioFaults(scenarios)
         let world = try SandboxWorld(scenarios: scenarios, realTime: realTime)
         self.init(configuration: configuration, world: world, routes: routes)
     }
@@ -36,21 +37,11 @@ public final class SandboxApplication: HTTPResponder {
             + VayanaRoutes.routes().map { $0.mapContext(\.vayana) }
     }
 
+    /// Routes and answers through the observing pipeline (faults, journal, metrics: Observe/Observer.swift).
     public func respond(to request: HTTPRequest) -> HTTPResponse {
         if CORS.isPreflight(request) { return CORS.preflight(request) }
-        var response = route(request)
+        var response = context.observer.respond(to: request, router: router, context: context)
         CORS.allowAnyOrigin(&response)
         return response
-    }
-
-    private func route(_ request: HTTPRequest) -> HTTPResponse {
-        switch router.route(request) {
-        case .found(let route, let parameters):
-            return route.handler(request, parameters, context)
-        case .notFound:
-            return SandboxErrors.notFound(request)
-        case .methodNotAllowed(let allow):
-            return SandboxErrors.methodNotAllowed(request, allow: allow)
-        }
     }
 }

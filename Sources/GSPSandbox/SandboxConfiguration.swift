@@ -6,6 +6,8 @@ public struct SandboxConfiguration: Sendable {
     public var server: ServerConfiguration
     /// Scenario files given on the command line, in order.
     public var scenarioPaths: [String]
+    /// Entries the request journal keeps (a ring; `serve --journal-size N`).
+    public var journalSize: Int = Journal.defaultCapacity
 
     public init(host: String = "127.0.0.1", port: Int = 8080, scenarioPaths: [String] = []) {
         self.server = ServerConfiguration(host: host, port: port)

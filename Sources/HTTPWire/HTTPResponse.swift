@@ -4,6 +4,8 @@ public struct HTTPResponse: Sendable, Equatable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// How the transport delivers the response; `.immediate` unless a fault rule says otherwise.
+    public var delivery: HTTPDelivery = .immediate
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
@@ -15,4 +17,16 @@ public struct HTTPResponse: Sendable, Equatable {
     public static func json(_ status: HTTPStatus, _ body: [UInt8]) -> HTTPResponse {
         HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: body)
     }
+}
+
+/// Transport-level handling of a response, for fault injection: the responder stays synchronous and
+/// the server performs the delay or the drop without blocking its queue.
+public enum HTTPDelivery: Sendable, Equatable {
+    /// Written as soon as it is produced (the normal case).
+    case immediate
+    /// Written after this many milliseconds. Responses to later pipelined requests on the same
+    /// connection wait behind it, so order is kept; other connections are not affected.
+    case delayed(milliseconds: Int)
+    /// Not written at all: responses already queued go out, then the connection is closed.
+    case dropConnection
 }

@@ -44,6 +44,7 @@ extension Connection {
             idleSince = now
         }
         if closeAfterFlush {
+            if delaying { return }  // the delayed response still has to go out first
             if peerClosed { close() } else { beginLingering(now: now) }
         } else {
             resumeReading()
@@ -127,7 +128,7 @@ extension Connection {
     func drain() {
         guard !closing, !lingering, !closeAfterFlush else { return }
         readable()  // a request already in the socket buffer still gets its answer
-        if !closing, !closeAfterFlush, !parser.hasPartialRequest, outboundSent >= outbound.count {
+        if !closing, !closeAfterFlush, !delaying, !parser.hasPartialRequest, outboundSent >= outbound.count {
             close()
         }
     }
@@ -142,7 +143,7 @@ extension Connection {
     }
 
     func applyTimeouts(now: UInt64) {
-        guard !closing else { return }
+        guard !closing, !delaying else { return }  // a delay is bounded by its own timer
         switch worker.shared.timeouts.verdict(for: timeoutPhase, now: now) {
         case .keep:
             return

@@ -38,6 +38,10 @@ final class Connection: @unchecked Sendable {
     /// closes, so the kernel does not answer unread bytes with an RST that destroys the response.
     var lingering = false
     var closing = false
+    /// A delayed response is pending (`HTTPDelivery.delayed`); see Connection+Delivery.swift.
+    var delaying = false
+    /// Parse events that arrived behind the delayed response, answered once it is written.
+    var heldEvents: [ParseEvent] = []
 
     // Monotonic timestamps for `ConnectionTimeouts`.
     var idleSince: UInt64
@@ -68,7 +72,7 @@ final class Connection: @unchecked Sendable {
     /// Drains the socket into the parser and answers every complete request, then flushes once.
     func readable() {
         if lingering { discardInput(); return }
-        guard !closing, !closeAfterFlush else { return }
+        guard !closing, !closeAfterFlush, !delaying else { return }
         let now = worker.shared.clock.nanoseconds()
         let scratch = worker.scratch
         // A bounded number of reads per event keeps one busy client from starving the queue;
@@ -82,7 +86,7 @@ final class Connection: @unchecked Sendable {
                 lastReadAt = now
                 let events = parser.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
                 if !events.isEmpty { answer(events, now: now) }
-                if closeAfterFlush || outbound.count - outboundSent > worker.shared.highWaterMark { break }
+                if closeAfterFlush || delaying || outbound.count - outboundSent > worker.shared.highWaterMark { break }
                 if count < scratch.count { break }  // short read: the socket is drained
             } else if count == 0 {
                 peerDidClose()
@@ -100,11 +104,16 @@ final class Connection: @unchecked Sendable {
 
     /// Turns parser events into serialized responses, in order.
     func answer(_ events: [ParseEvent], now: UInt64) {
-        for event in events {
+        for (index, event) in events.enumerated() {
             if closeAfterFlush { return }  // nothing after a final response is answered
             switch event {
             case .request(let request):
                 let response = worker.shared.responder.respond(to: request)
+                if response.delivery != .immediate {
+                    deliver(response, to: request, holding: events[(index + 1)...], now: now)
+                    if delaying || closeAfterFlush { return }
+                    continue
+                }
                 let keepAlive = request.keepAlive && !worker.shared.isDraining
                 lendOutbound(now: now)
                 ResponseSerializer.write(
@@ -157,7 +166,7 @@ final class Connection: @unchecked Sendable {
     }
 
     func resumeReading() {
-        guard let source = readSource, readPaused else { return }
+        guard let source = readSource, readPaused, !delaying else { return }
         readPaused = false
         source.resume()
     }

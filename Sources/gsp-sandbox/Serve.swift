@@ -32,6 +32,9 @@ struct Serve: ParsableCommand {
     @Option(help: "Seconds a graceful shutdown waits for in-flight requests.")
     var drainTimeout = 10
 
+    @Option(help: "Requests the journal keeps (a ring: the oldest are overwritten).")
+    var journalSize = 10_000
+
     func validate() throws {
         do {
             _ = try SocketAddress(host: host, port: port)
@@ -39,6 +42,7 @@ struct Serve: ParsableCommand {
             throw ValidationError(error.message)
         }
         guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must not be negative") }
+        guard journalSize >= 1 else { throw ValidationError("--journal-size must be at least 1") }
         for path in scenarios where access(path, R_OK) != 0 {
             throw ValidationError("scenario file \(path) cannot be read: \(String(cString: strerror(errno)))")
         }
@@ -50,6 +54,7 @@ struct Serve: ParsableCommand {
 
         var configuration = SandboxConfiguration(host: host, port: port, scenarioPaths: scenarios)
         configuration.server.drainTimeout = .seconds(drainTimeout)
+        configuration.journalSize = journalSize
         let sandbox: SandboxServer
         do {
             sandbox = try SandboxServer(configuration: configuration, logger: logger)

@@ -21,6 +21,8 @@ public final class Tenant: Sendable {
     /// Runs `body` with the state under the lock, for reading.
     public func read<R: Sendable, E: Error>(_ body: (TenantState) throws(E) -> R) throws(E) -> R {
         try state.withLock { (s: inout TenantState) throws(E) -> R in
+            let mark = s.journal.count
+            defer { Self.handOver(&s, from: mark) }
             s.settleJobs()
             return try body(s)
         }
@@ -29,6 +31,8 @@ public final class Tenant: Sendable {
     /// Runs `body` with the state under the lock, for changing it.
     public func write<R: Sendable, E: Error>(_ body: (inout TenantState) throws(E) -> R) throws(E) -> R {
         try state.withLock { (s: inout TenantState) throws(E) -> R in
+            let mark = s.journal.count
+            defer { Self.handOver(&s, from: mark) }
             s.settleJobs()
             return try body(&s)
         }
@@ -44,9 +48,22 @@ public final class Tenant: Sendable {
             fresh.tokens = s.tokens
             fresh.version = s.version
             fresh.journal = s.journal
+            let mark = fresh.journal.count
             fresh.record("tenant reset to its seed")
             s = fresh
+            Self.handOver(&s, from: mark)
         }
+    }
+
+    /// Moves the transitions recorded since `mark` (during this lock hold) to the request's
+    /// `TransitionCapture`, if one is bound; see there for the guarantee.
+    private static func handOver(_ s: inout TenantState, from mark: Int) {
+        guard let capture = TransitionCapture.current else { return }
+        // The journal may have been trimmed at its limit during this hold; then take what is left.
+        let start = min(mark, s.journal.count)
+        guard start < s.journal.count else { return }
+        capture.append(contentsOf: s.journal[start...])
+        s.journal.removeSubrange(start...)
     }
 
     /// The current state version (cheap; for response caches).

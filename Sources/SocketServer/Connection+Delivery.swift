@@ -1,0 +1,53 @@
+import Dispatch
+import HTTPWire
+
+/// Fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
+///
+/// A delay never sleeps: the connection stops reading, keeps the events parsed behind the delayed
+/// request, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
+/// same queue keep being served meanwhile; pipelined requests on this connection are answered after
+/// the delayed one, so responses stay in request order.
+extension Connection {
+    /// Longest delay honoured, so a mistyped rule cannot park a connection forever (the sweep's
+    /// timeouts are suspended while a delay is pending).
+    static let maximumDelayMilliseconds = 120_000
+
+    func deliver(_ response: HTTPResponse, to request: HTTPRequest, holding rest: ArraySlice<ParseEvent>, now: UInt64) {
+        switch response.delivery {
+        case .immediate:
+            write(response, for: request, now: now)
+        case .dropConnection:
+            // Nothing is written for this request; what is queued before it still goes out, then the
+            // write side is shut and the connection closes as after any final response.
+            closeAfterFlush = true
+        case .delayed(let milliseconds):
+            delaying = true
+            heldEvents = Array(rest)
+            pauseReading()
+            let wait = min(max(milliseconds, 0), Self.maximumDelayMilliseconds)
+            worker.queue.asyncAfter(deadline: .now() + .milliseconds(wait)) { [self] in
+                delaying = false
+                guard !closing else { heldEvents = []; return }
+                let now = worker.shared.clock.nanoseconds()
+                var immediate = response
+                immediate.delivery = .immediate
+                write(immediate, for: request, now: now)
+                let held = heldEvents
+                heldEvents = []
+                if !held.isEmpty { answer(held, now: now) }
+                flush(now: now)
+            }
+        }
+    }
+
+    /// Serializes one response into `outbound` (keep-alive decided now, so a drain that started
+    /// during a delay still closes the connection after it).
+    func write(_ response: HTTPResponse, for request: HTTPRequest, now: UInt64) {
+        let keepAlive = request.keepAlive && !worker.shared.isDraining
+        lendOutbound(now: now)
+        ResponseSerializer.write(
+            response, requestMethod: request.method, version: request.version,
+            keepAlive: keepAlive, date: worker.currentDate(), into: &outbound)
+        if !keepAlive { closeAfterFlush = true }
+    }
+}

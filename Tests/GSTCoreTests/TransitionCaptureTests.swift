@@ -1,0 +1,45 @@
+import GSTCore
+import Testing
+
+/// Each request's `TransitionCapture` gets exactly the transitions its own lock holds recorded, even
+/// with concurrent requests on one tenant.
+struct TransitionCaptureTests {
+    @Test func concurrentWritersOnOneTenantEachGetTheirOwnTransitions() async {
+        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        let captures = await withTaskGroup(of: (Int, [String]).self) { group in
+            for worker in 0..<4 {
+                group.addTask {
+                    let capture = TransitionCapture()
+                    TransitionCapture.$current.withValue(capture) {
+                        for i in 0..<16 { tenant.write { $0.advanceClock(by: Int64(worker * 1000 + i)) } }
+                    }
+                    return (worker, capture.transitions.items.map(\.text))
+                }
+            }
+            var out: [Int: [String]] = [:]
+            for await (worker, texts) in group { out[worker] = texts }
+            return out
+        }
+        for worker in 0..<4 {
+            #expect(captures[worker] == (0..<16).map { "clock advanced by \(worker * 1000 + $0) ms" })
+        }
+        // Nothing is left behind in the tenant's own journal.
+        #expect(tenant.write { $0.takeTransitions() }.isEmpty)
+    }
+
+    @Test func withoutACaptureTransitionsStayInTheTenant() {
+        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        tenant.write { $0.advanceClock(by: 5) }
+        #expect(tenant.write { $0.takeTransitions() }.map(\.text) == ["clock advanced by 5 ms"])
+    }
+
+    @Test func aCaptureKeepsAtMostItsLimit() {
+        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        let capture = TransitionCapture()
+        TransitionCapture.$current.withValue(capture) {
+            for _ in 0..<(TransitionCapture.limit + 6) { tenant.write { $0.advanceClock(by: 1) } }
+        }
+        #expect(capture.transitions.items.count == TransitionCapture.limit)
+        #expect(capture.transitions.dropped == 6)
+    }
+}
