@@ -4,6 +4,8 @@ public enum JobKind: Hashable, Sendable {
     case ims(IMSActionRequest)
     /// GSTR-2B regeneration of the job's recipient for a period.
     case gstr2bRegeneration(ReturnPeriod)
+    /// A return SAVE / RESET (GSTR-3B; GSTR-1 may adopt it) for the job's taxpayer.
+    case returnJob(ReturnJobRequest)
 }
 
 /// The outcome a job recorded when it completed.
@@ -11,6 +13,7 @@ public enum JobResult: Hashable, Sendable {
     case ims(IMSJobOutcome)
     /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
     case gstr2bRegenerated(documentCount: Int)
+    case returnJob(ReturnJobOutcome)
 }
 
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.

@@ -46,6 +46,8 @@ extension TenantState {
         case .gstr2bRegeneration(let period):
             let snapshot = generateGSTR2B(recipient: job.recipient, period: period)
             result = .gstr2bRegenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
+        case .returnJob(let request):
+            result = .returnJob(applyReturnJob(request, gstin: job.recipient))
         }
         job.result = result
         job.completedAt = now
@@ -67,6 +69,7 @@ extension TenantState {
             case .resetSchemaViolation: return "IMS reset (schema violation)"
             }
         case .gstr2bRegeneration(let p): return "GSTR-2B regeneration \(p.mmyyyy)"
+        case .returnJob(let r): return "\(r.form.rawValue) \(r.action.rawValue) \(r.period.mmyyyy)"
         }
     }
 
@@ -77,6 +80,7 @@ extension TenantState {
             switch o.status { case .processed: code = "P"; case .processedWithErrors: code = "PE"; case .error: code = "ER" }
             return "\(code) (\(o.processedCount) processed, \(o.errorCount) errors)"
         case .gstr2bRegenerated(let n): return "P (2B regenerated, \(n) documents)"
+        case .returnJob(let o): return o.failure == nil ? "P" : "ER (malformed structure)"
         }
     }
 }

@@ -20,6 +20,8 @@ public struct TenantState: Sendable {
     public internal(set) var jobs: [String: Job] = [:]
     /// Generated GSTR-2Bs, fixed until regenerated.
     public internal(set) var gstr2bSnapshots: [RecipientPeriod: GSTR2B] = [:]
+    /// Saved GSTR-3B figures per taxpayer and period.
+    public internal(set) var gstr3bDrafts: [RecipientPeriod: GSTR3BDraft] = [:]
     /// Reference ids, transaction ids.
     public var ids: IDGenerator
     public let jobTiming: JobTiming
