@@ -94,6 +94,6 @@ public enum SandboxRoutes {
             Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-1/b2ba/{year}/{month}"), operation: "gstr1.b2ba", handler: GSTR1Routes.b2ba),
             Route(.get, "/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}", operation: "gstr1.b2ba.legacy",
                   handler: GSTR1Routes.legacyB2BA),
-        ]
+        ] + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
     }
 }
