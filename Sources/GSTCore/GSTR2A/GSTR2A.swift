@@ -75,3 +75,25 @@ extension TenantState {
         }
     }
 }
+
+extension TenantState {
+    /// A supplier filed its return for `period` on `date`: its saved documents of that period become
+    /// filed (GSTR-2A `cfs` Y, IMS `srcfilstatus` Filed, the next GSTR-2B includes them), keeping each
+    /// document's IMS state; a supplier that is a taxpayer of this world gets the period in `gstr1Filed`.
+    /// Returns how many documents changed. (GSTR-1 filing through a vendor route can call this.)
+    @discardableResult
+    public mutating func recordSupplierFiling(supplier: GSTIN, period: ReturnPeriod, on date: CivilDate) -> Int {
+        settleJobs()
+        var changed = 0
+        for d in documents.issued(by: supplier) where d.filing.period == period && !d.filing.filed {
+            var filed = d
+            filed.filing.filed = true
+            filed.filing.filedOn = date
+            documents.upsert(filed)
+            changed += 1
+        }
+        taxpayers[supplier]?.gstr1Filed.insert(period)
+        record("supplier \(supplier.value) filed \(period.mmyyyy): \(changed) documents now filed")
+        return changed
+    }
+}
