@@ -27,7 +27,7 @@ import HTTPWire
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-1/b2b/{year}/{month}` | `gstr1.b2b` |
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-1/b2ba/{year}/{month}` | `gstr1.b2ba` |
 /// | GET | `/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}?ctin=` | `gstr1.b2ba.legacy` |
-/// | GET | `/gst/compliance/tax-payer/gstrs/gstr-2a/{b2b,b2ba,cdn,cdna,isd,impg,impgsez,tcs,tds,amdhist}/{year}/{month}` | `gstr2a.section` |
+/// | GET | `/gst/compliance/tax-payer/gstrs/gstr-2a/{b2b,b2ba,cdn,cdna,isd,impg,impgsez,tcs,tds,amdhist}/{year}/{month}` | `gstr2a.section.{name}` |
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-2a/{year}/{month}` | `gstr2a.document` |
 /// | GET / POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}` | `gstr3b.get`, `gstr3b.save` |
 /// | POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/file?pan=&otp=` | `gstr3b.file` |

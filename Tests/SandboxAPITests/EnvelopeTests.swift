@@ -44,6 +44,8 @@ import Testing
             "ims.invoices", "ims.count", "ims.save", "ims.reset", "ims.status",
             "gstr2b.get", "gstr2b.regenerate", "gstr2b.regenerate.status",
             "gstr1.b2b", "gstr1.b2ba", "gstr1.b2ba.legacy",
+        ] + ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"].map { "gstr2a.section.\($0)" } + [
+            "gstr2a.document", "gstr3b.get", "gstr3b.save", "gstr3b.file", "gstr.status",
         ])
         _ = Router(routes)  // no clashes
     }

@@ -9,12 +9,12 @@ enum GSTR2ARoutes {
     /// holds: always RET13508.
     static let emptySections: Set<String> = ["isd", "impg", "impgsez", "tcs", "tds"]
 
-    /// One literal route per documented section (operation `gstr2a.section`, so an unknown section is the
-    /// router's 404) and the whole document (`gstr2a.document`).
+    /// One literal route per documented section (operation `gstr2a.section.<name>`: operations are unique;
+    /// an unknown section is the router's 404) and the whole document (`gstr2a.document`).
     static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
         let sections = ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"]
         return sections.map { name in
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}"), operation: "gstr2a.section") {
+            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}"), operation: "gstr2a.section.\(name)") {
                 request, params, ctx in section(request, params, ctx, name: name)
             }
         } + [Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/{year}/{month}"), operation: "gstr2a.document",
