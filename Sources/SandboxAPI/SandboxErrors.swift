@@ -76,3 +76,23 @@ extension PlatformError {
     static func badRequest(_ message: String) -> PlatformError { PlatformError(status: .badRequest, message: message) }
     static func unprocessable(_ message: String) -> PlatformError { PlatformError(status: .unprocessableEntity, message: message) }
 }
+
+extension BusinessError {
+    // MARK: GSTR-2A
+
+    /// Documented (GSTR-2A amdhist); also answered for every empty GSTR-2A section and document, and for
+    /// the sections whose documents the world never holds (ISD, imports, TDS, TCS) — the emulator's choice.
+    static let gstr2aNoDetails = BusinessError(code: "RET13508", message: "No Details Found for the Provided Inputs")
+}
+
+extension BusinessError {
+    // MARK: GSTR-3B
+
+    // `returnAlreadyFiled` (RET00009, documented on new-proceed) is declared with the GSTR-1 errors;
+    // GSTR-3B save and file answer it too once the period's GSTR-3B is filed.
+
+    /// Documented (sandbox-api.md §7): GSTR-3B filing before the period's GSTR-1 is filed.
+    static let gstr1NotFiledFor3B = BusinessError(
+        code: "RT-R3BQ1004",
+        message: "You have not filed GSTR-1 of the selected tax period. Please file the same to enable filing of GSTR-3B.")
+}

@@ -28,6 +28,10 @@ import HTTPWire
 /// | GET | `/gst/compliance/tax-payer/gstrs/gstr-1/b2ba/{year}/{month}` | `gstr1.b2ba` |
 /// | GET | `/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}?ctin=` | `gstr1.b2ba.legacy` |
 /// | … | GSTR-1 sections, summary, save, reset, return status, proceed, EVC OTP, file | see `GSTR1ReturnRoutes`, `FilingRoutes` |
+/// | GET | `/gst/compliance/tax-payer/gstrs/gstr-2a/{b2b,b2ba,cdn,cdna,isd,impg,impgsez,tcs,tds,amdhist}/{year}/{month}` | `gstr2a.section.{name}` |
+/// | GET | `/gst/compliance/tax-payer/gstrs/gstr-2a/{year}/{month}` | `gstr2a.document` |
+/// | GET / POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}` | `gstr3b.get`, `gstr3b.save` |
+/// | POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/file?pan=&otp=` | `gstr3b.file` |
 ///
 /// Every response is `application/json` with keys in sorted order, a millisecond `timestamp` from the
 /// tenant's clock and a UUID `transaction_id` (the tenant's id generator; random when the request
@@ -95,6 +99,6 @@ public enum SandboxRoutes {
             Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-1/b2ba/{year}/{month}"), operation: "gstr1.b2ba", handler: GSTR1Routes.b2ba),
             Route(.get, "/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}", operation: "gstr1.b2ba.legacy",
                   handler: GSTR1Routes.legacyB2BA),
-        ] + GSTR1ReturnRoutes.routes(t)
+        ] + GSTR1ReturnRoutes.routes(t) + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
     }
 }

@@ -46,6 +46,10 @@ import Testing
             "gstr2b.get", "gstr2b.regenerate", "gstr2b.regenerate.status",
             "gstr1.b2b", "gstr1.b2ba", "gstr1.b2ba.legacy",
         ])
+        let returns = ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"].map { "gstr2a.section.\($0)" }
+            + ["gstr2a.document", "gstr3b.get", "gstr3b.save", "gstr3b.file"]
+        #expect(Set(returns).isSubset(of: Set(operations)))
+        #expect(operations.contains("returns.status") && !operations.contains("gstr.status"))
         _ = Router(routes)  // no clashes
     }
 }

@@ -128,7 +128,7 @@ import VayanaAPI
 
     @Test func unemulatedReturnsAreHonestGSTNErrors() {
         let h = Harness().ready()
-        for (type, action) in [("gstr2a", "B2B"), ("gstr3b", "RETSUM"), ("gstr2b", "GEN2B")] {
+        for (type, action) in [("gstr3b", "RETFILE"), ("gstr9", "RETSUM"), ("gstr2b", "GEN2B")] {
             let reply = h.get("\(Self.gstn)/v3.0/returns?gstn_ret_type=\(type)&gstin=\(World.recipient.value)&ret_period=032025&action=\(action)")
             #expect(reply.status == 502, "\(type)")
             #expect(reply.gstnCode == "GEN5002", "\(type)")

@@ -23,6 +23,9 @@ enum JobControl {
         case .gstr1(let r):
             o["kind"] = .string("gstr1.\(r.action.rawValue)")
             o["period"] = .string(r.period.mmyyyy)
+        case .returnJob(let r):
+            o["kind"] = .string("\(r.form.rawValue.lowercased()).\(r.action.rawValue.lowercased())")
+            o["period"] = .string(r.period.mmyyyy)
         }
         if let at = job.completedAt { o["completed_at"] = .string(ScenarioTime.format(at)) }
         return .object(o)
@@ -38,6 +41,7 @@ enum JobControl {
         case .gstr2bRegenerationFailed?: return "ER"
         case .gstr1(let o)?:
             switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
+        case .returnJob(let o)?: return o.failure == nil ? "P" : "ER"
         }
     }
 

@@ -6,6 +6,8 @@ public enum JobKind: Hashable, Sendable {
     case gstr2bRegeneration(ReturnPeriod)
     /// GSTR-1 save / reset / proceed of the job's GSTIN (the supplier).
     case gstr1(GSTR1JobRequest)
+    /// A return SAVE / RESET (GSTR-3B; GSTR-1 may adopt it) for the job's taxpayer.
+    case returnJob(ReturnJobRequest)
 }
 
 /// The outcome a job recorded when it completed.
@@ -16,6 +18,7 @@ public enum JobResult: Hashable, Sendable {
     case gstr1(GSTR1JobOutcome)
     /// Ended in error (forced through the control API); the previous 2B stays as it was.
     case gstr2bRegenerationFailed
+    case returnJob(ReturnJobOutcome)
 }
 
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.

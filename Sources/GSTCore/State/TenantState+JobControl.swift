@@ -14,6 +14,7 @@ extension TenantState {
         case .ims(let o)?: return o.status == .error
         case .gstr2bRegenerationFailed?: return true
         case .gstr1(let o)?: return o.status == .error
+        case .returnJob(let o)?: return o.failure != nil
         default: return false
         }
     }
@@ -44,6 +45,9 @@ extension TenantState {
         case .gstr1(let request):
             // Rendered as GSTN's whole-request error (RET191106), the documented ER of a GSTR-1 job.
             result = .gstr1(GSTR1JobOutcome(action: request.action, errors: [], failure: .malformed, applied: 0))
+        case .returnJob(let request):
+            result = .returnJob(ReturnJobOutcome(form: request.form, action: request.action, period: request.period,
+                                                 failure: .malformedStructure))
         }
         job.result = result
         job.completedAt = now

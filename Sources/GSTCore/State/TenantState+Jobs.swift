@@ -48,6 +48,8 @@ extension TenantState {
             result = .gstr2bRegenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
         case .gstr1(let request):
             result = .gstr1(applyGSTR1(request, supplier: job.recipient))
+        case .returnJob(let request):
+            result = .returnJob(applyReturnJob(request, gstin: job.recipient))
         }
         job.result = result
         job.completedAt = now
@@ -70,6 +72,7 @@ extension TenantState {
             }
         case .gstr2bRegeneration(let p): return "GSTR-2B regeneration \(p.mmyyyy)"
         case .gstr1(let r): return r.description
+        case .returnJob(let r): return "\(r.form.rawValue) \(r.action.rawValue) \(r.period.mmyyyy)"
         }
     }
 
@@ -82,6 +85,7 @@ extension TenantState {
         case .gstr2bRegenerated(let n): return "P (2B regenerated, \(n) documents)"
         case .gstr1(let o): return o.description
         case .gstr2bRegenerationFailed: return "ER (2B regeneration failed)"
+        case .returnJob(let o): return o.failure == nil ? "P" : "ER (malformed structure)"
         }
     }
 }

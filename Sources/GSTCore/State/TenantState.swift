@@ -22,6 +22,8 @@ public struct TenantState: Sendable {
     public internal(set) var gstr2bSnapshots: [RecipientPeriod: GSTR2B] = [:]
     /// GSTR-1 returns touched through save / reset / proceed / file (see GSTR1/).
     public internal(set) var gstr1Returns: [SupplierPeriod: GSTR1Return] = [:]
+    /// Saved GSTR-3B figures per taxpayer and period.
+    public internal(set) var gstr3bDrafts: [RecipientPeriod: GSTR3BDraft] = [:]
     /// Reference ids, transaction ids.
     public var ids: IDGenerator
     public let jobTiming: JobTiming

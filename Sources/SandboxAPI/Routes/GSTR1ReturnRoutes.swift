@@ -177,6 +177,10 @@ enum GSTR1ReturnRoutes {
             guard let reference, !reference.isEmpty else {
                 return Envelope.platformError(.badRequest("reference_id is required"), stamp: grant.stamp)
             }
+            // One route for every return: GSTR-3B save jobs are answered by their own renderer.
+            if let job = state.job(reference), case .returnJob = job.kind {
+                return ReturnStatusRoutes.status(reference: reference, state: &state, grant: grant)
+            }
             guard let job = state.job(reference), case .gstr1(let r) = job.kind, r.period == period else {
                 return Envelope.businessError(.unknownReturnReference, stamp: grant.stamp)
             }

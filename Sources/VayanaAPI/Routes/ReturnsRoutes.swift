@@ -18,16 +18,17 @@ import HTTPWire
 ///   filters), `{"b2b":[{cfs, ctin, inv:[…]}]}`; none → 502 RET11416. Sections the world cannot hold
 ///   (B2CL, B2CS, EXP, AT, TXP, NIL, HSNSUM, DOCISS, CDNUR and their amendments) → RET11416; CDNR, CDNRA,
 ///   ECOM, ECOMA and the summary/status actions → 502 GEN5002 (not emulated yet).
-/// - `gstr2a`, `gstr3b` and the other return types → 502 GEN5002 (not emulated yet).
+/// - `gstr2a` (B2B, B2BA, CDN, CDNA; the rest RET13508) and `gstr3b` (RETSUM): `ReturnsRoutes+GSTR2A3B.swift`.
+/// - The other return types → 502 GEN5002 (not emulated yet).
 /// - Large GSTR-1 results answer `{"token":…}`; FILEDET with it lists the files.
 enum ReturnsRoutes {
     /// The `ul` of a file is this prefix and the file's key: appended after `/basic/gstn/{flynn-version}`
     /// it is the FILEDOWNLOAD route.
     static let fileURLPrefix = "/taxpayerapi-doc/"
 
-    /// GSTN return types other than gstr1 and gstr2b, answered as not emulated.
+    /// GSTN return types other than gstr1, gstr2a, gstr2b and gstr3b, answered as not emulated.
     static let otherReturnTypes: Set<String> = [
-        "gstr2a", "gstr3b", "gstr4", "gstr4a", "gstr5", "gstr5a", "gstr6", "gstr6a", "gstr7", "gstr8", "gstr9", "gstr9c",
+        "gstr4", "gstr4a", "gstr5", "gstr5a", "gstr6", "gstr6a", "gstr7", "gstr8", "gstr9", "gstr9c",
         "gstr10", "gstr11", "cmp08", "itc04", "gstr1a", "iff",
     ]
 
@@ -59,6 +60,10 @@ enum ReturnsRoutes {
                 return try gstr2b(q, action: action, gstin: gstin, &state, tenant, ctx)
             case "gstr1":
                 return try gstr1(q, action: action, gstin: gstin, &state, tenant, ctx)
+            case "gstr2a":
+                return try gstr2a(q, action: action, gstin: gstin, &state, tenant, ctx)
+            case "gstr3b":
+                return try gstr3b(q, action: action, gstin: gstin, &state, tenant, ctx)
             case _ where otherReturnTypes.contains(type):
                 throw .gstn(.notEmulated("\(type.uppercased()) download"))
             default:

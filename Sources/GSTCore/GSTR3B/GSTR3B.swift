@@ -1,0 +1,114 @@
+/// Taxable value and tax heads of one GSTR-3B line.
+public struct GSTR3BLine: Hashable, Sendable {
+    public var taxableValue: Amount
+    public var taxes: TaxTotals
+    public init(taxableValue: Amount = .zero, taxes: TaxTotals = .zero) { self.taxableValue = taxableValue; self.taxes = taxes }
+    public static let zero = GSTR3BLine()
+}
+
+/// The GSTR-3B figures a taxpayer saved (table 3.1(a) outward taxable supplies, 3.1(d) inward supplies
+/// liable to reverse charge, 4(C) net ITC available).
+public struct GSTR3BDraft: Hashable, Sendable {
+    public var outward: GSTR3BLine
+    public var inwardReverseCharge: GSTR3BLine
+    public var netITC: TaxTotals
+    public init(outward: GSTR3BLine = .zero, inwardReverseCharge: GSTR3BLine = .zero, netITC: TaxTotals = .zero) {
+        self.outward = outward; self.inwardReverseCharge = inwardReverseCharge; self.netITC = netITC
+    }
+}
+
+/// A taxpayer's GSTR-3B for a period: the saved figures, or (nothing saved) the figures GSTN
+/// auto-populates — outward supplies from the taxpayer's own GSTR-1 documents, reverse-charge inward
+/// supplies and ITC from the period's GSTR-2B.
+public struct GSTR3BSummary: Hashable, Sendable {
+    public var gstin: GSTIN
+    public var period: ReturnPeriod
+    public var figures: GSTR3BDraft
+    /// Whether `figures` are what the taxpayer saved (else auto-populated).
+    public var saved: Bool
+    public var filed: Bool
+}
+
+/// Why a GSTR-3B save was refused before any job started.
+public enum GSTR3BSaveError: Error, Hashable, Sendable {
+    case unknownTaxpayer
+    case alreadyFiled
+}
+
+/// Why filing GSTR-3B as a return was refused.
+public enum GSTR3BReturnFilingError: Error, Hashable, Sendable {
+    case unknownTaxpayer
+    case alreadyFiled
+    /// GSTR-1 of the period is not filed yet (GSTN refuses 3B filing then).
+    case gstr1NotFiled
+}
+
+extension TenantState {
+    /// The GSTR-3B of `gstin` for `period`; nil when `gstin` is not a taxpayer of this world.
+    /// Mutating because it reads the period's GSTR-2B, which may be generated on first read.
+    public mutating func gstr3bSummary(gstin: GSTIN, period: ReturnPeriod) -> GSTR3BSummary? {
+        settleJobs()
+        guard taxpayers[gstin] != nil else { return nil }
+        let filed = isGSTR3BFiled(gstin: gstin, period: period)
+        if let draft = gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] {
+            return GSTR3BSummary(gstin: gstin, period: period, figures: draft, saved: true, filed: filed)
+        }
+        var figures = GSTR3BDraft()
+        for d in documents.issued(by: gstin) where d.filing.period == period && !d.section.isAmendment {
+            figures.outward = figures.outward.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
+        }
+        if case .available(let twoB) = gstr2b(recipient: gstin, period: period) {
+            figures.netITC = twoB.itcSummary.netAvailable
+            for entry in twoB.allDocuments where entry.document.reverseCharge && !entry.document.section.isAmendment {
+                let d = entry.document
+                figures.inwardReverseCharge = figures.inwardReverseCharge.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
+            }
+        }
+        return GSTR3BSummary(gstin: gstin, period: period, figures: figures, saved: false, filed: filed)
+    }
+
+    /// Starts a GSTR-3B SAVE job for `figures` (nil: the body was refused; the job ends in error).
+    /// Returns its reference id. Refused outright once the period's GSTR-3B is filed.
+    public mutating func submitGSTR3BSave(gstin: GSTIN, period: ReturnPeriod, figures: GSTR3BDraft?) throws(GSTR3BSaveError) -> String {
+        settleJobs()
+        guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
+        guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
+        return submitJob(.returnJob(ReturnJobRequest(form: .gstr3b, action: .save, period: period, gstr3b: figures)), recipient: gstin)
+    }
+
+    /// Whether `gstin` filed GSTR-1 for `period`.
+    public func isGSTR1Filed(gstin: GSTIN, period: ReturnPeriod) -> Bool {
+        taxpayers[gstin]?.gstr1Filed.contains(period) ?? false
+    }
+
+    /// Files GSTR-3B as a return: GSTR-1 of the period must be filed first; then `fileGSTR3B` (the
+    /// period's accepted/rejected records leave IMS; later 2B regeneration is refused). Returns the
+    /// acknowledgement number, `AA` + state code + MMYY + seven digits (drawn from the id generator).
+    public mutating func fileGSTR3BReturn(gstin: GSTIN, period: ReturnPeriod) throws(GSTR3BReturnFilingError) -> String {
+        settleJobs()
+        guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
+        guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
+        guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
+        do { try fileGSTR3B(gstin: gstin, period: period) } catch {
+            switch error {
+            case .unknownTaxpayer: throw .unknownTaxpayer
+            case .alreadyFiled: throw .alreadyFiled
+            }
+        }
+        let mm = period.month < 10 ? "0\(period.month)" : "\(period.month)"
+        let yy = period.year % 100
+        let digits = String(ids.next() % 10_000_000)
+        return "AA" + gstin.stateCode.value + mm + (yy < 10 ? "0" : "") + String(yy)
+            + String(repeating: "0", count: 7 - digits.count) + digits
+    }
+}
+
+extension GSTR3BLine {
+    func adding(_ d: Document, sign: Int64) -> GSTR3BLine {
+        func s(_ a: Amount) -> Amount { Amount(paise: a.paise * sign) }
+        var l = self
+        l.taxableValue = l.taxableValue + s(d.taxableValue)
+        l.taxes = l.taxes + TaxTotals(igst: s(d.igst), cgst: s(d.cgst), sgst: s(d.sgst), cess: s(d.cess))
+        return l
+    }
+}

@@ -1,0 +1,73 @@
+/// A return whose save and reset are asynchronous jobs polled through the return status
+/// (Sandbox `GET …/gstrs/{year}/{month}/status`, GSTN RETSTATUS). Raw values are GSTN's `form_typ`.
+/// GSTR-3B uses it now; GSTR-1's save/reset can reuse the same job kind and outcome.
+public enum ReturnForm: String, CaseIterable, Hashable, Sendable {
+    case gstr1 = "R1", gstr3b = "R3B"
+}
+
+/// GSTN's `action` of a return job.
+public enum ReturnAction: String, CaseIterable, Hashable, Sendable {
+    case save = "SAVE", reset = "RESET"
+}
+
+/// What a return save/reset job applies when it completes.
+public struct ReturnJobRequest: Hashable, Sendable {
+    public var form: ReturnForm
+    public var action: ReturnAction
+    public var period: ReturnPeriod
+    /// The GSTR-3B figures to store (GSTR-3B SAVE); nil when the body was refused (the job then ends
+    /// in error and changes nothing).
+    public var gstr3b: GSTR3BDraft?
+
+    public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil) {
+        self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b
+    }
+}
+
+/// Why a return job ended in error.
+public enum ReturnJobFailure: Hashable, Sendable {
+    /// The saved body did not have the return's structure (RET191106 at the vendors).
+    case malformedStructure
+}
+
+/// The recorded outcome of a return job.
+public struct ReturnJobOutcome: Hashable, Sendable {
+    public var form: ReturnForm
+    public var action: ReturnAction
+    public var period: ReturnPeriod
+    /// nil: processed (`P`); otherwise the job ended in error (`ER`).
+    public var failure: ReturnJobFailure?
+}
+
+/// A return job as its status poll sees it.
+public enum ReturnJobPoll: Hashable, Sendable {
+    case inProgress(form: ReturnForm, action: ReturnAction)
+    case completed(ReturnJobOutcome)
+}
+
+extension TenantState {
+    /// Counts a poll of a return job of `gstin` and returns its state; nil for an unknown id, another
+    /// taxpayer's job, or a job that is not a return save/reset.
+    public mutating func pollReturnJob(referenceID: String, gstin: GSTIN) -> ReturnJobPoll? {
+        guard let existing = jobs[referenceID], existing.recipient == gstin,
+              case .returnJob(let request) = existing.kind else { return nil }
+        guard let job = pollJob(referenceID) else { return nil }
+        if case .returnJob(let outcome)? = job.result { return .completed(outcome) }
+        return .inProgress(form: request.form, action: request.action)
+    }
+
+    /// Applies a completed return job.
+    mutating func applyReturnJob(_ request: ReturnJobRequest, gstin: GSTIN) -> ReturnJobOutcome {
+        var outcome = ReturnJobOutcome(form: request.form, action: request.action, period: request.period, failure: nil)
+        switch (request.form, request.action) {
+        case (.gstr3b, .save):
+            guard let draft = request.gstr3b else { outcome.failure = .malformedStructure; return outcome }
+            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = draft
+        case (.gstr3b, .reset):
+            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = nil
+        case (.gstr1, _):
+            break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
+        }
+        return outcome
+    }
+}

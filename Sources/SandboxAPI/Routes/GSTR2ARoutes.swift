@@ -1,0 +1,73 @@
+import GSTCore
+import GSTNShapes
+import HTTPWire
+
+/// GSTR-2A section GETs and the whole document (taxpayer token): what suppliers reported for the session
+/// taxpayer and period, live (documents whose supplier has not filed show with `cfs` "N").
+enum GSTR2ARoutes {
+    /// Sections whose documents (ISD distributions, imports of goods, TDS/TCS credits) the world never
+    /// holds: always RET13508.
+    static let emptySections: Set<String> = ["isd", "impg", "impgsez", "tcs", "tds"]
+
+    /// One literal route per documented section (operation `gstr2a.section.<name>`: operations are unique;
+    /// an unknown section is the router's 404) and the whole document (`gstr2a.document`).
+    static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
+        let sections = ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"]
+        return sections.map { name in
+            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}"), operation: "gstr2a.section.\(name)") {
+                request, params, ctx in section(request, params, ctx, name: name)
+            }
+        } + [Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/{year}/{month}"), operation: "gstr2a.document",
+                   handler: document)]
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-2a/{section}/{year}/{month}
+
+    /// `b2b`, `b2ba`, `cdn`, `cdna`: the section (none → RET13508); `isd`, `impg`, `impgsez`, `tcs`,
+    /// `tds` → RET13508; `amdhist` needs `bill_of_entry_number`, `port_code`, `bill_of_entry_date`
+    /// (missing → 400) and answers RET13508 (no bill of entry exists). Malformed period → 422.
+    static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext, name: String) -> HTTPResponse {
+        ctx.taxpayer(request) { state, grant in
+            let stamp = grant.stamp
+            guard let period = GSTR2BRoutes.period(params) else {
+                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
+            }
+            if name == "amdhist" {
+                for q in ["bill_of_entry_number", "port_code", "bill_of_entry_date"] {
+                    guard let v = request.queryValue(q), !v.isEmpty else {
+                        return Envelope.platformError(.badRequest("\(q) is required"), stamp: stamp)
+                    }
+                }
+                return Envelope.businessError(.gstr2aNoDetails, stamp: stamp)
+            }
+            if emptySections.contains(name) { return Envelope.businessError(.gstr2aNoDetails, stamp: stamp) }
+            guard let section = GSTR2ASection(rawValue: name) else { return Envelope.businessError(.gstr2aNoDetails, stamp: stamp) }
+            let route = RenderCache.Route.named("gstr2a.\(name)|\(grant.session.value)|\(period.mmyyyy)")
+            let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+                let suppliers = state.gstr2a(recipient: grant.session, period: period, section: section)
+                if suppliers.isEmpty { return Envelope.errorData(.gstr2aNoDetails) }
+                return Envelope.successData(GSTR2ARender.section(section, suppliers: suppliers))
+            }
+            return Envelope.ok(data: data, stamp: stamp)
+        }
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-2a/{year}/{month}
+
+    /// `{b2b, b2ba, cdn, cdna, fp, gstin}` (empty sections left out); nothing at all → RET13508.
+    static func document(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        ctx.taxpayer(request) { state, grant in
+            let stamp = grant.stamp
+            guard let period = GSTR2BRoutes.period(params) else {
+                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
+            }
+            let route = RenderCache.Route.named("gstr2a|\(grant.session.value)|\(period.mmyyyy)")
+            let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+                let sections = state.gstr2a(recipient: grant.session, period: period)
+                if sections.isEmpty { return Envelope.errorData(.gstr2aNoDetails) }
+                return Envelope.successData(GSTR2ARender.document(gstin: grant.session, period: period, sections: sections))
+            }
+            return Envelope.ok(data: data, stamp: stamp)
+        }
+    }
+}

@@ -1,0 +1,140 @@
+import GSTCore
+import GSTNShapes
+import HTTPWire
+
+/// GSTR-3B (taxpayer token): the return, its save (a job polled through the return status) and filing,
+/// which is state IMS and GSTR-2B read — the period's accepted/rejected records leave IMS and GSTR-2B
+/// regeneration answers IMS2B007 afterwards.
+enum GSTR3BRoutes {
+    static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
+        [
+            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}"), operation: "gstr3b.get", handler: get),
+            Route(.post, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}"), operation: "gstr3b.save", handler: save),
+            Route(.post, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}/file"), operation: "gstr3b.file", handler: file),
+        ]
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}
+
+    /// The saved GSTR-3B, or the auto-populated one (GSTNShapes.GSTR3BRender). Malformed period → 422.
+    static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        ctx.taxpayer(request) { state, grant in
+            guard let period = GSTR2BRoutes.period(params) else {
+                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: grant.stamp)
+            }
+            guard let summary = state.gstr3bSummary(gstin: grant.session, period: period) else {
+                return Envelope.platformError(.insufficientPrivilege, stamp: grant.stamp)
+            }
+            return Envelope.success(inner: GSTR3BRender.summary(summary), stamp: grant.stamp)
+        }
+    }
+
+    // MARK: POST /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}
+
+    /// GSTN's GSTR-3B JSON → `reference_id`; the return status then answers `form_typ` R3B, `action`
+    /// SAVE, `P` (figures stored) or `ER` RET191106 (structure refused, nothing stored). Not JSON →
+    /// 422; already filed → RET00009.
+    static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let parsed: Result<JSONValue, PlatformError>
+        do { parsed = .success(try JSONParser.parse(request.body, options: .init(duplicateKeys: .lastWins))) } catch {
+            parsed = .failure(.unprocessable("Invalid request body: \(error.description)"))
+        }
+        return ctx.taxpayer(request) { state, grant in
+            guard let period = GSTR2BRoutes.period(params) else {
+                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: grant.stamp)
+            }
+            let body: JSONValue
+            switch parsed {
+            case .failure(let e): return Envelope.platformError(e, stamp: grant.stamp)
+            case .success(let v): body = v
+            }
+            let figures = GSTR3BRender.draft(body, gstin: grant.session, period: period)
+            do throws(GSTR3BSaveError) {
+                let id = try state.submitGSTR3BSave(gstin: grant.session, period: period, figures: figures)
+                return Envelope.success(inner: IMSRender.referenceID(id), stamp: grant.stamp)
+            } catch {
+                switch error {
+                case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: grant.stamp)
+                case .unknownTaxpayer: return Envelope.platformError(.insufficientPrivilege, stamp: grant.stamp)
+                }
+            }
+        }
+    }
+
+    // MARK: POST /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/file?pan=&otp=
+
+    /// Files GSTR-3B, as GSTR-1's file route does: `pan` and `otp` required (missing → 400; `pan` off the
+    /// PAN pattern or `otp` not six digits → 422). GSTR-1 of the period not filed → RT-R3BQ1004; already
+    /// filed → RET00009; otherwise `{"data":{"ack_num":…},"status_cd":1}` (number, as GSTR-1's file
+    /// example) and the period is filed in state. The request body (the 3B summary) is not checked.
+    static func file(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+        let pan = request.queryValue("pan"), otp = request.queryValue("otp")
+        return ctx.taxpayer(request) { state, grant in
+            let stamp = grant.stamp
+            guard let period = GSTR2BRoutes.period(params) else {
+                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
+            }
+            guard let pan, !pan.isEmpty else { return Envelope.platformError(.badRequest("pan is required"), stamp: stamp) }
+            guard let otp, !otp.isEmpty else { return Envelope.platformError(.badRequest("otp is required"), stamp: stamp) }
+            guard isPAN(pan) else { return Envelope.platformError(.unprocessable("Invalid PAN pattern"), stamp: stamp) }
+            guard otp.utf8.count == 6, otp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+                return Envelope.platformError(.unprocessable("otp must be a 6 digit number"), stamp: stamp)
+            }
+            do throws(GSTR3BReturnFilingError) {
+                let ack = try state.fileGSTR3BReturn(gstin: grant.session, period: period)
+                var b = JSONBuilder(capacity: 96)
+                b.beginObject()
+                b.key("data"); b.beginObject(); b.field("ack_num", ack); b.endObject()
+                b.field("status_cd", 1)
+                b.endObject()
+                return Envelope.ok(data: b.bytes, stamp: stamp)
+            } catch {
+                switch error {
+                case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: stamp)
+                case .gstr1NotFiled: return Envelope.businessError(.gstr1NotFiledFor3B, stamp: stamp)
+                case .unknownTaxpayer: return Envelope.platformError(.insufficientPrivilege, stamp: stamp)
+                }
+            }
+        }
+    }
+
+    /// Five letters, four digits, one letter (upper case).
+    static func isPAN(_ s: String) -> Bool {
+        let u = Array(s.utf8)
+        guard u.count == 10 else { return false }
+        func letter(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+        func digit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+        return u[0..<5].allSatisfy(letter) && u[5..<9].allSatisfy(digit) && letter(u[9])
+    }
+}
+
+/// The GSTR-3B half of `GET /gst/compliance/tax-payer/gstrs/{year}/{month}/status?reference_id=`
+/// (the route is `returns.status` in GSTR1ReturnRoutes, which hands GSTR-3B return jobs here).
+enum ReturnStatusRoutes {
+    /// Unknown / another taxpayer's job → IMS0008 (the emulator's choice); running →
+    /// `{"action","form_typ","status_cd":"REC"}` (as the documented "Reset Request Received"); done →
+    /// `P`, or `ER` with `error_report {error_cd: RET191106, error_msg}` as documented. The period in
+    /// the path is not checked against the job's (GSTN keys jobs by id).
+    static func status(reference: String, state: inout TenantState, grant: SandboxAPIContext.Grant) -> HTTPResponse {
+        guard let poll = state.pollReturnJob(referenceID: reference, gstin: grant.session) else {
+            return Envelope.businessError(.noRecordsForTransaction, stamp: grant.stamp)
+        }
+        var b = JSONBuilder(capacity: 160)
+        b.beginObject()
+        switch poll {
+        case .inProgress(let form, let action):
+            b.field("action", action.rawValue); b.field("form_typ", form.rawValue); b.field("status_cd", "REC")
+        case .completed(let o):
+            b.field("action", o.action.rawValue)
+            if o.failure != nil {
+                b.key("error_report"); b.beginObject()
+                b.field("error_cd", "RET191106"); b.field("error_msg", "Error in Json structure validation.")
+                b.endObject()
+            }
+            b.field("form_typ", o.form.rawValue)
+            b.field("status_cd", o.failure == nil ? "P" : "ER")
+        }
+        b.endObject()
+        return Envelope.success(inner: b.bytes, stamp: grant.stamp)
+    }
+}

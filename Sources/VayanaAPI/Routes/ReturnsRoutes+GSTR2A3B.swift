@@ -1,0 +1,69 @@
+import GSTCore
+import GSTNShapes
+import HTTPWire
+
+extension GSTNError {
+    /// Sandbox's documented message for GSTR-2A amdhist; used for every empty GSTR-2A section and for the
+    /// sections whose documents the world never holds (ISD, imports, TDS, TCS).
+    static let gstr2aNoDetails = GSTNError(code: "RET13508", message: "No Details Found for the Provided Inputs")
+}
+
+extension ReturnsRoutes {
+    /// GSTR-2A actions without documents in this world.
+    static let emptyGSTR2AActions: Set<String> = ["ISD", "IMPG", "IMPGSEZ", "TCS", "TDS", "AMDHIST", "ISDA", "TCSA", "TDSA"]
+
+    // MARK: gstr2a
+
+    /// `action` B2B, B2BA, CDN, CDNA (optional `ctin` filter) → the same `{"<section>":[…]}` Sandbox's
+    /// GSTR-2A section route returns; none → 502 RET13508. ISD, IMPG, IMPGSEZ, TCS, TDS, AMDHIST (and
+    /// the ISD/TDS/TCS amendments) → 502 RET13508. Period as `ret_period` or `rtnprd`.
+    static func gstr2a(_ q: Query, action: String?, gstin: GSTIN, _ state: inout TenantState, _ tenant: Tenant,
+                       _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
+        guard let action else { throw .missingParameter("action") }
+        let section: GSTR2ASection
+        switch action {
+        case "B2B": section = .b2b
+        case "B2BA": section = .b2ba
+        case "CDN": section = .cdn
+        case "CDNA": section = .cdna
+        case _ where emptyGSTR2AActions.contains(action):
+            _ = try period(q, preferredName: "ret_period")
+            throw .gstn(.gstr2aNoDetails)
+        default:
+            throw .invalidParameter("action")
+        }
+        let period = try period(q, preferredName: "ret_period")
+        var counterparty: GSTIN?
+        if let c = q["ctin"] {
+            guard let g = GSTIN(c) else { throw .invalidGSTINFormat(parameter: "ctin") }
+            counterparty = g
+        }
+        var suppliers = state.gstr2a(recipient: gstin, period: period, section: section)
+        if let counterparty { suppliers.removeAll { $0.supplier != counterparty } }
+        guard !suppliers.isEmpty else { throw .gstn(.gstr2aNoDetails) }
+        let route = "gstr2a|\(gstin.value)|\(period.mmyyyy)|\(action)|\(counterparty?.value ?? "")"
+        let data = ctx.cache.fragment(tenant, route: route, version: state.version) {
+            GSTR2ARender.section(section, suppliers: suppliers)
+        }
+        return EASEnvelope.ok(data)
+    }
+
+    // MARK: gstr3b
+
+    /// `action` RETSUM → the GSTR-3B Sandbox's GSTR-3B GET returns (saved figures, or auto-populated);
+    /// other GSTN GSTR-3B actions → 502 GEN5002 (not emulated through Vayana).
+    static func gstr3b(_ q: Query, action: String?, gstin: GSTIN, _ state: inout TenantState, _ tenant: Tenant,
+                       _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
+        guard let action else { throw .missingParameter("action") }
+        switch action {
+        case "RETSUM": break
+        case "RETSAVE", "RETOFFSET", "RETFILE", "RETSUBMIT", "RETSTATUS", "RETTRACK", "TAXPAYBL", "AUTOLIAB", "AUTOLIAB2B":
+            throw .gstn(.notEmulated("GSTR-3B \(action)"))
+        default:
+            throw .invalidParameter("action")
+        }
+        let period = try period(q, preferredName: "ret_period")
+        guard let summary = state.gstr3bSummary(gstin: gstin, period: period) else { throw .unknownGSTIN(parameter: "gstin") }
+        return EASEnvelope.ok(GSTR3BRender.summary(summary))
+    }
+}
