@@ -12,14 +12,14 @@ public final class SandboxApplication: HTTPResponder {
     public init(configuration: SandboxConfiguration, routes: [Route<SandboxContext>] = []) {
         context = SandboxContext(configuration: configuration)
         var router = Router<SandboxContext>()
-        router.add(contentsOf: Self.builtInRoutes)
+        router.add(contentsOf: Self.builtInRoutes(context))
         router.add(contentsOf: routes)
         self.router = router
     }
 
     /// Every route the sandbox serves out of the box. Vendor adapters add their lists here.
-    public static var builtInRoutes: [Route<SandboxContext>] {
-        ControlRoutes.all
+    public static func builtInRoutes(_ context: SandboxContext) -> [Route<SandboxContext>] {
+        ControlRoutes.all(version: context.version)
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
