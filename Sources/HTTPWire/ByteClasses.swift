@@ -1,6 +1,5 @@
-// Byte classes of RFC 9110 / 9112 as 256-bit masks in four UInt64 constants, so a class
-// test is a shift and an AND with no table in memory (a global array would add a lazy-init
-// check on every access from another file).
+// Byte classes of RFC 9110 / 9112 as comparisons and bit masks in constants, so a class test
+// needs no table in memory (a global array would add a lazy-init check on every access).
 
 enum ASCII {
     static let cr: UInt8 = 0x0D
@@ -12,24 +11,14 @@ enum ASCII {
     static let comma: UInt8 = 0x2C
 }
 
-@inline(__always)
-private func inMask(_ byte: UInt8, _ m0: UInt64, _ m1: UInt64, _ m2: UInt64, _ m3: UInt64) -> Bool {
-    let word: UInt64
-    switch byte >> 6 {
-    case 0: word = m0
-    case 1: word = m1
-    case 2: word = m2
-    default: word = m3
-    }
-    return (word >> UInt64(byte & 63)) & 1 == 1
-}
-
 /// tchar (RFC 9110 §5.6.2): "!#$%&'*+-.^_`|~", DIGIT, ALPHA. Methods and field names.
+/// No tchar is above 0x7F, so two mask words cover it and a select replaces a branch.
 @inline(__always)
 func isTokenByte(_ byte: UInt8) -> Bool {
     // 0x00-0x3F: ! # $ % & ' * + - . 0-9
     // 0x40-0x7F: A-Z ^ _ ` a-z | ~
-    inMask(byte, 0x03FF_6CFA_0000_0000, 0x57FF_FFFF_C7FF_FFFE, 0, 0)
+    let word: UInt64 = byte < 0x40 ? 0x03FF_6CFA_0000_0000 : 0x57FF_FFFF_C7FF_FFFE
+    return byte < 0x80 && (word >> UInt64(byte & 63)) & 1 == 1
 }
 
 /// Bytes allowed in a request-target: VCHAR (0x21-0x7E). Spaces end it; controls and
@@ -70,4 +59,48 @@ func equalsLowercase(_ bytes: UnsafeRawBufferPointer, _ lowercase: StaticString)
         return false
     }
     return true
+}
+
+/// Byte-wise equality of `bytes` with `count` bytes at `other`.
+@inline(__always)
+func memoryEquals(_ bytes: UnsafeRawBufferPointer, _ other: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    guard bytes.count == count else { return false }
+    for index in 0..<count where bytes[index] != other[index] { return false }
+    return true
+}
+
+// Word-at-a-time skipping for the two long runs of a head, field values and the target.
+// Each test below may flag a word that is in fact fine (a carry can spill into the next
+// byte), never the reverse; a flagged word is finished byte by byte, so results are exact.
+private let ones: UInt64 = 0x0101_0101_0101_0101
+private let highBits: UInt64 = 0x8080_8080_8080_8080
+
+/// Non-zero when some byte of `word` is below `bound` (bound ≤ 0x80).
+@inline(__always)
+private func hasByteBelow(_ word: UInt64, _ bound: UInt64) -> UInt64 {
+    (word &- ones &* bound) & ~word & highBits
+}
+
+/// Advances `j` over field-value bytes (see `isFieldValueByte`) up to `limit`.
+@inline(__always)
+func skipFieldValueBytes(_ p: UnsafeRawBufferPointer, _ j: inout Int, _ limit: Int) {
+    while j &+ 8 <= limit {
+        let word = p.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let del = word ^ (ones &* 0x7F)
+        if hasByteBelow(word, 0x20) | hasByteBelow(del, 1) != 0 { break }
+        j &+= 8
+    }
+    while j < limit, isFieldValueByte(p[j]) { j &+= 1 }
+}
+
+/// Advances `j` over request-target bytes (0x21-0x7E) up to `limit`.
+@inline(__always)
+func skipTargetBytes(_ p: UnsafeRawBufferPointer, _ j: inout Int, _ limit: Int) {
+    while j &+ 8 <= limit {
+        let word = p.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+        let atLeast7F = ((word &+ ones) | word) & highBits
+        if hasByteBelow(word, 0x21) | atLeast7F != 0 { break }
+        j &+= 8
+    }
+    while j < limit, isTargetByte(p[j]) { j &+= 1 }
 }

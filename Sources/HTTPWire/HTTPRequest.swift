@@ -18,58 +18,52 @@ public struct HTTPRequest: Sendable, Equatable {
     /// Builds a request and derives `path`, `query` and `keepAlive` from the target,
     /// version and headers.
     public init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8]) {
-        self.method = method
-        self.target = target
-        self.version = version
-        self.headers = headers
-        self.body = body
-        let parts = HTTPRequest.splitTarget(target)
-        self.path = String(parts.path)
-        self.query = parts.query.map(String.init)
-        self.keepAlive = HTTPRequest.persists(version: version, headers: headers)
+        var target = target
+        let (path, query) = target.withUTF8 { HTTPRequest.pathAndQuery(UnsafeRawBufferPointer($0)) }
+        self.init(
+            method: method, target: target, path: path, query: query, version: version, headers: headers, body: body,
+            keepAlive: HTTPRequest.persists(version: version, headers: headers)
+        )
     }
 
-    /// Used by the parser, which already knows `keepAlive` from its pass over the fields.
-    init(method: HTTPMethod, target: String, version: HTTPVersion, headers: HTTPHeaders, body: [UInt8], keepAlive: Bool) {
+    /// Used by the parser, which already has every part from its pass over the bytes.
+    init(
+        method: HTTPMethod, target: String, path: String, query: String?, version: HTTPVersion,
+        headers: HTTPHeaders, body: [UInt8], keepAlive: Bool
+    ) {
         self.method = method
         self.target = target
+        self.path = path
+        self.query = query
         self.version = version
         self.headers = headers
         self.body = body
-        let parts = HTTPRequest.splitTarget(target)
-        self.path = String(parts.path)
-        self.query = parts.query.map(String.init)
         self.keepAlive = keepAlive
     }
 
-    /// Splits a request-target into path and query. Absolute form drops "scheme://authority".
-    static func splitTarget(_ target: String) -> (path: Substring, query: Substring?) {
-        var rest = Substring(target)
-        if let first = rest.utf8.first, first != UInt8(ascii: "/"), first != UInt8(ascii: "*"),
-           let schemeEnd = rest.utf8.firstIndex(of: UInt8(ascii: ":"))
-        {
+    /// Splits request-target bytes into path and query Strings. Absolute form drops
+    /// "scheme://authority"; a fragment is dropped (RFC 3986 §3.5); an empty path is "/".
+    static func pathAndQuery(_ target: UnsafeRawBufferPointer) -> (path: String, query: String?) {
+        let count = target.count
+        var start = 0
+        if count > 0, target[0] != UInt8(ascii: "/"), target[0] != UInt8(ascii: "*") {
             // absolute-form: skip "scheme:" then "//authority" up to the first '/', '?' or '#'.
-            rest = rest[rest.utf8.index(after: schemeEnd)...]
-            if rest.utf8.starts(with: "//".utf8) {
-                rest = rest.dropFirst(2)
-                let authorityEnd = rest.utf8.firstIndex {
-                    $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
-                } ?? rest.endIndex
-                rest = rest[authorityEnd...]
+            var colon = 0
+            while colon < count, target[colon] != ASCII.colon { colon += 1 }
+            start = min(colon + 1, count)
+            if start + 1 < count, target[start] == UInt8(ascii: "/"), target[start + 1] == UInt8(ascii: "/") {
+                start += 2
+                while start < count, target[start] != UInt8(ascii: "/"), target[start] != UInt8(ascii: "?"),
+                      target[start] != UInt8(ascii: "#") { start += 1 }
             }
         }
-        // A fragment is never part of the path or query (RFC 3986 §3.5).
-        if let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) {
-            rest = rest[..<hash]
-        }
-        var path = rest
-        var query: Substring?
-        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            path = rest[..<mark]
-            query = rest[rest.utf8.index(after: mark)...]
-        }
-        if path.isEmpty { path = "/" }
-        return (path, query)
+        var mark = start
+        while mark < count, target[mark] != UInt8(ascii: "?"), target[mark] != UInt8(ascii: "#") { mark += 1 }
+        let path = mark == start ? "/" : String(decoding: target[start..<mark], as: UTF8.self)
+        guard mark < count, target[mark] == UInt8(ascii: "?") else { return (path, nil) }
+        var end = mark + 1
+        while end < count, target[end] != UInt8(ascii: "#") { end += 1 }
+        return (path, String(decoding: target[(mark + 1)..<end], as: UTF8.self))
     }
 
     static func persists(version: HTTPVersion, headers: HTTPHeaders) -> Bool {

@@ -72,8 +72,7 @@ struct HeadScanner: Sendable {
 
             case .target:
                 let hardLimit = targetStart + limits.maxRequestTargetBytes
-                let limit = min(n, hardLimit)
-                while j < limit, isTargetByte(head[j]) { j += 1 }
+                skipTargetBytes(head, &j, min(n, hardLimit))
                 guard j < n else { return .needMore }
                 let byte = head[j]
                 if byte == ASCII.sp {
@@ -141,8 +140,7 @@ struct HeadScanner: Sendable {
 
             case .value:
                 let hardLimit = headerBlockStart + limits.maxHeaderBytes
-                let limit = min(n, hardLimit)
-                while j < limit, isFieldValueByte(head[j]) { j += 1 }
+                skipFieldValueBytes(head, &j, min(n, hardLimit))
                 guard j < n else { return .needMore }
                 if j >= hardLimit { return failure(.requestHeaderFieldsTooLarge, "header block too large") }
                 guard head[j] == ASCII.cr else { return failure(.badRequest, "control character in field value") }
@@ -189,7 +187,7 @@ struct HeadScanner: Sendable {
     private mutating func checkRequestLine(_ head: UnsafeRawBufferPointer) -> WireError? {
         let v = UnsafeRawBufferPointer(rebasing: head[versionStart..<versionEnd])
         // HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive (RFC 9112 §2.3).
-        guard v.count == Self.versionBytes, UnsafeRawBufferPointer(rebasing: v[0..<5]).elementsEqual("HTTP/".utf8),
+        guard v.count == Self.versionBytes, memoryEquals(UnsafeRawBufferPointer(rebasing: v[0..<5]), ("HTTP/" as StaticString).utf8Start, 5),
               isDigit(v[5]), v[6] == UInt8(ascii: "."), isDigit(v[7])
         else { return WireError(status: .badRequest, reason: "malformed HTTP version") }
         switch (v[5], v[7]) {
@@ -203,7 +201,7 @@ struct HeadScanner: Sendable {
         if target.count == 1, target[0] == UInt8(ascii: "*") {
             // asterisk-form is only for a server-wide OPTIONS (RFC 9112 §3.2.4).
             let method = UnsafeRawBufferPointer(rebasing: head[0..<methodEnd])
-            return method.elementsEqual("OPTIONS".utf8) ? nil : WireError(status: .badRequest, reason: "'*' target without OPTIONS")
+            return memoryEquals(method, ("OPTIONS" as StaticString).utf8Start, 7) ? nil : WireError(status: .badRequest, reason: "'*' target without OPTIONS")
         }
         // absolute-form: "http://" or "https://" with a non-empty authority (RFC 9112 §3.2.2).
         for scheme: StaticString in ["http://", "https://"] {

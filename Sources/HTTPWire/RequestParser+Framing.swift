@@ -60,9 +60,16 @@ extension RequestParser {
         }
 
         let method = Self.method(UnsafeRawBufferPointer(rebasing: bytes[0..<head.methodEnd]))
-        let target = String(decoding: bytes[head.targetStart..<head.targetEnd], as: UTF8.self)
+        let targetBytes = UnsafeRawBufferPointer(rebasing: bytes[head.targetStart..<head.targetEnd])
+        let (path, query) = HTTPRequest.pathAndQuery(targetBytes)
+        // Origin form without a query is the common case: the target is the path.
+        let target = query == nil && targetBytes[0] == UInt8(ascii: "/") && path.utf8.count == targetBytes.count
+            ? path : String(decoding: targetBytes, as: UTF8.self)
         let keepAlive = version == .http1_1 ? !facts.close : facts.keepAlive && !facts.close
-        current = HTTPRequest(method: method, target: target, version: version, headers: headers, body: [], keepAlive: keepAlive)
+        current = HTTPRequest(
+            method: method, target: target, path: path, query: query, version: version,
+            headers: headers, body: [], keepAlive: keepAlive
+        )
         body = []
         if chunked {
             phase = .chunkSize
@@ -151,16 +158,22 @@ extension RequestParser {
     static func method(_ bytes: UnsafeRawBufferPointer) -> HTTPMethod {
         switch bytes.count {
         case 3:
-            if bytes.elementsEqual("GET".utf8) { return .get }
-            if bytes.elementsEqual("PUT".utf8) { return .put }
+            if matches(bytes, "GET") { return .get }
+            if matches(bytes, "PUT") { return .put }
         case 4:
-            if bytes.elementsEqual("POST".utf8) { return .post }
-            if bytes.elementsEqual("HEAD".utf8) { return .head }
-        case 5 where bytes.elementsEqual("PATCH".utf8): return .patch
-        case 6 where bytes.elementsEqual("DELETE".utf8): return .delete
-        case 7 where bytes.elementsEqual("OPTIONS".utf8): return .options
+            if matches(bytes, "POST") { return .post }
+            if matches(bytes, "HEAD") { return .head }
+        case 5 where matches(bytes, "PATCH"): return .patch
+        case 6 where matches(bytes, "DELETE"): return .delete
+        case 7 where matches(bytes, "OPTIONS"): return .options
         default: break
         }
         return HTTPMethod(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// Exact (case-sensitive) comparison with a literal of the same length.
+    @inline(__always)
+    private static func matches(_ bytes: UnsafeRawBufferPointer, _ literal: StaticString) -> Bool {
+        memoryEquals(bytes, literal.utf8Start, literal.utf8CodeUnitCount)
     }
 }

@@ -169,10 +169,9 @@ public struct RequestParser: Sendable {
 
     /// Emits the current request with the collected body and gets ready for the next one.
     mutating func finishRequest(_ events: inout [ParseEvent]) {
-        guard var request = current else { return }
-        current = nil
+        guard var request = current.take() else { return }
         swap(&request.body, &body)
-        events.append(.request(request))
+        events.append(.request(consume request))
         phase = .idle
     }
 }
