@@ -8,14 +8,16 @@ enum ControlRoutes {
         [health, scenario, openAPI] + TenantControl.routes + ObserveRoutes.all
     }
 
-    /// Readiness probe: 200 as soon as the listener is up.
-    static let health = Route<ApplicationContext>(.get, "/_sandbox/health", operation: "sandbox.health") { _, _, context in
+    /// Readiness probe: 200 as soon as the listener is up. The body never changes, so it is
+    /// rendered once and every request shares it.
+    static let health: Route<ApplicationContext> = {
         var body: [UInt8] = []
         body.append(contentsOf: #"{"status":"ok","version":""#.utf8)
-        JSONText.appendEscaped(context.version, to: &body)
+        JSONText.appendEscaped(SandboxVersion.current, to: &body)
         body.append(contentsOf: #""}"#.utf8)
-        return .json(.ok, body)
-    }
+        let response = HTTPResponse.json(.ok, body)
+        return Route(.get, "/_sandbox/health", operation: "sandbox.health") { _, _, _ in response }
+    }()
 
     /// Discovery: the clock, the credentials, and per taxpayer its login and what each period allows,
     /// read from the live tenant — so users and tests find their way without reading the file.

@@ -28,7 +28,7 @@ extension Connection {
             worker.queue.asyncAfter(deadline: .now() + .milliseconds(wait)) { [self] in
                 delaying = false
                 guard !closing else { heldEvents = []; return }
-                let now = worker.shared.clock.nanoseconds()
+                let now = shared.clock.nanoseconds()
                 var immediate = response
                 immediate.delivery = .immediate
                 write(immediate, for: request, now: now)
@@ -43,7 +43,7 @@ extension Connection {
     /// Serializes one response into `outbound` (keep-alive decided now, so a drain that started
     /// during a delay still closes the connection after it).
     func write(_ response: HTTPResponse, for request: HTTPRequest, now: UInt64) {
-        let keepAlive = request.keepAlive && !worker.shared.isDraining
+        let keepAlive = request.keepAlive && !shared.isDraining
         lendOutbound(now: now)
         ResponseSerializer.write(
             response, requestMethod: request.method, version: request.version,

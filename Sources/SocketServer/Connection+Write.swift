@@ -31,7 +31,7 @@ extension Connection {
                 if sent < 0 && errno == EINTR { continue }
                 if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
                     armWriting()
-                    if closeAfterFlush || outbound.count - outboundSent > worker.shared.highWaterMark {
+                    if closeAfterFlush || outbound.count - outboundSent > shared.highWaterMark {
                         pauseReading()
                     }
                     return
@@ -71,7 +71,7 @@ extension Connection {
         }
         // Created once, on first need, and then toggled with suspend/resume.
         let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: worker.queue)
-        source.setEventHandler { [self] in flush(now: worker.shared.clock.nanoseconds()) }
+        source.setEventHandler { [self] in flush(now: shared.clock.nanoseconds()) }
         source.setCancelHandler { [self] in sourceCancelled() }
         liveSources += 1
         writeSource = source
@@ -144,7 +144,7 @@ extension Connection {
 
     func applyTimeouts(now: UInt64) {
         guard !closing, !delaying else { return }  // a delay is bounded by its own timer
-        switch worker.shared.timeouts.verdict(for: timeoutPhase, now: now) {
+        switch shared.timeouts.verdict(for: timeoutPhase, now: now) {
         case .keep:
             return
         case .close:

@@ -15,7 +15,11 @@ import HTTPWire
 final class Connection: @unchecked Sendable {
     let id: Int
     let fd: Int32
-    unowned let worker: Worker
+    /// Strong: the worker keeps the connection in its table until the fd is closed, and the
+    /// connection drops out of it then, so the cycle is always broken (and a strong `let` costs no
+    /// reference counting on the hot path, unlike `unowned`).
+    let worker: Worker
+    let shared: ServerShared
 
     var parser: RequestParser
     var readSource: (any DispatchSourceRead)?
@@ -54,7 +58,8 @@ final class Connection: @unchecked Sendable {
         self.id = id
         self.fd = fd
         self.worker = worker
-        self.parser = RequestParser(limits: worker.shared.configuration.parserLimits)
+        self.shared = worker.shared
+        self.parser = RequestParser(limits: shared.configuration.parserLimits)
         self.idleSince = now
     }
 
@@ -73,7 +78,7 @@ final class Connection: @unchecked Sendable {
     func readable() {
         if lingering { discardInput(); return }
         guard !closing, !closeAfterFlush, !delaying else { return }
-        let now = worker.shared.clock.nanoseconds()
+        let now = shared.clock.nanoseconds()
         let scratch = worker.scratch
         // A bounded number of reads per event keeps one busy client from starving the queue;
         // the source is level-triggered, so whatever is left fires again.
@@ -86,7 +91,7 @@ final class Connection: @unchecked Sendable {
                 lastReadAt = now
                 let events = parser.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
                 if !events.isEmpty { answer(events, now: now) }
-                if closeAfterFlush || delaying || outbound.count - outboundSent > worker.shared.highWaterMark { break }
+                if closeAfterFlush || delaying || outbound.count - outboundSent > shared.highWaterMark { break }
                 if count < scratch.count { break }  // short read: the socket is drained
             } else if count == 0 {
                 peerDidClose()
@@ -108,13 +113,13 @@ final class Connection: @unchecked Sendable {
             if closeAfterFlush { return }  // nothing after a final response is answered
             switch event {
             case .request(let request):
-                let response = worker.shared.responder.respond(to: request)
+                let response = shared.responder.respond(to: request)
                 if response.delivery != .immediate {
                     deliver(response, to: request, holding: events[(index + 1)...], now: now)
                     if delaying || closeAfterFlush { return }
                     continue
                 }
-                let keepAlive = request.keepAlive && !worker.shared.isDraining
+                let keepAlive = request.keepAlive && !shared.isDraining
                 lendOutbound(now: now)
                 ResponseSerializer.write(
                     response, requestMethod: request.method, version: request.version,

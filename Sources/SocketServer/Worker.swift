@@ -75,8 +75,6 @@ final class Worker: @unchecked Sendable {
         for connection in connections.values { connection.close() }
     }
 
-    var connectionCount: Int { connections.count }
-
     func timeoutPhases() -> [ConnectionTimeouts.Phase] {
         connections.values.map(\.timeoutPhase)
     }

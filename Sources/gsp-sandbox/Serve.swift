@@ -83,8 +83,11 @@ struct Serve: ParsableCommand {
             sandbox.shutdown()
         }
         try sandbox.start()
-        print("gsp-sandbox listening on \(sandbox.baseURL)")
-        fflush(nil)  // scripts wait for this line; don't leave it in a pipe buffer
+        // One unbuffered write: scripts wait for this line, so it must not sit in a stdio buffer.
+        // (Not print: it boxes its argument in Any, and the dynamic casts that follow scan every
+        // protocol conformance in the binary, which costs start-up time and resident pages.)
+        let line = Array("gsp-sandbox listening on \(sandbox.baseURL)\n".utf8)
+        _ = line.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
         sandbox.waitUntilStopped()
         trap.cancel()
         watcher?.cancel()

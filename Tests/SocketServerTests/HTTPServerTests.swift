@@ -145,6 +145,7 @@ struct HTTPServerTests {
         try first.send("GET /bye HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         _ = try first.readResponse()
         _ = try first.waitForClose()
+        first.close()  // ends the server's lingering close, which frees the slot
         let patient = try third.readResponse(timeoutMilliseconds: 5000)
         #expect(patient.bodyText == "GET /3 0")
     }

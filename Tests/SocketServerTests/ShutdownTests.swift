@@ -38,6 +38,7 @@ struct ShutdownTests {
         #expect(response.bodyText == "done /slow")
         #expect(response.header("Connection")?.lowercased() == "close")
         #expect(try busy.waitForClose().isEmpty)
+        busy.close()  // else the server lingers (up to lingerClose) waiting for our FIN
         #expect(server.server.waitUntilStopped(timeout: .seconds(5)))
         #expect(server.server.state == .stopped)
         #expect(throws: TestClient.Failure.self) { try TestClient(port: server.port) }

@@ -62,7 +62,16 @@ final class TestClient {
         }
     }
 
-    deinit { Glibc.close(fd) }
+    private var isClosed = false
+
+    deinit { close() }
+
+    /// Closes our end (the server sees EOF and can finish a lingering close at once).
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        Glibc.close(fd)
+    }
 
     func send(_ text: String) throws { try send(Array(text.utf8)) }
 
