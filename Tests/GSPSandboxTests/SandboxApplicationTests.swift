@@ -108,3 +108,33 @@ struct CORSTests {
         #expect(health.headers["Access-Control-Allow-Origin"] == "*")
     }
 }
+
+/// A scenario loaded at runtime brings its fault rules; a bad rule refuses the load.
+struct RuntimeScenarioFaultTests {
+    func request(_ method: HTTPMethod, _ target: String, _ body: String = "", headers: [(String, String)] = []) -> HTTPRequest {
+        HTTPRequest(method: method, target: target, version: .http1_1, headers: HTTPHeaders([("Host", "t")] + headers),
+                    body: Array(body.utf8))
+    }
+
+    static func scenario(faults: String) -> String {
+        #"{"name":"faulty","clock":{"now":"2025-05-10T10:00:00+05:30"},"#
+            + #""credentials":{"sandbox":[{"api_key":"key_live_faulty","api_secret":"secret_live_faulty"}]},"#
+            + #""taxpayers":[],"faults":\#(faults)}"#
+    }
+
+    @Test func loadedScenarioInstallsItsFaults_AndABadRuleChangesNothing() throws {
+        let app = try SandboxApplication(configuration: SandboxConfiguration(port: 0))
+        let login = request(.post, "/authenticate", headers: [("x-api-key", "key_live_faulty"), ("x-api-secret", "secret_live_faulty")])
+
+        let bad = app.respond(to: request(.put, "/_sandbox/tenants/default/scenario",
+                                          Self.scenario(faults: #"[{"match":{"operation":"auth.authenticate"},"respond":{"status":"nope"}}]"#)))
+        #expect(bad.status == .badRequest)
+        #expect(app.respond(to: login).status == .unauthorized)  // the old world (and its keys) stayed
+
+        let good = app.respond(to: request(.put, "/_sandbox/tenants/default/scenario",
+                                           Self.scenario(faults: #"[{"match":{"operation":"auth.authenticate"},"times":1,"respond":{"status":503}}]"#)))
+        #expect(good.status == .ok)
+        #expect(app.respond(to: login).status == .serviceUnavailable)  // the rule fires once
+        #expect(app.respond(to: login).status == .ok)
+    }
+}

@@ -23,11 +23,20 @@ enum ScenarioControl {
 
     /// Replaces `tenant`'s world by `scenario`'s, or answers 400 changing nothing.
     static func install(_ scenario: Scenario, into tenant: Tenant, context: ApplicationContext) -> HTTPResponse {
+        // The scenario's fault rules come with it; a bad rule refuses the whole load.
+        let rules: [FaultRule]
+        do throws(FaultRuleError) { rules = try Observer.scenarioRules(scenario) } catch {
+            return ControlReply.badRequest("invalid scenario", details: ["\(scenario.name): \(error.description)"])
+        }
         let fresh: Tenant
         do throws(TenantRegistryError) { fresh = try context.world.registry.replaceTenant(id: tenant.id, seed: scenario.world) } catch {
             return ControlReply.badRequest(ControlReply.describe(error))
         }
         context.world.runtimeScenarios.withLock { $0[tenant.id] = scenario }
+        for rule in rules {  // same ids replace the rules an earlier load of this scenario installed
+            _ = context.observer.faults.remove(id: rule.id)
+            _ = context.observer.faults.add(rule)
+        }
         return ControlReply.json(TenantControl.summary(fresh, context))
     }
 
