@@ -50,17 +50,6 @@ extension BusinessError {
             + "financial year or the document number is incorrect.")
 }
 
-/// Per-record codes in an IMS status `error_report`.
-enum IMSErrorCatalogue {
-    /// Documented.
-    static let previousStatusMismatch = ("IMSSAV0010", "Either previous action is incorrect/ invoice might have edited by supplier")
-    /// Emulator's choice (undocumented): Pending sent for a record whose `ispendactblocked` is Y.
-    static let pendingNotAllowed = ("IMSSAV0012", "Pending action is not allowed for this invoice")
-    /// Emulator's choice (undocumented): no such record in the recipient's IMS.
-    static let notFound = ("IMSSAV0011", "No invoice found for the provided details")
-    /// Documented job-level code; also used if a single record is malformed for its request type.
-    static let schemaViolation = ("IMSSAV005", "Schema validation failure")
-}
 
 extension PlatformError {
     // 401: credentials or authorization missing.

@@ -74,7 +74,7 @@ enum GSTR2BRoutes {
             case .invalidPeriodOrGSTR3BFiled:
                 return Envelope.businessError(.invalidPeriodOr3BFiled, stamp: grant.stamp)
             case .started(let id):
-                return Envelope.success(inner: IMSRender.referenceID(id), stamp: grant.stamp)
+                return Envelope.success(inner: IMSStatusRender.referenceID(id), stamp: grant.stamp)
             }
         }
     }

@@ -51,7 +51,7 @@ enum GSTR3BRoutes {
             let figures = GSTR3BRender.draft(body, gstin: grant.session, period: period)
             do throws(GSTR3BSaveError) {
                 let id = try state.submitGSTR3BSave(gstin: grant.session, period: period, figures: figures)
-                return Envelope.success(inner: IMSRender.referenceID(id), stamp: grant.stamp)
+                return Envelope.success(inner: IMSStatusRender.referenceID(id), stamp: grant.stamp)
             } catch {
                 switch error {
                 case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: grant.stamp)

@@ -123,7 +123,7 @@ enum IMSRoutes {
                 headers.add("X-Sandbox-Schema-Violation", violation.description)
             }
             let id = state.submitIMSAction(actionRequest, recipient: gstin)
-            return Envelope.success(inner: IMSRender.referenceID(id), stamp: stamp, headers: headers)
+            return Envelope.success(inner: IMSStatusRender.referenceID(id), stamp: stamp, headers: headers)
         }
     }
 
@@ -146,9 +146,9 @@ enum IMSRoutes {
             case nil:
                 return Envelope.businessError(.noRecordsForTransaction, stamp: stamp)
             case .inProgress:
-                return Envelope.success(inner: IMSRender.statusInProgress(requestType ?? .save), stamp: stamp)
+                return Envelope.success(inner: IMSStatusRender.statusInProgress(requestType ?? .save), stamp: stamp)
             case .completed(let outcome):
-                return Envelope.success(inner: IMSRender.status(outcome), stamp: stamp)
+                return Envelope.success(inner: IMSStatusRender.status(outcome), stamp: stamp)
             }
         }
     }

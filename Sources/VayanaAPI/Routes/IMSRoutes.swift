@@ -127,7 +127,7 @@ enum IMSRoutes {
                 headers.add("X-Sandbox-Schema-Violation", violation.description)
             }
             let id = state.submitIMSAction(actionRequest, recipient: gstin)
-            return EASEnvelope.ok(IMSRender.referenceID(id), headers: headers)
+            return EASEnvelope.ok(IMSStatusRender.referenceID(id), headers: headers)
         }
     }
 
@@ -145,8 +145,8 @@ enum IMSRoutes {
             }
             switch state.pollIMSJob(referenceID: reference, recipient: gstin) {
             case nil: throw .gstn(.noRecordsForTransaction)
-            case .inProgress?: return EASEnvelope.ok(IMSRender.statusInProgress(requestType ?? .save))
-            case .completed(let outcome)?: return EASEnvelope.ok(IMSRender.status(outcome))
+            case .inProgress?: return EASEnvelope.ok(IMSStatusRender.statusInProgress(requestType ?? .save))
+            case .completed(let outcome)?: return EASEnvelope.ok(IMSStatusRender.status(outcome))
             }
         }
     }
