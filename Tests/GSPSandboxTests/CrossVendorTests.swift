@@ -105,4 +105,27 @@ struct CrossVendorTests {
         #expect(imsStatus(of: secondNumber, in: try #require(after.json["data"]?["data"])) == "A")
         #expect(imsStatus(of: firstNumber, in: try #require(after.json["data"]?["data"])) == "rejected:R")
     }
+
+    /// GSTR-1: what the supplier saves through Sandbox is what Vayana's returns download shows, in
+    /// the same GSTN shape (Acme's April GSTR-1 is open on the default scenario).
+    @Test func gstr1SavedThroughSandboxIsVayanasDownload() throws {
+        let live = try LiveSandbox()
+        let s = try open(live)
+        let query = "\(Self.eas)/v3.0/returns?gstn_ret_type=gstr1&gstin=\(Self.gstin)&ret_period=042025&action=B2CS"
+        let before = try live.call("GET", query, headers: s.vayana)
+        #expect(before.json["error"]?["args"]?["gstn-err"]?["error-code"] == "RET11416")
+
+        let save: JSONValue = ["gstin": .string(Self.gstin), "fp": "042025",
+                               "b2cs": [["sply_ty": "INTER", "pos": "05", "typ": "OE", "rt": 5, "txval": 110, "iamt": 5.5]]]
+        let saved = try live.call("POST", "/gst/compliance/tax-payer/gstrs/gstr-1/2025/04", headers: s.sandbox, body: save)
+        let reference = try #require(saved.json["data"]?["data"]?["reference_id"]?.stringValue)
+        let status = try live.call("GET", "/gst/compliance/tax-payer/gstrs/2025/04/status?reference_id=\(reference)", headers: s.sandbox)
+        #expect(status.json["data"]?["data"]?["status_cd"] == "P")
+
+        let sandbox = try live.call("GET", "/gst/compliance/tax-payer/gstrs/gstr-1/b2cs/2025/04", headers: s.sandbox)
+        let vayana = try live.call("GET", query, headers: s.vayana)
+        #expect(vayana.status == 200)
+        #expect(vayana.json["data"]?["b2cs"]?[0]?["txval"] == 110)
+        #expect(vayana.json["data"] == sandbox.json["data"]?["data"])
+    }
 }

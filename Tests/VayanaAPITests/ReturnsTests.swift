@@ -155,7 +155,9 @@ import VayanaAPI
         let badCtin = h.get("\(base)&action=B2B&ctin=123")
         #expect(badCtin.status == 400)
         #expect(badCtin.json["error"]?["args"] == json(#"{"parameter-name":"ctin"}"#))
-        #expect(h.get("\(base)&action=CDNR").gstnCode == "GEN5002")
+        #expect(h.get("\(base)&action=CDNR").gstnCode == "RET11416")  // this supplier issued no notes
+        #expect(h.get("\(base)&action=B2CS").gstnCode == "RET11416")  // nor saved any B2CS record
+        #expect(h.get("\(base)&action=ECOM").gstnCode == "GEN5002")
     }
 
     @Test func largeGSTR1GoesThroughFileDetails() {

@@ -15,9 +15,9 @@ import HTTPWire
 ///   scenario's file size: without `file_num` the summaries and `fc`; `file_num` 1…fc that file's
 ///   documents. GEN2B / GENSTS2B → 502 GEN5002 (not emulated through Vayana).
 /// - `gstr1` with `action` B2B or B2BA: the taxpayer's own outward documents (`ctin`, `action_required`
-///   filters), `{"b2b":[{cfs, ctin, inv:[…]}]}`; none → 502 RET11416. Sections the world cannot hold
-///   (B2CL, B2CS, EXP, AT, TXP, NIL, HSNSUM, DOCISS, CDNUR and their amendments) → RET11416; CDNR, CDNRA,
-///   ECOM, ECOMA and the summary/status actions → 502 GEN5002 (not emulated yet).
+///   filters), `{"b2b":[{cfs, ctin, inv:[…]}]}`; none → 502 RET11416. The record sections (B2CL, B2CS,
+///   EXP, AT, NIL, HSNSUM, DOCISS, CDNUR and their amendments) from the GSTR-1 the supplier saved, CDNR / CDNRA from the world's notes — the same data and renderer as Sandbox's routes; TXP →
+///   RET11416; ECOM, ECOMA and the summary/status actions → 502 GEN5002 (not emulated yet).
 /// - `gstr2a` (B2B, B2BA, CDN, CDNA; the rest RET13508) and `gstr3b` (RETSUM): `ReturnsRoutes+GSTR2A3B.swift`.
 /// - The other return types → 502 GEN5002 (not emulated yet).
 /// - Large GSTR-1 results answer `{"token":…}`; FILEDET with it lists the files.
@@ -32,16 +32,20 @@ enum ReturnsRoutes {
         "gstr10", "gstr11", "cmp08", "itc04", "gstr1a", "iff",
     ]
 
-    /// GSTR-1 sections whose documents (B2C, exports, advances, summaries) the world never holds: GSTN's
-    /// answer for them is "no document".
-    static let emptyGSTR1Sections: Set<String> = [
-        "B2CL", "B2CLA", "B2CS", "B2CSA", "EXP", "EXPA", "AT", "ATA", "TXP", "TXPA", "NIL", "HSNSUM", "DOCISS",
-        "CDNUR", "CDNURA",
+    /// GSTR-1 sections the supplier saves as records (GSTN action → the saved section): answered from
+    /// the same GSTR-1 state Sandbox's save route writes, rendered by the shared GSTN renderer.
+    static let savedGSTR1Sections: [String: GSTR1SavedSection] = [
+        "B2CL": .b2cl, "B2CLA": .b2cla, "B2CS": .b2cs, "B2CSA": .b2csa, "EXP": .exp, "EXPA": .expa,
+        "AT": .at, "ATA": .ata, "NIL": .nilRated, "HSNSUM": .hsn, "DOCISS": .docIssue,
+        "CDNUR": .cdnur, "CDNURA": .cdnura,
     ]
+
+    /// GSTR-1 sections whose documents the world never holds (tax paid on advances): "no document".
+    static let emptyGSTR1Sections: Set<String> = ["TXP", "TXPA"]
 
     /// GSTR-1 actions GSTN has that this sandbox does not emulate yet.
     static let unemulatedGSTR1Actions: Set<String> = [
-        "CDNR", "CDNRA", "ECOM", "ECOMA", "SUPECO", "SUPECOA", "RETSUM", "RETSTATUS", "EINV", "GETPREF",
+        "ECOM", "ECOMA", "SUPECO", "SUPECOA", "RETSUM", "RETSTATUS", "EINV", "GETPREF",
     ]
 
     // MARK: GET …/returns
@@ -122,6 +126,10 @@ enum ReturnsRoutes {
         switch action {
         case "B2B": section = .b2b
         case "B2BA": section = .b2ba
+        case "CDNR", "CDNRA":
+            return try gstr1Notes(q, amended: action == "CDNRA", gstin: gstin, &state, tenant, ctx)
+        case _ where savedGSTR1Sections[action] != nil:
+            return try gstr1Saved(q, section: savedGSTR1Sections[action]!, gstin: gstin, &state, tenant, ctx)
         case _ where emptyGSTR1Sections.contains(action):
             _ = try period(q, preferredName: "ret_period")
             throw .gstn(.noDocumentFound)
@@ -166,6 +174,25 @@ enum ReturnsRoutes {
             GSTR1Render.section(key, documents: docs, amended: section == .b2ba)
         }
         return EASEnvelope.ok(data)
+    }
+
+    /// Saved records of a section (B2CL, B2CS, EXP, AT, NIL, HSNSUM, DOCISS, CDNUR, …); none → RET11416.
+    static func gstr1Saved(_ q: Query, section: GSTR1SavedSection, gstin: GSTIN, _ state: inout TenantState,
+                           _ tenant: Tenant, _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
+        let period = try period(q, preferredName: "ret_period")
+        let records = state.gstr1SavedRecords(supplier: gstin, period: period, section: section)
+        guard !records.isEmpty else { throw .gstn(.noDocumentFound) }
+        return EASEnvelope.ok(JSONWriter.write(GSTR1SectionRender.saved(section, records: records)))
+    }
+
+    /// CDNR / CDNRA: notes to registered persons from the world's documents; none → RET11416.
+    static func gstr1Notes(_ q: Query, amended: Bool, gstin: GSTIN, _ state: inout TenantState,
+                           _ tenant: Tenant, _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
+        let period = try period(q, preferredName: "ret_period")
+        let docs = state.gstr1Documents(supplier: gstin, period: period,
+                                        sections: amended ? [.b2bcna, .b2bdna] : [.b2bcn, .b2bdn])
+        guard !docs.isEmpty else { throw .gstn(.noDocumentFound) }
+        return EASEnvelope.ok(JSONWriter.write(GSTR1SectionRender.notes(amended ? "cdnra" : "cdnr", documents: docs, amended: amended)))
     }
 
     // MARK: FILEDET
