@@ -51,23 +51,7 @@ package enum GSTR1Render {
             b.field("irn", irn)
             b.field("irngendate", (d.irnDate ?? d.date).dashed)
         }
-        b.key("itms")
-        b.beginArray()
-        for item in d.items {
-            b.beginObject()
-            b.key("itm_det")
-            b.beginObject()
-            b.field("camt", item.cgst)
-            b.field("csamt", item.cess)
-            b.field("iamt", item.igst)
-            b.key("rt"); b.amount(Amount(paise: Int64(item.rate.hundredths)))
-            b.field("samt", item.sgst)
-            b.field("txval", item.taxableValue)
-            b.endObject()
-            b.field("num", item.number)
-            b.endObject()
-        }
-        b.endArray()
+        GSTR2ARender.items(d, into: &b)  // GSTN's one `itms` shape, as GSTR-2A writes it
         if amended {
             let original = d.originalDate ?? d.date
             b.field("oidt", original.dashed)

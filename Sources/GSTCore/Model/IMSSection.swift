@@ -31,17 +31,9 @@ public enum IMSSection: String, CaseIterable, Hashable, Sendable, Comparable {
         }
     }
 
-    /// The supplier's GSTR-1 section the document was reported in.
-    public var gstr1Section: String {
-        switch self {
-        case .b2b: return "b2b"
-        case .b2ba: return "b2ba"
-        case .b2bdn, .b2bcn: return "cdnr"
-        case .b2bdna, .b2bcna: return "cdnra"
-        case .ecom: return "ecom"
-        case .ecoma: return "ecoma"
-        }
-    }
+    /// The supplier's GSTR-1 section the document was reported in: GSTR-1 and GSTR-2B use the same
+    /// section keys (`cdnr` holds both debit and credit notes).
+    public var gstr1Section: String { gstr2bSection }
 
     public static func < (a: IMSSection, b: IMSSection) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

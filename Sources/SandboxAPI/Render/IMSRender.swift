@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 
 /// IMS responses as Sandbox writes them (`reference/sandbox-examples/ims_*`). Every function writes the
 /// inner `data.data` object; keys are emitted in sorted order by hand.
@@ -9,50 +10,10 @@ enum IMSRender {
         b.beginObject()
         b.key(section.rawValue)
         b.beginArray()
-        for d in records { record(d, into: &b) }
+        for d in records { IMSRecordRender.record(d, into: &b) }
         b.endArray()
         b.endObject()
         return b.bytes
-    }
-
-    /// One GETINV record. Key order (byte order) depends on the section:
-    /// invoices `… iamt, idt, inum, inv_typ, ispendactblocked, [oidt, oinum,] pos …`,
-    /// notes `… iamt, inv_typ, ispendactblocked, nt_dt, nt_num, [ont_dt, ont_num,] pos …`;
-    /// `ecom`/`ecoma` carry no `inv_typ`.
-    static func record(_ d: Document, into b: inout JSONBuilder) {
-        let section = d.section
-        b.beginObject()
-        b.field("action", d.ims.status.rawValue)
-        b.field("camt", d.cgst)
-        b.field("cess", d.cess)
-        b.field("hash", d.imsHash)
-        b.field("iamt", d.igst)
-        if !section.isNote {
-            b.field("idt", d.date.dashed)
-            b.field("inum", d.number)
-        }
-        if section != .ecom && section != .ecoma { b.field("inv_typ", d.invoiceType.rawValue) }
-        b.field("ispendactblocked", d.ims.pendingActionBlocked ? "Y" : "N")
-        if section.isNote {
-            b.field("nt_dt", d.date.dashed)
-            b.field("nt_num", d.number)
-            if section.isAmendment {
-                b.field("ont_dt", d.originalDate?.dashed ?? "")
-                b.field("ont_num", d.originalNumber ?? "")
-            }
-        } else if section.isAmendment {
-            b.field("oidt", d.originalDate?.dashed ?? "")
-            b.field("oinum", d.originalNumber ?? "")
-        }
-        b.field("pos", d.placeOfSupply.value)
-        b.field("rtnprd", d.filing.period.mmyyyy)
-        b.field("samt", d.sgst)
-        b.field("srcfilstatus", d.filing.filed ? "Filed" : "Not Filed")
-        b.field("srcform", d.filing.form.rawValue)
-        b.field("stin", d.supplier.value)
-        b.field("txval", d.taxableValue)
-        b.field("val", d.value)
-        b.endObject()
     }
 
     /// `{"all_oth":{"b2b":{accept,noaction,pending,reject},…,"ttl_cnt":N}}` — GET /invoices/count.

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 
 /// GSTN's IMS payloads as EAS returns them in `data` (`vayana-examples/eas-ims-*`). Keys are written in
 /// sorted order by hand. Records and the REQSTS answer are the same GSTN shapes Sandbox's adapter writes,
@@ -10,53 +11,10 @@ enum IMSRender {
         b.beginObject()
         b.key(section.rawValue)
         b.beginArray()
-        for d in records { record(d, into: &b) }
+        for d in records { IMSRecordRender.record(d, legacyPendingFlag: true, into: &b) }
         b.endArray()
         b.endObject()
         return b.bytes
-    }
-
-    /// One GETINV record: the fields of Vayana's example (`stin, inum|nt_num, idt|nt_dt, [oinum, oidt |
-    /// ont_num, ont_dt,] inv_typ, action, ispendactnallwd, srcform, rtnprd, srcfilstatus, val, pos, txval,
-    /// iamt, camt, samt, cess, hash`) plus GSTN's current name of the pending flag, `ispendactblocked`.
-    /// Both flags carry the same value: "Y" when Pending is refused for the record (Vayana's older sample
-    /// names it `ispendactnallwd`, "is pending action not allowed"). `ecom`/`ecoma` carry no `inv_typ`.
-    static func record(_ d: Document, into b: inout JSONBuilder) {
-        let section = d.section
-        let blocked = d.ims.pendingActionBlocked ? "Y" : "N"
-        b.beginObject()
-        b.field("action", d.ims.status.rawValue)
-        b.field("camt", d.cgst)
-        b.field("cess", d.cess)
-        b.field("hash", d.imsHash)
-        b.field("iamt", d.igst)
-        if !section.isNote {
-            b.field("idt", d.date.dashed)
-            b.field("inum", d.number)
-        }
-        if section != .ecom && section != .ecoma { b.field("inv_typ", d.invoiceType.rawValue) }
-        b.field("ispendactblocked", blocked)
-        b.field("ispendactnallwd", blocked)
-        if section.isNote {
-            b.field("nt_dt", d.date.dashed)
-            b.field("nt_num", d.number)
-            if section.isAmendment {
-                b.field("ont_dt", d.originalDate?.dashed ?? "")
-                b.field("ont_num", d.originalNumber ?? "")
-            }
-        } else if section.isAmendment {
-            b.field("oidt", d.originalDate?.dashed ?? "")
-            b.field("oinum", d.originalNumber ?? "")
-        }
-        b.field("pos", d.placeOfSupply.value)
-        b.field("rtnprd", d.filing.period.mmyyyy)
-        b.field("samt", d.sgst)
-        b.field("srcfilstatus", d.filing.filed ? "Filed" : "Not Filed")
-        b.field("srcform", d.filing.form.rawValue)
-        b.field("stin", d.supplier.value)
-        b.field("txval", d.taxableValue)
-        b.field("val", d.value)
-        b.endObject()
     }
 
     /// GETCNT for `goods_typ=ALL_OTH`, shaped like Vayana's example:
