@@ -4,33 +4,6 @@ import HTTPWire
 
 /// Invoice Management System routes (taxpayer token).
 enum IMSRoutes {
-    /// `section` as Sandbox documents it (B2B, B2BA, CN, CNA, DN, DNA, ECOM, ECOMA) or as the raw IMS
-    /// keys (b2b, b2ba, b2bcn, b2bcna, b2bdn, b2bdna, ecom, ecoma), case-insensitively.
-    static func section(_ text: String) -> IMSSection? {
-        switch text.lowercased() {
-        case "b2b": return .b2b
-        case "b2ba": return .b2ba
-        case "cn", "b2bcn": return .b2bcn
-        case "cna", "b2bcna": return .b2bcna
-        case "dn", "b2bdn": return .b2bdn
-        case "dna", "b2bdna": return .b2bdna
-        case "ecom": return .ecom
-        case "ecoma": return .ecoma
-        default: return nil
-        }
-    }
-
-    /// `status`: accepted, rejected, pending, no_action_taken (case-insensitive), or the codes A/R/P/N.
-    static func status(_ text: String) -> IMSStatus? {
-        switch text.lowercased() {
-        case "accepted", "a": return .accepted
-        case "rejected", "r": return .rejected
-        case "pending", "p": return .pending
-        case "no_action_taken", "n": return .noAction
-        default: return nil
-        }
-    }
-
     // MARK: GET /gst/compliance/tax-payer/invoices?section=&status=
 
     /// Missing `section` → 400; unknown `section` or `status` → 422. Answer `{"<section key>":[records]}`
@@ -43,13 +16,13 @@ enum IMSRoutes {
             guard let sectionText = value("section"), !sectionText.isEmpty else {
                 return Envelope.platformError(.badRequest("section is required"), stamp: stamp)
             }
-            guard let section = section(sectionText) else {
+            guard let section = IMSFilters.section(sectionText) else {
                 return Envelope.platformError(
                     .unprocessable("Invalid section. Possible values: B2B, B2BA, CN, CNA, DN, DNA, ECOM, ECOMA"), stamp: stamp)
             }
             var filter: IMSStatus?
             if let s = value("status"), !s.isEmpty {
-                guard let st = status(s) else {
+                guard let st = IMSFilters.status(s) else {
                     return Envelope.platformError(
                         .unprocessable("Invalid status. Possible values: accepted, rejected, pending, no_action_taken"), stamp: stamp)
                 }

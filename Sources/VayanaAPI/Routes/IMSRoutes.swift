@@ -6,29 +6,6 @@ import HTTPWire
 /// same tenant state and jobs as Sandbox's IMS routes. Every route needs the EAS headers and a GSTN session
 /// for the GSTIN (see `RequestAuthorization`).
 enum IMSRoutes {
-    /// `section`: GSTN's section keys (B2B, B2BA, B2BDN, B2BDNA, B2BCN, B2BCNA, ECOM, ECOMA) or Sandbox's
-    /// short names (CN, CNA, DN, DNA), case-insensitively.
-    static func section(_ text: String) -> IMSSection? {
-        switch text.lowercased() {
-        case "cn": return .b2bcn
-        case "cna": return .b2bcna
-        case "dn": return .b2bdn
-        case "dna": return .b2bdna
-        case let s: return IMSSection(rawValue: s)
-        }
-    }
-
-    /// `status`: GSTN's codes A, R, P, N (case-insensitive) or Sandbox's words.
-    static func status(_ text: String) -> IMSStatus? {
-        switch text.lowercased() {
-        case "a", "accepted": return .accepted
-        case "r", "rejected": return .rejected
-        case "p", "pending": return .pending
-        case "n", "no_action_taken": return .noAction
-        default: return nil
-        }
-    }
-
     // MARK: GET …/returns/ims/GETINV?gstin=&section=&status=
 
     /// `{"<section>":[records]}` (an empty list when none). `section` missing → 400 `err-missing-parameter`,
@@ -39,10 +16,10 @@ enum IMSRoutes {
         return ctx.eas(request, params) { (state: inout TenantState, tenant: Tenant) throws(EASError) -> HTTPResponse in
             let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             guard let sectionText = q["section"] else { throw .missingParameter("section") }
-            guard let section = section(sectionText) else { throw .invalidParameter("section") }
+            guard let section = IMSFilters.section(sectionText) else { throw .invalidParameter("section") }
             var filter: IMSStatus?
             if let s = q["status"] {
-                guard let st = status(s) else { throw .invalidParameter("status") }
+                guard let st = IMSFilters.status(s) else { throw .invalidParameter("status") }
                 filter = st
             }
             let records = state.imsRecords(recipient: gstin, section: section, status: filter)

@@ -33,11 +33,7 @@ extension ReturnsRoutes {
             throw .invalidParameter("action")
         }
         let period = try period(q, preferredName: "ret_period")
-        var counterparty: GSTIN?
-        if let c = q["ctin"] {
-            guard let g = GSTIN(c) else { throw .invalidGSTINFormat(parameter: "ctin") }
-            counterparty = g
-        }
+        let counterparty = try counterparty(q)
         var suppliers = state.gstr2a(recipient: gstin, period: period, section: section)
         if let counterparty { suppliers.removeAll { $0.supplier != counterparty } }
         guard !suppliers.isEmpty else { throw .gstn(.gstr2aNoDetails) }

@@ -139,11 +139,7 @@ enum ReturnsRoutes {
             throw .invalidParameter("action")
         }
         let period = try period(q, preferredName: "ret_period")
-        var counterparty: GSTIN?
-        if let c = q["ctin"] {
-            guard let g = GSTIN(c) else { throw .invalidGSTINFormat(parameter: "ctin") }
-            counterparty = g
-        }
+        let counterparty = try counterparty(q)
         var actionRequired: Bool?
         if let a = q["action_required"] {
             switch a.uppercased() {
@@ -193,6 +189,13 @@ enum ReturnsRoutes {
                                         sections: amended ? [.b2bcna, .b2bdna] : [.b2bcn, .b2bdn])
         guard !docs.isEmpty else { throw .gstn(.noDocumentFound) }
         return EASEnvelope.ok(JSONWriter.write(GSTR1SectionRender.notes(amended ? "cdnra" : "cdnr", documents: docs, amended: amended)))
+    }
+
+    /// The optional `ctin` filter; a malformed one → 400 `err-invalid-gstin-format`.
+    static func counterparty(_ q: Query) throws(EASError) -> GSTIN? {
+        guard let c = q["ctin"] else { return nil }
+        guard let g = GSTIN(c) else { throw .invalidGSTINFormat(parameter: "ctin") }
+        return g
     }
 
     // MARK: FILEDET
