@@ -2,6 +2,19 @@ import GSTCore
 
 /// GSTN's IMS GETINV record, the same through both GSPs.
 package enum IMSRecordRender {
+    /// `{"<section>":[record, …]}`: Sandbox's GET /invoices and Vayana's GETINV (and each of its files).
+    package static func invoices(_ records: some Collection<Document>, section: IMSSection,
+                                 legacyPendingFlag: Bool = false) -> [UInt8] {
+        var b = JSONBuilder(capacity: 64 + records.count * 460)
+        b.beginObject()
+        b.key(section.rawValue)
+        b.beginArray()
+        for d in records { record(d, legacyPendingFlag: legacyPendingFlag, into: &b) }
+        b.endArray()
+        b.endObject()
+        return b.bytes
+    }
+
     /// One GETINV record with its keys in sorted order: `action, camt, cess, hash, iamt, [idt, inum,]
     /// [inv_typ,] ispendactblocked, [ispendactnallwd,] [nt_dt, nt_num, [ont_dt, ont_num,]] [oidt, oinum,]
     /// pos, rtnprd, samt, srcfilstatus, srcform, stin, txval, val`. `ecom`/`ecoma` carry no `inv_typ`.

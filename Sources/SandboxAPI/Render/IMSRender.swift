@@ -4,18 +4,6 @@ import GSTNShapes
 /// IMS responses as Sandbox writes them (`reference/sandbox-examples/ims_*`). Every function writes the
 /// inner `data.data` object; keys are emitted in sorted order by hand.
 enum IMSRender {
-    /// `{"<section>":[record, …]}` — GET /invoices.
-    static func invoices(_ records: [Document], section: IMSSection) -> [UInt8] {
-        var b = JSONBuilder(capacity: 64 + records.count * 420)
-        b.beginObject()
-        b.key(section.rawValue)
-        b.beginArray()
-        for d in records { IMSRecordRender.record(d, into: &b) }
-        b.endArray()
-        b.endObject()
-        return b.bytes
-    }
-
     /// `{"all_oth":{"b2b":{accept,noaction,pending,reject},…,"ttl_cnt":N}}` — GET /invoices/count.
     /// Counts are numbers here (strings only in the status answer), as documented.
     static func counts(_ counts: [IMSSection: IMSCounts]) -> [UInt8] {

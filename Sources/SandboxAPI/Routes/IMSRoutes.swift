@@ -30,7 +30,7 @@ enum IMSRoutes {
             }
             let route = RenderCache.Route.imsInvoices(gstin, section, filter)
             let inner = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
-                Envelope.successData(IMSRender.invoices(state.imsRecords(recipient: gstin, section: section, status: filter), section: section))
+                Envelope.successData(IMSRecordRender.invoices(state.imsRecords(recipient: gstin, section: section, status: filter), section: section))
             }
             return Envelope.ok(data: inner, stamp: stamp)
         }

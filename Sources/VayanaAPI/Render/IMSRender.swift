@@ -5,18 +5,6 @@ import GSTNShapes
 /// sorted order by hand. Records and the REQSTS answer are the same GSTN shapes Sandbox's adapter writes,
 /// plus what Vayana's examples add.
 enum IMSRender {
-    /// `{"<section>":[record, …]}` — GETINV, and each IMS file of a large GETINV.
-    static func invoices(_ records: some Collection<Document>, section: IMSSection) -> [UInt8] {
-        var b = JSONBuilder(capacity: 64 + records.count * 460)
-        b.beginObject()
-        b.key(section.rawValue)
-        b.beginArray()
-        for d in records { IMSRecordRender.record(d, legacyPendingFlag: true, into: &b) }
-        b.endArray()
-        b.endObject()
-        return b.bytes
-    }
-
     /// GETCNT for `goods_typ=ALL_OTH`, shaped like Vayana's example:
     /// `{"all_oth":{"b2b":{accept,noaction,pending,reject},…,"ttl_cnt":N},"inv_supp_isd":{"isd":{…},"isda":{…},"ttl_cnt":0}}`.
     /// Counts are numbers. The world holds no ISD documents, so `inv_supp_isd` counts zero.

@@ -29,7 +29,7 @@ enum IMSRoutes {
                 var start = 0
                 while start < records.count {
                     let end = min(records.count, start + pageSize)
-                    files.append((IMSRender.invoices(records[start..<end], section: section), end - start))
+                    files.append((IMSRecordRender.invoices(records[start..<end], section: section, legacyPendingFlag: true), end - start))
                     start = end
                 }
                 let token = ctx.files.register(tenant: tenant, gstin: gstin, scope: .ims, files: files)
@@ -37,7 +37,7 @@ enum IMSRoutes {
             }
             let route = "ims.getinv|\(gstin.value)|\(section.rawValue)|\(filter?.rawValue ?? "")"
             let data = ctx.cache.fragment(tenant, route: route, version: state.version) {
-                IMSRender.invoices(records, section: section)
+                IMSRecordRender.invoices(records, section: section, legacyPendingFlag: true)
             }
             return EASEnvelope.ok(data)
         }
