@@ -28,7 +28,9 @@ let package = Package(
     ],
     targets: [
         .target(name: "HTTPWire", swiftSettings: swiftSettings),
-        .target(name: "SocketServer", dependencies: ["HTTPWire"], swiftSettings: swiftSettings),
+        // Linux's epoll and accept4, which Swift's Glibc module does not export (SocketServer only).
+        .target(name: "CEventPoll"),
+        .target(name: "SocketServer", dependencies: ["HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
         .target(name: "GSTCore", swiftSettings: swiftSettings),
         .target(name: "ScenarioKit", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
         // GSTN's own payloads (GSTR-2B, GSTR-1 sections, the IMS save/reset body rules): both GSPs pass

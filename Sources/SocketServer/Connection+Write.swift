@@ -1,4 +1,3 @@
-import Dispatch
 import Glibc
 import HTTPWire
 
@@ -62,27 +61,15 @@ extension Connection {
     }
 
     private func armWriting() {
-        if let source = writeSource {
-            if !writeArmed {
-                writeArmed = true
-                source.resume()
-            }
-            return
-        }
-        // Created once, on first need, and then toggled with suspend/resume.
-        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: worker.queue)
-        source.setEventHandler { [self] in flush(now: shared.clock.nanoseconds()) }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        liveSources += 1
-        writeSource = source
+        guard !writeArmed else { return }
         writeArmed = true
-        source.resume()
+        updateInterest()
     }
 
     private func disarmWriting() {
-        guard let source = writeSource, writeArmed else { return }
+        guard writeArmed else { return }
         writeArmed = false
-        source.suspend()
+        updateInterest()
     }
 
     private func beginLingering(now: UInt64) {
@@ -96,28 +83,15 @@ extension Connection {
 
     // MARK: Closing
 
-    /// Cancels the sources; the last cancel handler closes the fd. Idempotent.
+    /// Leaves the poll, closes the socket and leaves the worker's table. Idempotent; after it,
+    /// nothing may touch `fd` (its number may be reused by the next accepted connection).
     func close() {
         guard !closing else { return }
         closing = true
-        cancelReading()
-        if let source = writeSource {
-            if !writeArmed {  // a suspended source must be resumed before it is cancelled
-                writeArmed = true
-                source.resume()
-            }
-            source.cancel()
-        }
-    }
-
-    func sourceCancelled() {
-        liveSources -= 1
-        guard liveSources == 0 else { return }
+        worker.poll.remove(fd)
         Glibc.close(fd)
-        // Break the connection ↔ source reference cycle now that neither fires again.
-        readSource = nil
-        writeSource = nil
         outbound = []
+        heldEvents = []
         worker.remove(self)
     }
 

@@ -1,4 +1,4 @@
-import Dispatch
+import CEventPoll
 import Glibc
 import HTTPWire
 
@@ -6,12 +6,12 @@ import HTTPWire
 /// one coalesced `send` per batch, and enforces backpressure, half-close and timeouts.
 ///
 /// Confinement invariant (why `@unchecked Sendable` is sound): the connection is created on its
-/// worker's serial queue, its sources deliver on that queue, and every other caller reaches it via
-/// that queue, so its mutable state is never touched concurrently.
+/// worker's serial queue, its readiness events arrive on that queue (`Worker.pollReady`), and every
+/// other caller reaches it via that queue, so its mutable state is never touched concurrently.
 ///
-/// Dispatch rules this type keeps (see the reference notes, §3.3): the fd is closed only after
-/// every source on it has run its cancel handler; a suspended source is resumed before it is
-/// cancelled or released; each source is created at most once.
+/// The socket is registered in the worker's `EventPoll` with the interest `interest` computes from
+/// the state below; `close()` removes it from the poll and closes it at once, and nothing touches
+/// the descriptor afterwards (its number may already belong to a new connection).
 final class Connection: @unchecked Sendable {
     let id: Int
     let fd: Int32
@@ -22,13 +22,14 @@ final class Connection: @unchecked Sendable {
     let shared: ServerShared
 
     var parser: RequestParser
-    var readSource: (any DispatchSourceRead)?
-    var writeSource: (any DispatchSourceWrite)?
+    /// Reading is suspended (backpressure, a pending delay) and resumes later.
     var readPaused = false
+    /// Reading is over for good (the peer closed its side).
     var readCancelled = false
+    /// Output is waiting for the socket to drain.
     var writeArmed = false
-    /// Sources created and not yet through their cancel handler; the fd closes when this hits 0.
-    var liveSources = 0
+    /// What the poll currently watches for this socket.
+    var registered: EventPoll.Interest = []
 
     /// Serialized responses not yet sent, and how much of them is.
     var outbound: [UInt8] = []
@@ -64,12 +65,37 @@ final class Connection: @unchecked Sendable {
     }
 
     func start() {
-        let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: worker.queue)
-        source.setEventHandler { [self] in readable() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        liveSources += 1
-        readSource = source
-        source.resume()
+        registered = .read
+        if !worker.poll.add(fd, interest: registered, token: UInt64(id)) {
+            shared.diagnose("epoll_ctl(ADD) failed: \(ServerError.lastError("epoll_ctl"))")
+            close()
+        }
+    }
+
+    /// One readiness report from the poll.
+    func handle(events: UInt32) {
+        if events & GSP_POLL_ERR != 0 { close(); return }  // reset or failed: nobody to answer
+        if events & GSP_POLL_OUT != 0 { flush(now: shared.clock.nanoseconds()) }
+        if closing { return }
+        if events & (GSP_POLL_IN | GSP_POLL_HUP) != 0 {
+            if registered.contains(.read) {
+                readable()
+            } else if events & GSP_POLL_HUP != 0 {
+                close()  // both directions are shut and we were not reading: nothing more can happen
+            }
+        }
+    }
+
+    /// Tells the poll what this connection waits for now; a syscall only when it changed.
+    func updateInterest() {
+        guard !closing else { return }
+        var wanted: EventPoll.Interest = []
+        if !readPaused && !readCancelled { wanted.insert(.read) }
+        if writeArmed { wanted.insert(.write) }
+        if wanted != registered {
+            registered = wanted
+            worker.poll.modify(fd, interest: wanted, token: UInt64(id))
+        }
     }
 
     // MARK: Reading
@@ -81,7 +107,7 @@ final class Connection: @unchecked Sendable {
         let now = shared.clock.nanoseconds()
         let scratch = worker.scratch
         // A bounded number of reads per event keeps one busy client from starving the queue;
-        // the source is level-triggered, so whatever is left fires again.
+        // the poll is level-triggered, so whatever is left is reported again.
         var reads = 0
         readLoop: while reads < 16 {
             let count = recv(fd, scratch.baseAddress, scratch.count, 0)
@@ -165,21 +191,20 @@ final class Connection: @unchecked Sendable {
     }
 
     func pauseReading() {
-        guard let source = readSource, !readPaused, !readCancelled else { return }
-        source.suspend()
+        guard !readPaused, !readCancelled else { return }
         readPaused = true
+        updateInterest()
     }
 
     func resumeReading() {
-        guard let source = readSource, readPaused, !delaying else { return }
+        guard readPaused, !delaying else { return }
         readPaused = false
-        source.resume()
+        updateInterest()
     }
 
     func cancelReading() {
-        guard let source = readSource, !readCancelled else { return }
-        if readPaused { resumeReading() }
+        guard !readCancelled else { return }
         readCancelled = true
-        source.cancel()
+        updateInterest()
     }
 }

@@ -42,11 +42,9 @@ enum ListeningSocket {
         }
     }
 
-    /// An accepted socket: non-blocking (not inherited from the listener on Linux) and
-    /// TCP_NODELAY (inherited on Linux; set again because it is cheap and portable).
+    /// An accepted socket (already non-blocking: `accept4`): TCP_NODELAY (inherited on Linux; set
+    /// again because it is cheap and explicit).
     static func configureAccepted(_ fd: Int32) {
-        let flags = fcntl(fd, F_GETFL)
-        _ = fcntl(fd, F_SETFL, flags | O_NONBLOCK)
         var one: Int32 = 1
         _ = setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
     }

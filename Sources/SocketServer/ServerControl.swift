@@ -1,3 +1,4 @@
+import CEventPoll
 import Dispatch
 import Glibc
 import HTTPWire
@@ -48,14 +49,17 @@ final class ServerControl: @unchecked Sendable {
         // Keep some descriptors for the process itself (logs, scenario files, the listener).
         maxConnections = max(1, min(configuration.maxConnections, fdLimit - 64))
 
+        var workers: [Worker] = []
+        for index in 0..<max(1, configuration.queueCount) {
+            workers.append(try Worker(index: index, shared: shared) { [self] in queue.async { self.connectionClosed() } })
+        }
         let (fd, bound) = try ListeningSocket.open(address, backlog: configuration.backlog)
         _ = lifecycle.start()
         stoppedGroup.enter()
         listenFD = fd
         localAddress = bound
-        workers = (0..<max(1, configuration.queueCount)).map { index in
-            Worker(index: index, shared: shared) { [self] in queue.async { self.connectionClosed() } }
-        }
+        self.workers = workers
+        for worker in workers { worker.queue.async { worker.startPolling() } }
 
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [self] in acceptPending() }
@@ -85,7 +89,7 @@ final class ServerControl: @unchecked Sendable {
                 pauseAccepting()
                 return
             }
-            let fd = accept(listenFD, nil, nil)
+            let fd = gsp_accept_nonblocking(listenFD)
             if fd < 0 {
                 let error = errno
                 switch error {
@@ -178,6 +182,7 @@ final class ServerControl: @unchecked Sendable {
         sweepTimer = nil
         drainTimer = nil
         acceptSource = nil
+        for worker in workers { worker.queue.async { worker.stopPolling() } }
         workers = []  // the workers hold this object; dropping them ends the cycle
         stoppedGroup.leave()
     }

@@ -1,15 +1,21 @@
+import CEventPoll
 import Dispatch
 import Glibc
 import HTTPWire
 
 /// One serial queue and the connections confined to it, with the buffers they share.
 ///
-/// Confinement invariant (why `@unchecked Sendable` is sound): every stored `var`, and every
-/// `Connection` in `connections`, is touched only on `queue`. Other queues reach a worker only by
-/// `queue.async`/`queue.sync`.
+/// The connections' sockets are registered in the worker's `EventPoll`; one Dispatch read source
+/// on the poll's descriptor wakes the queue when any of them is ready (see EventPoll.swift for why).
+///
+/// Confinement invariant (why `@unchecked Sendable` is sound): every stored `var`, every
+/// `Connection` in `connections`, and `poll` are touched only on `queue`. Other queues reach a
+/// worker only by `queue.async`/`queue.sync`.
 final class Worker: @unchecked Sendable {
     let queue: DispatchQueue
     let shared: ServerShared
+    let poll: EventPoll
+    private var pollSource: (any DispatchSourceRead)?
     /// Told about every closed connection; the control plane keeps the count and the lifecycle.
     private let connectionDidClose: @Sendable () -> Void
 
@@ -24,8 +30,9 @@ final class Worker: @unchecked Sendable {
 
     static let scratchSize = 64 * 1024
 
-    init(index: Int, shared: ServerShared, connectionDidClose: @escaping @Sendable () -> Void) {
+    init(index: Int, shared: ServerShared, connectionDidClose: @escaping @Sendable () -> Void) throws(ServerError) {
         queue = DispatchQueue(label: "gsp.socketserver.worker.\(index)")
+        poll = try EventPoll()
         self.shared = shared
         self.connectionDidClose = connectionDidClose
         scratch = .allocate(byteCount: Self.scratchSize, alignment: 16)
@@ -33,6 +40,33 @@ final class Worker: @unchecked Sendable {
     }
 
     deinit { scratch.deallocate() }
+
+    /// Starts watching the poll. The source holds the worker until `stopPolling()` cancels it.
+    func startPolling() {
+        let source = DispatchSource.makeReadSource(fileDescriptor: poll.fd, queue: queue)
+        source.setEventHandler { [self] in pollReady() }
+        pollSource = source
+        source.resume()
+    }
+
+    /// Runs on `queue` once the server has stopped: no connection is left.
+    func stopPolling() {
+        pollSource?.cancel()
+        pollSource = nil
+    }
+
+    /// Serves every ready connection. A bounded number of rounds, so that timers, adoptions and
+    /// sweeps queued behind this handler get their turn; the poll is level-triggered and the
+    /// source fires again for whatever is left.
+    private func pollReady() {
+        for _ in 0..<4 {
+            let ready = poll.ready()
+            for event in ready {
+                connections[Int(truncatingIfNeeded: event.token)]?.handle(events: event.events)
+            }
+            if ready.count < EventPoll.batchSize { return }
+        }
+    }
 
     /// Takes ownership of an accepted, configured socket. Runs on `queue`.
     func adopt(_ fd: Int32) {
@@ -43,7 +77,7 @@ final class Worker: @unchecked Sendable {
         if shared.isDraining { connection.drain() }
     }
 
-    /// Called by a connection once its fd is closed (all its sources cancelled).
+    /// Called by a connection once its fd is closed.
     func remove(_ connection: Connection) {
         connections[connection.id] = nil
         connectionDidClose()
