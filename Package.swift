@@ -57,7 +57,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
         .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),

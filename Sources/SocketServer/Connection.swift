@@ -1,4 +1,3 @@
-import CEventPoll
 import Glibc
 import HTTPWire
 
@@ -73,14 +72,14 @@ final class Connection: @unchecked Sendable {
     }
 
     /// One readiness report from the poll.
-    func handle(events: UInt32) {
-        if events & GSP_POLL_ERR != 0 { close(); return }  // reset or failed: nobody to answer
-        if events & GSP_POLL_OUT != 0 { flush(now: shared.clock.nanoseconds()) }
+    func handle(_ events: EventPoll.Interest) {
+        if events.contains(.error) { close(); return }  // reset or failed: nobody to answer
+        if events.contains(.write) { flush(now: shared.clock.nanoseconds()) }
         if closing { return }
-        if events & (GSP_POLL_IN | GSP_POLL_HUP) != 0 {
+        if events.contains(.read) || events.contains(.hangUp) {
             if registered.contains(.read) {
                 readable()
-            } else if events & GSP_POLL_HUP != 0 {
+            } else if events.contains(.hangUp) {
                 close()  // both directions are shut and we were not reading: nothing more can happen
             }
         }

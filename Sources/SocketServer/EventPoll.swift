@@ -18,10 +18,14 @@ final class EventPoll {
 
     static let batchSize = 256
 
+    /// What a registration watches for, and what an event reports (`error` and `hangUp` are
+    /// always reported, whatever the interest).
     struct Interest: OptionSet {
         let rawValue: UInt32
         static let read = Interest(rawValue: GSP_POLL_IN)
         static let write = Interest(rawValue: GSP_POLL_OUT)
+        static let error = Interest(rawValue: GSP_POLL_ERR)
+        static let hangUp = Interest(rawValue: GSP_POLL_HUP)
     }
 
     init() throws(ServerError) {

@@ -62,7 +62,7 @@ final class Worker: @unchecked Sendable {
         for _ in 0..<4 {
             let ready = poll.ready()
             for event in ready {
-                connections[Int(truncatingIfNeeded: event.token)]?.handle(events: event.events)
+                connections[Int(truncatingIfNeeded: event.token)]?.handle(EventPoll.Interest(rawValue: event.events))
             }
             if ready.count < EventPoll.batchSize { return }
         }
