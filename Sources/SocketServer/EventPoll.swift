@@ -34,8 +34,19 @@ final class EventPoll {
         events = .allocate(capacity: Self.batchSize)
     }
 
+    private var isClosed = false
+
     deinit {
         events.deallocate()
+        close()
+    }
+
+    /// Closes the set's descriptor. While a Dispatch source watches it, call this only from the
+    /// source's cancel handler (closing a descriptor libdispatch still watches is the bug the
+    /// reference notes §3.3 describe).
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
         Glibc.close(fd)
     }
 

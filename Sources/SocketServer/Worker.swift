@@ -45,6 +45,7 @@ final class Worker: @unchecked Sendable {
     func startPolling() {
         let source = DispatchSource.makeReadSource(fileDescriptor: poll.fd, queue: queue)
         source.setEventHandler { [self] in pollReady() }
+        source.setCancelHandler { [self] in poll.close() }
         pollSource = source
         source.resume()
     }
