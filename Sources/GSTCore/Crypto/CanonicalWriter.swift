@@ -21,13 +21,24 @@ struct CanonicalWriter {
     }
 
     mutating func field(_ n: Int64) {
+        digits(n)
+        buffer.append(UInt8(ascii: "|"))
+        flushIfFull()
+    }
+
+    /// The period as `MMYYYY`, the bytes of `ReturnPeriod.mmyyyy` without building the String.
+    mutating func field(_ p: ReturnPeriod) {
+        buffer.append(UInt8(48 + p.month / 10))
+        buffer.append(UInt8(48 + p.month % 10))
+        field(Int64(p.year))
+    }
+
+    private mutating func digits(_ n: Int64) {
         if n < 0 { buffer.append(UInt8(ascii: "-")) }
         var m = n.magnitude
         let start = buffer.count
         repeat { buffer.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
         buffer[start...].reverse()
-        buffer.append(UInt8(ascii: "|"))
-        flushIfFull()
     }
 
     mutating func field(_ n: Int) { field(Int64(n)) }
@@ -42,7 +53,8 @@ struct CanonicalWriter {
         flushIfFull()
     }
 
-    private mutating func flushIfFull() { if buffer.count >= 4096 { flush() } }
+    /// Hashing in large chunks: each `SHA256.update` call has a fixed cost.
+    private mutating func flushIfFull() { if buffer.count >= 64 * 1024 { flush() } }
 
     private mutating func flush() {
         if keepText { text.append(contentsOf: buffer) }
@@ -50,12 +62,9 @@ struct CanonicalWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// The first 128 bits of a cached digest and one verdict byte, raw (no separator): 17 bytes.
-    mutating func raw(_ d: DocumentDigest, verdict: UInt8) {
-        withUnsafeBytes(of: (d.bytes.0.bigEndian, d.bytes.1.bigEndian)) {
-            buffer.append(contentsOf: $0)
-        }
-        buffer.append(verdict)
+    /// Bytes written as they are (no separator).
+    mutating func raw(_ bytes: UnsafeRawBufferPointer) {
+        buffer.append(contentsOf: bytes)
         flushIfFull()
     }
 
