@@ -8,9 +8,10 @@ import HTTPWire
 /// worker's serial queue, its readiness events arrive on that queue (`Worker.pollReady`), and every
 /// other caller reaches it via that queue, so its mutable state is never touched concurrently.
 ///
-/// The socket is registered in the worker's `EventPoll` with the interest `interest` computes from
-/// the state below; `close()` removes it from the poll and closes it at once, and nothing touches
-/// the descriptor afterwards (its number may already belong to a new connection).
+/// The socket is registered in the worker's `EventPoll`; `updateInterest()` keeps the registration
+/// in step with the state below (reading unless paused or over, writing while output waits).
+/// `close()` removes it from the poll and closes it at once, and nothing touches the descriptor
+/// afterwards (its number may already belong to a new connection).
 final class Connection: @unchecked Sendable {
     let id: Int
     let fd: Int32
