@@ -6,6 +6,9 @@ package struct SchemaViolation: Error, Hashable, Sendable, CustomStringConvertib
     package var path: String
     package var problem: String
     package var description: String { "\(path): \(problem)" }
+
+    /// The response header in which both adapters tell a developer why a body broke the schema.
+    package static let responseHeader = "X-Sandbox-Schema-Violation"
 }
 
 /// Validates an IMS SAVE or RESET body against Sandbox's schema (`invoices/save.json`) and turns it
@@ -32,6 +35,16 @@ package struct SchemaViolation: Error, Hashable, Sendable, CustomStringConvertib
 /// - no other property anywhere in a record (`additionalProperties: false`).
 package enum IMSRequestValidator {
     package enum RequestKind: Sendable { case save, reset }
+
+    /// The core's request for a SAVE/RESET body: its items or, when the body breaks the schema, the
+    /// request that ends the job in error, with the violation for `SchemaViolation.responseHeader`.
+    package static func actionRequest(_ body: JSONValue, kind: RequestKind, sessionGSTIN: GSTIN)
+        -> (request: IMSActionRequest, violation: SchemaViolation?) {
+        switch validate(body, kind: kind, sessionGSTIN: sessionGSTIN) {
+        case .success(let items): return (kind == .save ? .save(items) : .reset(items), nil)
+        case .failure(let violation): return (kind == .save ? .schemaViolation : .resetSchemaViolation, violation)
+        }
+    }
 
     package static func validate(_ body: JSONValue, kind: RequestKind, sessionGSTIN: GSTIN) -> Result<[IMSActionItem], SchemaViolation> {
         do throws(SchemaViolation) {

@@ -11,10 +11,7 @@ public enum SandboxErrorRenderer {
     /// The catalogue's message for `code` as of `today` (IMS2B009 and RET2B1023 carry a date: the day
     /// the next draft GSTR-2B becomes available: the coming 14th).
     public static func message(forCode code: String, today: CivilDate) -> String? {
-        // The next draft-GSTR-2B day (the 14th): this month's until the 14th, next month's after.
-        let draftDate = today.day < 14
-            ? CivilDate(year: today.year, month: today.month, day: 14) ?? today
-            : ReturnPeriod(containing: today).draftGSTR2BDate
+        let draftDate = ReturnPeriod.nextDraftGSTR2BDate(asOf: today)
         switch code {
         case "AUTH4033": return BusinessError.invalidSession.message
         case "IMS0008": return BusinessError.noRecordsForTransaction.message

@@ -145,12 +145,7 @@ final class Connection: @unchecked Sendable {
                     if delaying || closeAfterFlush { return }
                     continue
                 }
-                let keepAlive = request.keepAlive && !shared.isDraining
-                lendOutbound(now: now)
-                ResponseSerializer.write(
-                    response, requestMethod: request.method, version: request.version,
-                    keepAlive: keepAlive, date: worker.currentDate(), into: &outbound)
-                if !keepAlive { closeAfterFlush = true }
+                write(response, for: request, now: now)
             case .continueExpected:
                 lendOutbound(now: now)
                 outbound.append(contentsOf: ResponseSerializer.continueResponse)

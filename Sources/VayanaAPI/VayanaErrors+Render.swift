@@ -13,10 +13,7 @@ public enum VayanaErrorRenderer {
     /// GSTN's message for `code` as of `today`. Vayana passes GSTN's text through, so the codes Sandbox
     /// documents carry Sandbox's captured message.
     public static func message(forCode code: String, today: CivilDate) -> String? {
-        // The next draft-GSTR-2B day (the 14th): this month's until the 14th, next month's after.
-        let draftDate = today.day < 14
-            ? CivilDate(year: today.year, month: today.month, day: 14) ?? today
-            : ReturnPeriod(containing: today).draftGSTR2BDate
+        let draftDate = ReturnPeriod.nextDraftGSTR2BDate(asOf: today)
         switch code {
         case "AUTH4033": return GSTNError.invalidSession.message
         case "AUTH4034": return GSTNError.invalidOTP.message

@@ -1,4 +1,5 @@
 import GSTCore
+import ScenarioKit
 import Synchronization
 
 /// What the pipeline knows about a request when it consults the fault rules.
@@ -27,7 +28,7 @@ public final class FaultBook: Sendable {
         var rule: FaultRule
         var matched = 0
         var fired = 0
-        var generator: SeededGenerator
+        var generator: SplitMix64
     }
 
     private let rules = Mutex<[Live]>([])
@@ -48,7 +49,7 @@ public final class FaultBook: Sendable {
     public func add(_ rule: FaultRule) -> Bool {
         rules.withLock { r in
             guard !r.contains(where: { $0.rule.id == rule.id }) else { return false }
-            r.append(Live(rule: rule, generator: SeededGenerator(seed: rule.seed)))
+            r.append(Live(rule: rule, generator: SplitMix64(seed: rule.seed)))
             installed.store(r.count, ordering: .relaxed)
             return true
         }

@@ -47,5 +47,13 @@ public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     /// GSTN generates the draft GSTR-2B of a period on the 14th of the following month.
     public var draftGSTR2BDate: CivilDate { CivilDate(year: next.year, month: next.month, day: 14)! }
 
+    /// The next day a draft GSTR-2B becomes available as of `today`: this month's 14th until then,
+    /// next month's after (the date fault-injected IMS2B009 / RET2B1023 messages carry).
+    public static func nextDraftGSTR2BDate(asOf today: CivilDate) -> CivilDate {
+        today.day < 14
+            ? CivilDate(year: today.year, month: today.month, day: 14) ?? today
+            : ReturnPeriod(containing: today).draftGSTR2BDate
+    }
+
     public static func < (a: ReturnPeriod, b: ReturnPeriod) -> Bool { (a.year, a.month) < (b.year, b.month) }
 }

@@ -9,23 +9,7 @@ enum IMSRender {
     static func counts(_ counts: [IMSSection: IMSCounts]) -> [UInt8] {
         var b = JSONBuilder(capacity: 640)
         b.beginObject()
-        b.key("all_oth")
-        b.beginObject()
-        var total = 0
-        // Section keys in byte order: b2b, b2ba, b2bcn, b2bcna, b2bdn, b2bdna, ecom, ecoma; then ttl_cnt.
-        for section in IMSSection.allCases.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
-            let c = counts[section] ?? IMSCounts()
-            total += c.total
-            b.key(section.rawValue)
-            b.beginObject()
-            b.field("accept", c.accept)
-            b.field("noaction", c.noAction)
-            b.field("pending", c.pending)
-            b.field("reject", c.reject)
-            b.endObject()
-        }
-        b.field("ttl_cnt", total)
-        b.endObject()
+        IMSCountsRender.allOther(counts, into: &b)
         b.endObject()
         return b.bytes
     }

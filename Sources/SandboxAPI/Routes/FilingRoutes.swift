@@ -88,16 +88,21 @@ enum FilingRoutes {
             do throws(GSTR1Refusal) {
                 let ack = try state.fileGSTR1(supplier: me, period: period)
                 ctx.evcRequests.consume(tenant: grant.tenant, gstin: me)
-                var b = JSONBuilder(capacity: 96)
-                b.beginObject()
-                b.key("data"); b.beginObject(); b.field("ack_num", ack); b.endObject()
-                b.field("status_cd", 1)
-                b.endObject()
-                return Envelope.ok(data: b.bytes, stamp: stamp)
+                return acknowledgement(ack, stamp: stamp)
             } catch {
                 let e: BusinessError = error == .alreadyFiled ? .gstr1AlreadyFiled : error == .nothingSubmitted ? .nothingSubmitted : .invalidSession
                 return Envelope.businessError(e, stamp: stamp)
             }
         }
+    }
+
+    /// A filing's answer (GSTR-1 and GSTR-3B alike): `{"data":{"ack_num":"…"},"status_cd":1}`.
+    static func acknowledgement(_ ack: String, stamp: Envelope.Stamp) -> HTTPResponse {
+        var b = JSONBuilder(capacity: 96)
+        b.beginObject()
+        b.key("data"); b.beginObject(); b.field("ack_num", ack); b.endObject()
+        b.field("status_cd", 1)
+        b.endObject()
+        return Envelope.ok(data: b.bytes, stamp: stamp)
     }
 }

@@ -115,7 +115,7 @@ enum GSTR1ReturnRoutes {
             var entries: [GSTR1Entry]?
             switch GSTR1SaveParser.parse(json, supplier: grant.session, period: period) {
             case .success(let e): entries = e
-            case .failure(let fault): headers.add("X-Sandbox-Schema-Violation", fault.description)
+            case .failure(let fault): headers.add(SchemaViolation.responseHeader, fault.description)
             }
             do throws(GSTR1Refusal) {
                 let id = try state.submitGSTR1Save(entries, supplier: grant.session, period: period)

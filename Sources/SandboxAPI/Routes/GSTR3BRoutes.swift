@@ -82,12 +82,7 @@ enum GSTR3BRoutes {
             }
             do throws(GSTR3BReturnFilingError) {
                 let ack = try state.fileGSTR3BReturn(gstin: grant.session, period: period)
-                var b = JSONBuilder(capacity: 96)
-                b.beginObject()
-                b.key("data"); b.beginObject(); b.field("ack_num", ack); b.endObject()
-                b.field("status_cd", 1)
-                b.endObject()
-                return Envelope.ok(data: b.bytes, stamp: stamp)
+                return FilingRoutes.acknowledgement(ack, stamp: stamp)
             } catch {
                 switch error {
                 case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: stamp)

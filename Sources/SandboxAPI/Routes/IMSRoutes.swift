@@ -86,15 +86,9 @@ enum IMSRoutes {
                 return Envelope.platformError(.unprocessable("Invalid request body: \(e.description)"), stamp: stamp)
             case .success(let j): json = j
             }
-            let actionRequest: IMSActionRequest
+            let (actionRequest, violation) = IMSRequestValidator.actionRequest(json, kind: kind, sessionGSTIN: gstin)
             var headers: HTTPHeaders = [:]
-            switch IMSRequestValidator.validate(json, kind: kind, sessionGSTIN: gstin) {
-            case .success(let items):
-                actionRequest = kind == .save ? .save(items) : .reset(items)
-            case .failure(let violation):
-                actionRequest = kind == .save ? .schemaViolation : .resetSchemaViolation
-                headers.add("X-Sandbox-Schema-Violation", violation.description)
-            }
+            if let violation { headers.add(SchemaViolation.responseHeader, violation.description) }
             let id = state.submitIMSAction(actionRequest, recipient: gstin)
             return Envelope.success(inner: IMSStatusRender.referenceID(id), stamp: stamp, headers: headers)
         }

@@ -2,11 +2,11 @@
 ///
 /// Scenario data must be byte-identical for the same seed on every machine and every run, so
 /// nothing here touches `SystemRandomNumberGenerator`, `Hasher` or floating point: all draws
-/// are integer arithmetic on a 64-bit state.
-struct SplitMix64: RandomNumberGenerator {
+/// are integer arithmetic on a 64-bit state. The fault rules' seeded draws use it too.
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private(set) var state: UInt64
 
-    init(seed: UInt64) { state = seed }
+    package init(seed: UInt64) { state = seed }
 
     /// An independent stream for one part of a generation run (a supplier, a block), so adding a
     /// supplier or reordering blocks does not reshuffle everyone else's data.
@@ -16,7 +16,7 @@ struct SplitMix64: RandomNumberGenerator {
         state = inner.next()
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

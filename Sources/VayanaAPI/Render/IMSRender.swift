@@ -11,34 +11,15 @@ enum IMSRender {
     static func counts(_ counts: [IMSSection: IMSCounts]) -> [UInt8] {
         var b = JSONBuilder(capacity: 900)
         b.beginObject()
-        b.key("all_oth")
-        b.beginObject()
-        var total = 0
-        for section in IMSSection.allCases.sorted(by: { $0.rawValue.utf8.lexicographicallyPrecedes($1.rawValue.utf8) }) {
-            let c = counts[section] ?? IMSCounts()
-            total += c.total
-            b.key(section.rawValue)
-            count(c, into: &b)
-        }
-        b.field("ttl_cnt", total)
-        b.endObject()
+        IMSCountsRender.allOther(counts, into: &b)
         b.key("inv_supp_isd")
         b.beginObject()
-        b.key("isd"); count(IMSCounts(), into: &b)
-        b.key("isda"); count(IMSCounts(), into: &b)
+        b.key("isd"); IMSCountsRender.count(IMSCounts(), into: &b)
+        b.key("isda"); IMSCountsRender.count(IMSCounts(), into: &b)
         b.field("ttl_cnt", 0)
         b.endObject()
         b.endObject()
         return b.bytes
-    }
-
-    static func count(_ c: IMSCounts, into b: inout JSONBuilder) {
-        b.beginObject()
-        b.field("accept", c.accept)
-        b.field("noaction", c.noAction)
-        b.field("pending", c.pending)
-        b.field("reject", c.reject)
-        b.endObject()
     }
 
     /// `{"token":"…"}` — a GET whose result is split into files (FILEDET).

@@ -94,15 +94,9 @@ enum IMSRoutes {
             if let rtin = data["rtin"], rtin.stringValue == nil { throw .invalidGSTINFormat(parameter: "rtin") }
             let gstin = try VayanaContext.taxpayer(data["rtin"]?.stringValue, parameter: "rtin", in: state)
 
-            let actionRequest: IMSActionRequest
+            let (actionRequest, violation) = IMSRequestValidator.actionRequest(data, kind: kind, sessionGSTIN: gstin)
             var headers: HTTPHeaders = [:]
-            switch IMSRequestValidator.validate(data, kind: kind, sessionGSTIN: gstin) {
-            case .success(let items):
-                actionRequest = kind == .save ? .save(items) : .reset(items)
-            case .failure(let violation):
-                actionRequest = kind == .save ? .schemaViolation : .resetSchemaViolation
-                headers.add("X-Sandbox-Schema-Violation", violation.description)
-            }
+            if let violation { headers.add(SchemaViolation.responseHeader, violation.description) }
             let id = state.submitIMSAction(actionRequest, recipient: gstin)
             return EASEnvelope.ok(IMSStatusRender.referenceID(id), headers: headers)
         }
