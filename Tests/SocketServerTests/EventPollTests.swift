@@ -65,3 +65,28 @@ struct EventPollTests {
         #expect(events.first?.events.contains(.read) == true)  // recv then returns 0: EOF
     }
 }
+
+/// The server over its epoll sets while descriptors are closed and their numbers reused at once:
+/// a stale registration would hand one connection's readiness (or bytes) to another.
+struct DescriptorReuseTests {
+    @Test func churningConnections_NeverCrossWithALongLivedOne() throws {
+        let server = try TestServer()
+        defer { server.stop() }
+        let steady = try server.client()
+        for round in 0..<200 {
+            let passer = try server.client()
+            try passer.send("GET /passer/\(round) HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
+            if round % 3 == 0 {
+                passer.close()  // gone before its answer is read: the server meets a reset or EPIPE
+            } else {
+                let answer = try passer.readResponse()
+                #expect(answer.bodyText == "GET /passer/\(round) 0")
+                passer.close()
+            }
+            try steady.send("GET /steady/\(round) HTTP/1.1\r\nHost: t\r\n\r\n")
+            let mine = try steady.readResponse()
+            #expect(mine.status == 200)
+            #expect(mine.bodyText == "GET /steady/\(round) 0")
+        }
+    }
+}
