@@ -36,8 +36,9 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     /// First value of `name`, ASCII case-insensitive; nil if absent.
     public subscript(_ name: String) -> String? {
-        for field in fields where asciiCaseInsensitiveEquals(field.name, name) {
-            return field.value
+        // By index: iterating `fields` would copy (retain and release) every field it passes.
+        for index in fields.indices where asciiCaseInsensitiveEquals(fields[index].name, name) {
+            return fields[index].value
         }
         return nil
     }
@@ -49,6 +50,11 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence, ExpressibleByDictionar
 
     public func contains(_ name: String) -> Bool {
         fields.contains { asciiCaseInsensitiveEquals($0.name, name) }
+    }
+
+    /// Makes room for `count` fields in all, so that adding them does not reallocate.
+    public mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
     }
 
     /// Appends a field, keeping existing ones of that name.
@@ -104,6 +110,8 @@ extension HTTPHeaders: CustomStringConvertible {
 /// header names are tokens, RFC 9110 §5.1).
 @inlinable
 func asciiCaseInsensitiveEquals(_ lhs: String, _ rhs: String) -> Bool {
+    // Most names looked up differ in length: answer those without copying either string.
+    guard lhs.utf8.count == rhs.utf8.count else { return false }
     var lhs = lhs
     var rhs = rhs
     return lhs.withUTF8 { l in

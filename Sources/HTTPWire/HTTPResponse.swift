@@ -13,9 +13,14 @@ public struct HTTPResponse: Sendable, Equatable {
         self.body = body
     }
 
-    /// A response with `Content-Type: application/json`.
-    public static func json(_ status: HTTPStatus, _ body: [UInt8]) -> HTTPResponse {
-        HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: body)
+    /// A response with `Content-Type: application/json`, then `extra` headers.
+    public static func json(_ status: HTTPStatus, _ body: [UInt8], headers extra: HTTPHeaders = [:]) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        // One allocation, with room for two headers added on the way out (e.g. CORS) as well.
+        headers.reserveCapacity(1 + extra.count + 2)
+        headers.add("Content-Type", "application/json")
+        for (name, value) in extra { headers.add(name, value) }
+        return HTTPResponse(status: status, headers: headers, body: body)
     }
 }
 

@@ -36,28 +36,30 @@ enum Envelope {
             return out
         }
 
+        /// Appends the 36 characters in one piece: formatted in place, without a capacity check per byte.
         @inline(__always)
         static func appendUUID(_ high: UInt64, _ low: UInt64, to out: inout [UInt8]) {
-            @inline(__always) func hex(_ v: UInt64, _ shift: UInt64) -> UInt8 {
-                let d = UInt8(truncatingIfNeeded: (v >> shift) & 0xF)
-                return d < 10 ? 48 + d : 87 + d
+            let start = out.count
+            out.append(contentsOf: repeatElement(UInt8(ascii: "-"), count: 36))
+            out.withUnsafeMutableBufferPointer { buffer in
+                // Nibble i of the 128 bits (0 = most significant) goes to `position`, skipping the dashes
+                // at 8, 13, 18 and 23.
+                var position = start
+                for i in 0..<32 {
+                    if i == 8 || i == 12 || i == 16 || i == 20 { position += 1 }
+                    let word = i < 16 ? high : low
+                    let d = UInt8(truncatingIfNeeded: (word >> UInt64(60 - 4 * (i & 15))) & 0xF)
+                    buffer[position] = d < 10 ? 48 + d : 87 + d
+                    position += 1
+                }
             }
-            for i in 0..<8 { out.append(hex(high, UInt64(60 - 4 * i))) }
-            out.append(UInt8(ascii: "-"))
-            for i in 8..<12 { out.append(hex(high, UInt64(60 - 4 * i))) }
-            out.append(UInt8(ascii: "-"))
-            for i in 12..<16 { out.append(hex(high, UInt64(60 - 4 * i))) }
-            out.append(UInt8(ascii: "-"))
-            for i in 0..<4 { out.append(hex(low, UInt64(60 - 4 * i))) }
-            out.append(UInt8(ascii: "-"))
-            for i in 4..<16 { out.append(hex(low, UInt64(60 - 4 * i))) }
         }
     }
 
     /// HTTP 200, `{"code":200,"data":<data>,…}` where `data` is already-rendered JSON.
     static func ok(data: some Collection<UInt8>, stamp: Stamp, headers: HTTPHeaders = [:]) -> HTTPResponse {
         var out: [UInt8] = []
-        out.reserveCapacity(data.count + 96)
+        out.reserveCapacity(19 + data.count + stampCapacity)
         out.append(contentsOf: #"{"code":200,"data":"#.utf8)
         out.append(contentsOf: data)
         appendStamp(stamp, to: &out)
@@ -67,7 +69,7 @@ enum Envelope {
     /// Business outcome: `data = {"data":<inner>,"status_cd":"1"}`.
     static func success(inner: some Collection<UInt8>, stamp: Stamp, headers: HTTPHeaders = [:]) -> HTTPResponse {
         var out: [UInt8] = []
-        out.reserveCapacity(inner.count + 128)
+        out.reserveCapacity(28 + inner.count + 16 + stampCapacity)
         out.append(contentsOf: #"{"code":200,"data":{"data":"#.utf8)
         out.append(contentsOf: inner)
         out.append(contentsOf: #","status_cd":"1"}"#.utf8)
@@ -106,7 +108,7 @@ enum Envelope {
     /// Platform / gateway error: HTTP status = `code`, `{"code":…,"message":…,…}`.
     static func platformError(_ error: PlatformError, stamp: Stamp) -> HTTPResponse {
         var out: [UInt8] = []
-        out.reserveCapacity(160)
+        out.reserveCapacity(160 + stampCapacity)
         out.append(contentsOf: #"{"code":"#.utf8)
         JSONBuilder.appendDecimal(error.status.code, to: &out)
         out.append(contentsOf: #","message":"#.utf8)
@@ -114,6 +116,10 @@ enum Envelope {
         appendStamp(stamp, to: &out)
         return response(error.status, out, error.headers)
     }
+
+    /// The longest stamp `appendStamp` writes: 13 + 20 digits + 19 + 36 + 2 bytes. Bodies reserve it
+    /// up front, so appending the stamp never reallocates (and copies) a large body.
+    static let stampCapacity = 90
 
     /// `,"timestamp":N,"transaction_id":"…"}` — closes the outer object.
     @inline(__always)
@@ -126,9 +132,7 @@ enum Envelope {
     }
 
     static func response(_ status: HTTPStatus, _ body: [UInt8], _ extra: HTTPHeaders) -> HTTPResponse {
-        var headers: HTTPHeaders = ["Content-Type": "application/json"]
-        for (name, value) in extra { headers.add(name, value) }
-        return HTTPResponse(status: status, headers: headers, body: body)
+        .json(status, body, headers: extra)
     }
 }
 

@@ -67,9 +67,7 @@ enum EASEnvelope {
     }
 
     static func response(_ status: HTTPStatus, _ body: [UInt8], _ extra: HTTPHeaders) -> HTTPResponse {
-        var headers: HTTPHeaders = ["Content-Type": "application/json"]
-        for (name, value) in extra { headers.add(name, value) }
-        return HTTPResponse(status: status, headers: headers, body: body)
+        .json(status, body, headers: extra)
     }
 }
 

@@ -151,6 +151,23 @@ struct ObserveLiveTests {
         #expect(again.json["data"]?["data"]?["reference_id"] != nil)
     }
 
+    /// A vendor request is journalled under the tenant its handler worked on, also when the request
+    /// itself names none: Vayana's login carries only credentials.
+    @Test func vayanaLoginIsJournalledUnderItsTenant() throws {
+        let sandbox = try LiveSandbox()
+        let login = try sandbox.call("POST", "/theodore/apis/v1/authtokens", body: [
+            "handle": "developer@gspsandbox.local", "password": "Sandbox@2025", "handleType": "email",
+        ])
+        #expect(login.status == 200)
+        let refused = try sandbox.call("POST", "/theodore/apis/v1/authtokens", body: [
+            "handle": "developer@gspsandbox.local", "password": "wrong", "handleType": "email",
+        ])
+        #expect(refused.status == 401)
+        let journal = try sandbox.call("GET", "/_sandbox/journal?operation=vayana.auth.login")
+        let tenants = (journal.json["entries"]?.arrayValue ?? []).map { $0["tenant"]?.stringValue }
+        #expect(tenants == ["default", nil])  // the default scenario's tenant owns that login
+    }
+
     @Test func journalRecordsTransitionsAndVerifyExplainsMisses() throws {
         let sandbox = try LiveSandbox()
         let (headers, job) = try regenerate(sandbox)

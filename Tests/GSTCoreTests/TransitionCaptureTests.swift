@@ -42,4 +42,27 @@ struct TransitionCaptureTests {
         #expect(capture.transitions.items.count == TransitionCapture.limit)
         #expect(capture.transitions.dropped == 6)
     }
+
+    @Test func aCaptureNamesTheOneTenantItsRequestTouched() {
+        let first = Tenant(id: "a", seed: WorldSeed(), realTime: RealTime { 0 })
+        let second = Tenant(id: "b", seed: WorldSeed(), realTime: RealTime { 0 })
+        let untouched = TransitionCapture()
+        #expect(untouched.tenant == nil)
+
+        let one = TransitionCapture()
+        TransitionCapture.$current.withValue(one) {
+            _ = first.read { $0.now }
+            first.write { $0.advanceClock(by: 1) }
+        }
+        #expect(one.tenant === first)
+
+        // Two tenants: no single answer, so the caller falls back to the tenant the request names.
+        let both = TransitionCapture()
+        TransitionCapture.$current.withValue(both) {
+            _ = first.read { $0.now }
+            _ = second.read { $0.now }
+            _ = first.read { $0.now }
+        }
+        #expect(both.tenant == nil)
+    }
 }

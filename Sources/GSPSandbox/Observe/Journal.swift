@@ -58,8 +58,7 @@ public final class Journal: Sendable {
 
     /// Appends `entry`, assigning its `seq`; returns the seq.
     @discardableResult
-    public func append(_ entry: JournalEntry) -> UInt64 {
-        var entry = entry
+    public func append(_ entry: consuming JournalEntry) -> UInt64 {
         if entry.path.utf8.count > Self.maximumPathLength {
             entry.path = String(decoding: entry.path.utf8.prefix(Self.maximumPathLength), as: UTF8.self)
         }
@@ -70,12 +69,14 @@ public final class Journal: Sendable {
                 if r.slots.capacity < capacity && r.slots.count == r.slots.capacity {
                     r.slots.reserveCapacity(Swift.min(capacity, Swift.max(16, r.slots.count * 2)))
                 }
-                r.slots.append(entry)
+                r.slots.append(copy entry)  // only while the ring fills
             } else {
-                r.slots[r.head] = entry
+                // Swapped rather than assigned: no copy of the new entry, and the entry it replaces
+                // is released after the lock, with `entry`.
+                swap(&r.slots[r.head], &entry)
                 r.head = (r.head + 1) % capacity
             }
-            return entry.seq
+            return r.nextSeq - 1
         }
     }
 

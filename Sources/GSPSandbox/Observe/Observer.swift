@@ -117,7 +117,11 @@ public final class Observer: Sendable {
 
             let (transitions, dropped) = capture.transitions
             if !isControl || !transitions.isEmpty {
-                // Also covers a fresh `key_test_` tenant, which exists only once the handler created it.
+                // A vendor request is journalled under the tenant its handler worked on (no second
+                // registry lookup on the hot path; this also covers a `key_test_` tenant the handler
+                // just created). Control requests, and requests refused before reaching any tenant,
+                // under the tenant they name.
+                if tenant == nil, !isControl { tenant = capture.tenant }
                 if tenant == nil { tenant = Self.tenant(of: request, operation: operation, registry: context.world.registry) }
                 journal.append(JournalEntry(
                     seq: 0, time: arrived, method: request.method.rawValue, path: request.path, tenant: tenant?.id,

@@ -188,11 +188,11 @@ public struct JSONBuilder: Sendable {
             var tmp: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                       UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
                 (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-            var n = 0
+            // Digits are written right to left into the scratch, then appended in one piece.
+            var start = 20
             withUnsafeMutableBytes(of: &tmp) { t in
-                while m > 0 { t[n] = UInt8(48 + m % 10); m /= 10; n += 1 }
-                var k = n - 1
-                while k >= 0 { out.append(t[k]); k -= 1 }
+                while m > 0 { start -= 1; t[start] = UInt8(48 + m % 10); m /= 10 }
+                out.append(contentsOf: UnsafeRawBufferPointer(rebasing: t[start...]))
             }
         } else {
             out.append(contentsOf: String(v).utf8)

@@ -22,7 +22,7 @@ public final class Tenant: Sendable {
     public func read<R: Sendable, E: Error>(_ body: (TenantState) throws(E) -> R) throws(E) -> R {
         try state.withLock { (s: inout TenantState) throws(E) -> R in
             let mark = s.journal.count
-            defer { Self.handOver(&s, from: mark) }
+            defer { handOver(&s, from: mark) }
             s.settleJobs()
             return try body(s)
         }
@@ -32,7 +32,7 @@ public final class Tenant: Sendable {
     public func write<R: Sendable, E: Error>(_ body: (inout TenantState) throws(E) -> R) throws(E) -> R {
         try state.withLock { (s: inout TenantState) throws(E) -> R in
             let mark = s.journal.count
-            defer { Self.handOver(&s, from: mark) }
+            defer { handOver(&s, from: mark) }
             s.settleJobs()
             return try body(&s)
         }
@@ -51,14 +51,15 @@ public final class Tenant: Sendable {
             let mark = fresh.journal.count
             fresh.record("tenant reset to its seed")
             s = fresh
-            Self.handOver(&s, from: mark)
+            handOver(&s, from: mark)
         }
     }
 
     /// Moves the transitions recorded since `mark` (during this lock hold) to the request's
-    /// `TransitionCapture`, if one is bound; see there for the guarantee.
-    private static func handOver(_ s: inout TenantState, from mark: Int) {
+    /// `TransitionCapture`, if one is bound (see there for the guarantee), and notes this tenant there.
+    private func handOver(_ s: inout TenantState, from mark: Int) {
         guard let capture = TransitionCapture.current else { return }
+        capture.noteTouched(self)
         // The journal may have been trimmed at its limit during this hold; then take what is left.
         let start = min(mark, s.journal.count)
         guard start < s.journal.count else { return }

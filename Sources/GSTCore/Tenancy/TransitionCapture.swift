@@ -20,8 +20,19 @@ public final class TransitionCapture: Sendable {
     @TaskLocal public static var current: TransitionCapture?
 
     private let storage = Mutex<(items: [StateTransition], dropped: Int)>(([], 0))
+    private let touched = Mutex<(tenant: Tenant?, several: Bool)>((nil, false))
 
     public init() {}
+
+    /// The one tenant whose state the request read or changed; nil when it touched none, or more
+    /// than one. The observer journals a vendor request under it without a second registry lookup.
+    public var tenant: Tenant? { touched.withLock { $0.several ? nil : $0.tenant } }
+
+    func noteTouched(_ tenant: Tenant) {
+        touched.withLock { t in
+            if t.tenant == nil { t.tenant = tenant } else if t.tenant !== tenant { t.several = true }
+        }
+    }
 
     func append(contentsOf transitions: some Collection<StateTransition>) {
         guard !transitions.isEmpty else { return }

@@ -20,6 +20,8 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible, Expressi
     public let segments: [Segment]
     /// Literal segments as bytes, so matching compares bytes without building Strings.
     let literalBytes: [[UInt8]?]
+    /// How many `{name}` segments there are (the size of a match's `PathParameters`).
+    let parameterCount: Int
 
     /// The pattern as written.
     public var description: String {
@@ -61,6 +63,7 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible, Expressi
         }
         self.segments = segments
         self.literalBytes = segments.map { if case .literal(let text) = $0 { Array(text.utf8) } else { nil } }
+        parameterCount = names.count
     }
 
     /// Route tables are written as literals; a malformed one is a programming error.

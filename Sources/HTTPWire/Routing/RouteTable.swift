@@ -89,6 +89,7 @@ struct RouteTable: Sendable {
 
     private static func parameters(of pattern: PathPattern, in path: UnsafeBufferPointer<UInt8>) -> PathParameters {
         var parameters = PathParameters()
+        parameters.reserveCapacity(pattern.parameterCount)
         var start = 1
         for segment in pattern.segments {
             var end = start
