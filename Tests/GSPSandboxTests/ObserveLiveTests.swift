@@ -238,6 +238,28 @@ struct ObserveLiveTests {
         #expect(reply.json["data"]?["error"]?["error_cd"] == "AUTH4033")
         #expect(reply.json["data"]?["error"]?["message"] == "Invalid Session")
 
+        // Reset returns the tenant to its scenario, faults included: a `times: 1` rule fires again.
+        // A rule added at runtime keeps its counters.
+        scenario["faults"] = [["id": "once", "match": ["operation": "ims.count"], "times": 1, "respond": ["error_code": "AUTH4033"]]]
+        let oncePath = try ScenarioFile.write(.object(scenario))
+        let resettable = try LiveSandbox(scenarioPaths: [oncePath])
+        _ = try addFault(resettable, ["id": "runtime", "match": ["operation": "ims.invoices"], "times": 1, "respond": ["status": 503, "body": ["error": "down"]]])
+        func countFault() throws -> String? {
+            let r = try resettable.call("GET", "\(Self.base)/invoices/count", headers: ["x-api-key": "key_live_gspsandbox"])
+            return r.json["data"]?["error"]?["error_cd"]?.stringValue
+        }
+        #expect(try countFault() == "AUTH4033")
+        #expect(try countFault() != "AUTH4033")
+        _ = try resettable.call("GET", "\(Self.base)/invoices?section=B2B", headers: ["x-api-key": "key_live_gspsandbox"])
+        let tenant = try #require(resettable.call("GET", "/_sandbox/tenants").json["tenants"]?[0]?["id"]?.stringValue)
+        #expect(try resettable.call("POST", "/_sandbox/tenants/\(tenant)/reset").status == 200)
+        let afterReset = try resettable.call("GET", "/_sandbox/faults").json["faults"]?.arrayValue ?? []
+        #expect(afterReset.map { $0["id"]?.stringValue } == ["once", "runtime"])
+        #expect(afterReset.map { $0["fired"]?.intValue } == [0, 1])
+        #expect(try countFault() == "AUTH4033")
+        _ = try resettable.call("POST", "/_sandbox/reset")
+        #expect(try countFault() == "AUTH4033")
+
         scenario["faults"] = [["match": ["operation": "ims.count"], "respond": ["status": 9000]]]
         let badPath = try ScenarioFile.write(.object(scenario))
         #expect {

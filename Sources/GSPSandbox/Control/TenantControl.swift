@@ -90,6 +90,7 @@ enum TenantControl {
     static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "sandbox.tenants.reset") { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             tenant.reset()
+            restartScenarioFaults(of: [tenant], context: context)
             return ControlReply.json(summary(tenant, context))
         }
     }
@@ -97,7 +98,20 @@ enum TenantControl {
     static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "sandbox.reset") { _, _, context in
         let tenants = context.world.registry.tenants
         for tenant in tenants { tenant.reset() }
+        restartScenarioFaults(of: tenants, context: context)
         return ControlReply.json(.object(["reset": .array(tenants.map { .string($0.id) })]))
+    }
+
+    /// A reset returns a tenant to its scenario, and the fault rules that scenario declares are part of
+    /// it: they start counting (`after`, `times`, seeded draws) from zero again, so every test that
+    /// resets first sees the same faults. Rules added at runtime keep their counters.
+    static func restartScenarioFaults(of tenants: [Tenant], context: ApplicationContext) {
+        var ids: Set<String> = []
+        for tenant in tenants {
+            let rules = (try? Observer.scenarioRules(context.world.scenario(for: tenant))) ?? []
+            ids.formUnion(rules.map(\.id))
+        }
+        if !ids.isEmpty { context.observer.faults.restart(ids: ids) }
     }
 
     static let delete = Route<ApplicationContext>(.delete, "/_sandbox/tenants/{id}", operation: "sandbox.tenants.delete") { _, parameters, context in

@@ -72,6 +72,20 @@ public final class FaultBook: Sendable {
         }
     }
 
+    /// Starts the rules with these ids over as if just installed: counters at zero, random draws
+    /// from the seed again. Returns the ids found.
+    @discardableResult
+    public func restart(ids: Set<String>) -> [String] {
+        rules.withLock { r in
+            var restarted: [String] = []
+            for i in r.indices where ids.contains(r[i].rule.id) {
+                r[i] = Live(rule: r[i].rule, generator: SplitMix64(seed: r[i].rule.seed))
+                restarted.append(r[i].rule.id)
+            }
+            return restarted
+        }
+    }
+
     /// Every rule with how many requests matched it and how many it fired on.
     public var list: [(rule: FaultRule, matched: Int, fired: Int)] {
         rules.withLock { r in r.map { ($0.rule, $0.matched, $0.fired) } }
