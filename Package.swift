@@ -64,7 +64,8 @@ let package = Package(
         .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
-            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit"],
+            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit",
+                           .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
     ]

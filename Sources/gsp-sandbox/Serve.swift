@@ -76,7 +76,7 @@ struct Serve: ParsableCommand {
             }
         }
         let watcher = watch
-            ? ScenarioWatcher(world: world, scenarioPaths: scenarios, logger: logger)
+            ? ScenarioWatcher(context: sandbox.application.context, scenarioPaths: scenarios, logger: logger)
             : nil
         let trap = SignalTrap { signal in
             logger.info("received signal \(signal); draining")

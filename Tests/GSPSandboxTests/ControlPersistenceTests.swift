@@ -1,6 +1,9 @@
+import Dispatch
 import GSPSandbox
 import GSTCore
 import Glibc
+import Logging
+import Synchronization
 import Testing
 
 /// `--state-file` (save all tenants, load them back into a new sandbox), `--watch`'s reload, and the
@@ -53,16 +56,46 @@ struct ControlPersistenceTests {
         }
         write(#"{"name": "watched", "clock": {"now": "2025-05-10T10:00:00+05:30"}}"#)
         let sandbox = try LiveSandbox(scenarioPaths: [path])
-        let world = sandbox.server.application.context.world
+        let context = sandbox.server.application.context
 
         write(#"{"name": "watched", "clock": {"now": "2025-06-01T00:00:00+05:30"}}"#)
-        #expect(ScenarioWatcher.reload(path: path, tenant: "watched", world: world) == .reloaded)
+        #expect(ScenarioWatcher.reload(path: path, tenant: "watched", context: context) == .reloaded)
         #expect(try sandbox.call("GET", "/_sandbox/tenants/watched/clock").json["now"] == "2025-06-01T00:00:00+05:30")
 
         write(#"{"name": "watched", "clock": {"now": "not a date"}}"#)
-        let kept = ScenarioWatcher.reload(path: path, tenant: "watched", world: world)
+        let kept = ScenarioWatcher.reload(path: path, tenant: "watched", context: context)
         #expect(kept == .kept("\(path): $.clock.now: expected a date-time such as 2025-05-10T10:00:00+05:30 (or a date 2025-05-10), found \"not a date\""))
         #expect(try sandbox.call("GET", "/_sandbox/tenants/watched/clock").json["now"] == "2025-06-01T00:00:00+05:30")
+    }
+
+    /// The watcher's own polling: an edit to a watched file reaches its tenant, fault rules included,
+    /// without anyone calling `reload`. The test waits for the watcher's report, not for a clock.
+    @Test func watcherPollsAndLoadsAnEditedFile() throws {
+        let path = temporaryPath("polled.json")
+        defer { unlink(path) }
+        func write(_ text: String) {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
+            close(fd)
+        }
+        write(#"{"name": "polled", "clock": {"now": "2025-05-10T10:00:00+05:30"}}"#)
+        let sandbox = try LiveSandbox(scenarioPaths: [path])
+        let reported = DispatchSemaphore(value: 0)
+        let outcomes = Mutex<[ScenarioWatcher.ReloadOutcome]>([])
+        let watcher = ScenarioWatcher(
+            context: sandbox.server.application.context, files: [(path, "polled")], logger: Logger(label: "test"),
+            interval: .milliseconds(10)
+        ) { _, outcome in
+            outcomes.withLock { $0.append(outcome) }
+            reported.signal()
+        }
+        defer { watcher.cancel() }
+
+        write(#"{"name": "polled", "clock": {"now": "2025-06-01T00:00:00+05:30"}, "faults": [{"id": "edited", "match": {"operation": "ims.count"}, "respond": {"error_code": "AUTH4033"}}]}"#)
+        #expect(reported.wait(timeout: .now() + 30) == .success)
+        #expect(outcomes.withLock { $0 } == [.reloaded])
+        #expect(try sandbox.call("GET", "/_sandbox/tenants/polled/clock").json["now"] == "2025-06-01T00:00:00+05:30")
+        #expect(try sandbox.call("GET", "/_sandbox/faults").json["faults"]?[0]?["id"] == "edited")
     }
 
     static let durationCases: [(String, Int64)] = [

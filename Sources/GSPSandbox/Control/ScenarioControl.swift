@@ -21,23 +21,47 @@ enum ScenarioControl {
         return ControlReply.loadInline(.object(members), label: "request body")
     }
 
-    /// Replaces `tenant`'s world by `scenario`'s, or answers 400 changing nothing.
-    static func install(_ scenario: Scenario, into tenant: Tenant, context: ApplicationContext) -> HTTPResponse {
-        // The scenario's fault rules come with it; a bad rule refuses the whole load.
+    /// Why a scenario was not loaded into a tenant (nothing changed).
+    enum InstallError: Error {
+        case invalidFault(String)
+        case refused(TenantRegistryError)
+
+        var description: String {
+            switch self {
+            case .invalidFault(let text): text
+            case .refused(let error): ControlReply.describe(error)
+            }
+        }
+    }
+
+    /// Replaces the world of the tenant `id` by `scenario`'s and installs the scenario's fault rules
+    /// (same ids replace the rules an earlier load of it installed); a later reset returns to it.
+    /// Used by `PUT …/scenario` and by `serve --watch`. A bad fault rule refuses the whole load.
+    static func install(_ scenario: Scenario, intoTenant id: String, context: ApplicationContext) throws(InstallError) -> Tenant {
         let rules: [FaultRule]
         do throws(FaultRuleError) { rules = try Observer.scenarioRules(scenario) } catch {
-            return ControlReply.badRequest("invalid scenario", details: ["\(scenario.name): \(error.description)"])
+            throw .invalidFault("\(scenario.name): \(error.description)")
         }
         let fresh: Tenant
-        do throws(TenantRegistryError) { fresh = try context.world.registry.replaceTenant(id: tenant.id, seed: scenario.world) } catch {
-            return ControlReply.badRequest(ControlReply.describe(error))
+        do throws(TenantRegistryError) { fresh = try context.world.registry.replaceTenant(id: id, seed: scenario.world) } catch {
+            throw .refused(error)
         }
-        context.world.runtimeScenarios.withLock { $0[tenant.id] = scenario }
-        for rule in rules {  // same ids replace the rules an earlier load of this scenario installed
+        context.world.runtimeScenarios.withLock { $0[id] = scenario }
+        for rule in rules {
             _ = context.observer.faults.remove(id: rule.id)
             _ = context.observer.faults.add(rule)
         }
-        return ControlReply.json(TenantControl.summary(fresh, context))
+        return fresh
+    }
+
+    /// `install`, answered: the tenant's summary, or 400 changing nothing.
+    static func install(_ scenario: Scenario, into tenant: Tenant, context: ApplicationContext) -> HTTPResponse {
+        do throws(InstallError) {
+            return ControlReply.json(TenantControl.summary(try install(scenario, intoTenant: tenant.id, context: context), context))
+        } catch {
+            if case .invalidFault(let text) = error { return ControlReply.badRequest("invalid scenario", details: [text]) }
+            return ControlReply.badRequest(error.description)
+        }
     }
 
     static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "sandbox.tenants.scenario") { request, parameters, context in

@@ -6,8 +6,9 @@ import ScenarioKit
 import Synchronization
 
 /// `serve --watch`: polls the scenario files' modification times every 500 ms on a Dispatch timer;
-/// when one changes, its tenant is reset to the new file's world (logins kept). An invalid edit is
-/// logged, one `FILE: $.path: problem` line each, and the tenant keeps its old world.
+/// when one changes, its tenant is reset to the new file's world and fault rules (logins kept), as
+/// `PUT /_sandbox/tenants/{id}/scenario` would. An invalid edit is logged, one `FILE: $.path:
+/// problem` line each, and the tenant keeps its old world.
 public final class ScenarioWatcher: @unchecked Sendable {  // the timer is only resumed and cancelled, both thread-safe
     private let timer: any DispatchSourceTimer
     private let stamps: Stamps
@@ -18,8 +19,11 @@ public final class ScenarioWatcher: @unchecked Sendable {  // the timer is only 
         init(_ v: [String: Int64]) { values = Mutex(v) }
     }
 
-    /// - Parameter files: each watched path with the id of the tenant it built.
-    public init(world: SandboxWorld, files: [(path: String, tenant: String)], logger: Logger, interval: Duration = .milliseconds(500)) {
+    /// - Parameters:
+    ///   - files: each watched path with the id of the tenant it built.
+    ///   - onReload: called on the watcher's queue after each reload attempt, with its outcome (tests).
+    public init(context: ApplicationContext, files: [(path: String, tenant: String)], logger: Logger,
+                interval: Duration = .milliseconds(500), onReload: (@Sendable (String, ReloadOutcome) -> Void)? = nil) {
         var initial: [String: Int64] = [:]
         for f in files { initial[f.path] = Self.mtime(f.path) }
         let stamps = Stamps(initial)
@@ -36,16 +40,21 @@ public final class ScenarioWatcher: @unchecked Sendable {  // the timer is only 
                     return true
                 }
                 guard changed, now != 0 else { continue }
-                Self.reload(path: f.path, tenant: f.tenant, world: world, logger: logger)
+                let outcome = Self.reload(path: f.path, tenant: f.tenant, context: context)
+                switch outcome {
+                case .reloaded: logger.info("scenario \(f.path) reloaded into tenant \(f.tenant)")
+                case .kept(let why): logger.error("scenario \(f.path) changed but is invalid; keeping the previous world:\n\(why)")
+                }
+                onReload?(f.path, outcome)
             }
         }
         self.timer = timer
         timer.resume()
     }
 
-    /// Watches the files `world` was loaded from (`paths` in the order given to it).
-    public convenience init(world: SandboxWorld, scenarioPaths paths: [String], logger: Logger) {
-        self.init(world: world, files: zip(paths, world.scenarios).map { ($0, $1.name) }, logger: logger)
+    /// Watches the files the sandbox's world was loaded from (`paths` in the order given to it).
+    public convenience init(context: ApplicationContext, scenarioPaths paths: [String], logger: Logger) {
+        self.init(context: context, files: zip(paths, context.world.scenarios).map { ($0, $1.name) }, logger: logger)
     }
 
     public func cancel() { timer.cancel() }
@@ -58,23 +67,15 @@ public final class ScenarioWatcher: @unchecked Sendable {  // the timer is only 
     }
 
     /// Reloads one file into its tenant, or keeps the tenant's world when the edit is invalid.
-    public static func reload(path: String, tenant: String, world: SandboxWorld) -> ReloadOutcome {
+    public static func reload(path: String, tenant: String, context: ApplicationContext) -> ReloadOutcome {
         let scenario: Scenario
         do { scenario = try ScenarioLoader.load(path: path) } catch {
             return .kept(error.description)
         }
-        do throws(TenantRegistryError) { try world.registry.replaceTenant(id: tenant, seed: scenario.world) } catch {
-            return .kept("cannot replace tenant \(tenant): \(error)")
+        do throws(ScenarioControl.InstallError) { _ = try ScenarioControl.install(scenario, intoTenant: tenant, context: context) } catch {
+            return .kept("cannot load into tenant \(tenant): \(error.description)")
         }
-        world.runtimeScenarios.withLock { $0[tenant] = scenario }
         return .reloaded
-    }
-
-    static func reload(path: String, tenant: String, world: SandboxWorld, logger: Logger) {
-        switch reload(path: path, tenant: tenant, world: world) {
-        case .reloaded: logger.info("scenario \(path) reloaded into tenant \(tenant)")
-        case .kept(let why): logger.error("scenario \(path) changed but is invalid; keeping the previous world:\n\(why)")
-        }
     }
 
     /// Modification time in nanoseconds (0 when the file cannot be read).
