@@ -24,8 +24,9 @@ extension SandboxAPIContext {
     func resolveTenant(_ request: HTTPRequest) -> Result<(tenant: Tenant, token: String), PlatformError> {
         guard let token = request.headers["authorization"], !token.isEmpty else { return .failure(.unauthorized) }
         guard let apiKey = request.headers["x-api-key"], !apiKey.isEmpty else { return .failure(.unauthorized) }
-        guard let tenant = registry.tenant(forToken: token) else { return .failure(.invalidAccessToken) }
-        guard registry.tenant(forSandboxKey: apiKey) === tenant else { return .failure(.unauthorized) }
+        let (tenant, keyMatches) = registry.tenant(forToken: token, sandboxKey: apiKey)
+        guard let tenant else { return .failure(.invalidAccessToken) }
+        guard keyMatches else { return .failure(.unauthorized) }
         return .success((tenant, token))
     }
 

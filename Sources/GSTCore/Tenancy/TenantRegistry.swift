@@ -141,6 +141,15 @@ public final class TenantRegistry: Sendable {
         index.withLock { x in x.tokens[token].flatMap { x.tenants[$0] } }
     }
 
+    /// The tenant that issued `token`, and whether Sandbox API key `key` is that tenant's too: the
+    /// check every authenticated Sandbox request makes, under one lock.
+    public func tenant(forToken token: String, sandboxKey key: String) -> (tenant: Tenant?, keyMatches: Bool) {
+        index.withLock { x in
+            guard let id = x.tokens[token], let tenant = x.tenants[id] else { return (nil, false) }
+            return (tenant, x.sandboxKeys[key]?.tenant == id)
+        }
+    }
+
     /// Sandbox's `x-api-key` + `x-api-secret`. A known key needs its secret. An unknown key starting
     /// `key_test_` with a secret starting `secret_test_` gets a fresh tenant (id = the key) built by
     /// `makeTenantSeed`; later calls need the same secret. Nil = unauthorised.
