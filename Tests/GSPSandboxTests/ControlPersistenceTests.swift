@@ -13,6 +13,12 @@ struct ControlPersistenceTests {
         "/tmp/gsp-sandbox-test-\(getpid())-\(UInt32.random(in: 0...UInt32.max))-\(name)"
     }
 
+    func replaceFile(_ path: String, with text: String) {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
+        close(fd)
+    }
+
     @Test func stateFileSavesEveryTenantAndLoadsItBack() throws {
         let path = temporaryPath("state.json")
         defer { unlink(path) }
@@ -49,11 +55,7 @@ struct ControlPersistenceTests {
     @Test func watchReloadKeepsTheOldWorldOnAnInvalidEdit() throws {
         let path = temporaryPath("watched.json")
         defer { unlink(path) }
-        func write(_ text: String) {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
-            close(fd)
-        }
+        func write(_ text: String) { replaceFile(path, with: text) }
         write(#"{"name": "watched", "clock": {"now": "2025-05-10T10:00:00+05:30"}}"#)
         let sandbox = try LiveSandbox(scenarioPaths: [path])
         let context = sandbox.server.application.context
@@ -73,11 +75,7 @@ struct ControlPersistenceTests {
     @Test func watcherPollsAndLoadsAnEditedFile() throws {
         let path = temporaryPath("polled.json")
         defer { unlink(path) }
-        func write(_ text: String) {
-            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            _ = text.withCString { Glibc.write(fd, $0, strlen($0)) }
-            close(fd)
-        }
+        func write(_ text: String) { replaceFile(path, with: text) }
         write(#"{"name": "polled", "clock": {"now": "2025-05-10T10:00:00+05:30"}}"#)
         let sandbox = try LiveSandbox(scenarioPaths: [path])
         let reported = DispatchSemaphore(value: 0)
