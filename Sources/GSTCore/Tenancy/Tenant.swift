@@ -59,12 +59,10 @@ public final class Tenant: Sendable {
     /// `TransitionCapture`, if one is bound (see there for the guarantee), and notes this tenant there.
     private func handOver(_ s: inout TenantState, from mark: Int) {
         guard let capture = TransitionCapture.current else { return }
-        capture.noteTouched(self)
         // The journal may have been trimmed at its limit during this hold; then take what is left.
         let start = min(mark, s.journal.count)
-        guard start < s.journal.count else { return }
-        capture.append(contentsOf: s.journal[start...])
-        s.journal.removeSubrange(start...)
+        capture.handOver(from: self, s.journal[start...])
+        if start < s.journal.count { s.journal.removeSubrange(start...) }
     }
 
     /// The current state version (cheap; for response caches).

@@ -19,24 +19,27 @@ public final class TransitionCapture: Sendable {
 
     @TaskLocal public static var current: TransitionCapture?
 
-    private let storage = Mutex<(items: [StateTransition], dropped: Int)>(([], 0))
-    private let touched = Mutex<(tenant: Tenant?, several: Bool)>((nil, false))
+    private struct Captured {
+        var items: [StateTransition] = []
+        var dropped = 0
+        /// The first tenant handed over, and whether another one was handed over too.
+        var tenant: Tenant?
+        var several = false
+    }
+
+    private let storage = Mutex(Captured())
 
     public init() {}
 
     /// The one tenant whose state the request read or changed; nil when it touched none, or more
     /// than one. The observer journals a vendor request under it without a second registry lookup.
-    public var tenant: Tenant? { touched.withLock { $0.several ? nil : $0.tenant } }
+    public var tenant: Tenant? { storage.withLock { $0.several ? nil : $0.tenant } }
 
-    func noteTouched(_ tenant: Tenant) {
-        touched.withLock { t in
-            if t.tenant == nil { t.tenant = tenant } else if t.tenant !== tenant { t.several = true }
-        }
-    }
-
-    func append(contentsOf transitions: some Collection<StateTransition>) {
-        guard !transitions.isEmpty else { return }
+    /// Takes what one lock hold of `tenant` recorded (possibly nothing): its transitions, and the
+    /// tenant itself.
+    func handOver(from tenant: Tenant, _ transitions: some Collection<StateTransition>) {
         storage.withLock { s in
+            if s.tenant == nil { s.tenant = tenant } else if s.tenant !== tenant { s.several = true }
             for t in transitions {
                 if s.items.count < Self.limit { s.items.append(t) } else { s.dropped += 1 }
             }
