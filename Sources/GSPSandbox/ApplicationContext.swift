@@ -14,8 +14,10 @@ public struct ApplicationContext: Sendable {
     public let sandbox: SandboxAPIContext
     /// Vayana EAS's adapter context (shares `world.registry`).
     public let vayana: VayanaContext
-    /// Journal, metrics and fault rules of the request pipeline (Observe/).
-    public let observer: Observer
+    /// What the request pipeline records and injects (Observe/, Pipeline/).
+    public let journal: Journal
+    public let metrics: Metrics
+    public let faults: FaultBook
 
     public init(version: String = SandboxVersion.current, configuration: SandboxConfiguration, world: SandboxWorld) {
         self.version = version
@@ -23,7 +25,9 @@ public struct ApplicationContext: Sendable {
         self.world = world
         sandbox = SandboxAPIContext(registry: world.registry, realTime: world.realTime)
         vayana = VayanaContext(registry: world.registry, realTime: world.realTime)
-        observer = Observer(journalCapacity: configuration.journalSize, realTime: world.realTime)
-        observer.installScenarioFaults(world.scenarios)
+        journal = Journal(capacity: configuration.journalSize)
+        metrics = Metrics()
+        faults = FaultBook()
+        faults.installScenarioRules(world.scenarios)
     }
 }

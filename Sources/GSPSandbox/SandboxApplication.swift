@@ -9,6 +9,8 @@ import VayanaAPI
 public final class SandboxApplication: HTTPResponder {
     public let router: Router<ApplicationContext>
     public let context: ApplicationContext
+    /// The request pipeline, outermost first. A new cross-cutting concern is one more middleware here.
+    let pipeline: MiddlewareStack
 
     /// Loads the configuration's scenario files (or the built-in default) and builds the tenants.
     /// Throws, naming file, JSON path and problem, when a scenario is invalid: the sandbox refuses
@@ -16,7 +18,7 @@ public final class SandboxApplication: HTTPResponder {
     public convenience init(configuration: SandboxConfiguration, routes: [Route<ApplicationContext>] = [],
                             realTime: RealTime = .systemWallClock()) throws(ScenarioLoadError) {
         let scenarios = try SandboxWorld.loadScenarios(paths: configuration.scenarioPaths)
-        try Observer.validateScenarioFaults(scenarios)
+        try FaultBook.validateScenarioRules(scenarios)
         let world = try SandboxWorld(scenarios: scenarios, realTime: realTime)
         self.init(configuration: configuration, world: world, routes: routes)
     }
@@ -28,6 +30,12 @@ public final class SandboxApplication: HTTPResponder {
         router.add(contentsOf: Self.builtInRoutes)
         router.add(contentsOf: routes)
         self.router = router
+        pipeline = MiddlewareStack([
+            CORSMiddleware(),                                          // preflights; Allow-Origin on the rest
+            MetricsMiddleware(metrics: context.metrics),               // counts and times what follows
+            JournalMiddleware(journal: context.journal),               // records the request and its transitions
+            FaultMiddleware(book: context.faults, realTime: world.realTime),  // drops, errors, delays
+        ])
     }
 
     /// Every route the sandbox serves: its own control routes and each vendor adapter's.
@@ -37,11 +45,18 @@ public final class SandboxApplication: HTTPResponder {
             + VayanaRoutes.routes().map { $0.mapContext(\.vayana) }
     }
 
-    /// Routes and answers through the observing pipeline (faults, journal, metrics: Observe/Observer.swift).
+    /// Routes the request, then runs it through the pipeline to its route's handler (or the 404/405).
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        if CORS.isPreflight(request) { return CORS.preflight(request) }
-        var response = context.observer.respond(to: request, router: router, context: context)
-        CORS.allowAnyOrigin(&response)
-        return response
+        var requestContext = RequestContext(app: context, match: router.route(request), arrived: context.world.realTime.now())
+        return pipeline.respond(to: request, context: &requestContext, endpoint: Self.endpoint)
+    }
+
+    /// The innermost step: the matched route's handler, or the sandbox's own 404 / 405.
+    static func endpoint(_ request: HTTPRequest, _ context: inout RequestContext) -> HTTPResponse {
+        switch context.match {
+        case .found(let route, let parameters): route.handler(request, parameters, context.app)
+        case .notFound: SandboxErrors.notFound(request)
+        case .methodNotAllowed(let allow): SandboxErrors.methodNotAllowed(request, allow: allow)
+        }
     }
 }

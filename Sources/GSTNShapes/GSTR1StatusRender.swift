@@ -3,26 +3,21 @@ import GSTCore
 /// The return status of a GSTR-1 job (`reference/sandbox-examples/gst_return_status.*`):
 /// `{action, [error_report,] form_typ:"R1", status_cd}`.
 package enum GSTR1StatusRender {
-    /// GSTN's code and message for a refused record. RET191114 / RET191115 and "Invalid POS" are
-    /// documented; RET191113 for a document already in a filed return is this emulator's choice.
-    package static func code(_ reason: GSTR1RecordErrorReason) -> (code: String, message: String) {
+    /// GSTN's error for a refused record.
+    package static func gstnError(_ reason: GSTR1RecordErrorReason) -> GSTNError {
         switch reason {
-        case .invoiceDateOutOfRange:
-            return ("RET191114", "Date is Invalid. Date of invoice cannot exceed the current tax period and be older than 18 months or older than registration date.")
-        case .noteDateOutOfRange:
-            return ("RET191115", "Date is Invalid. Date of note cannot exceed the current tax period .")
-        case .invalidPlaceOfSupply:
-            return ("RET191114", "Invalid POS")
-        case .documentAlreadyFiled:
-            return ("RET191113", "Document already exists in a filed return.")
+        case .invoiceDateOutOfRange: return .invoiceDateOutOfRange
+        case .noteDateOutOfRange: return .noteDateOutOfRange
+        case .invalidPlaceOfSupply: return .invalidPlaceOfSupply
+        case .documentAlreadyFiled: return .documentAlreadyFiled
         }
     }
 
-    /// Documented job-level errors.
-    package static func code(_ failure: GSTR1JobFailure) -> (code: String, message: String) {
+    /// GSTN's error for a job that failed as a whole.
+    package static func gstnError(_ failure: GSTR1JobFailure) -> GSTNError {
         switch failure {
-        case .malformed: return ("RET191106", "Error in Json structure validation.")
-        case .resetInProgress: return ("RET191251", "RESET is under process. Please try again later")
+        case .malformed: return .jsonStructureInvalid
+        case .resetInProgress: return .resetInProgressJob
         }
     }
 
@@ -41,9 +36,9 @@ package enum GSTR1StatusRender {
         case .processed:
             o["status_cd"] = "P"
         case .error:
-            let (c, m) = code(outcome.failure!)
+            let e = gstnError(outcome.failure!)
             o["status_cd"] = "ER"
-            o["error_report"] = .object(["error_cd": .string(c), "error_msg": .string(m)])
+            o["error_report"] = .object(["error_cd": .string(e.code), "error_msg": .string(e.message)])
         case .processedWithErrors:
             o["status_cd"] = "PE"
             o["error_report"] = errorReport(outcome.errors)
@@ -58,7 +53,8 @@ package enum GSTR1StatusRender {
         var report: [String: JSONValue] = [:]
         var lists: [String: [[String: JSONValue]]] = [:]
         for e in errors {
-            let (c, m) = code(e.reason)
+            let error = gstnError(e.reason)
+            let (c, m) = (error.code, error.message)
             let w = e.wire
             if let innerKey = w.innerKey {
                 var entries = lists[w.section] ?? []

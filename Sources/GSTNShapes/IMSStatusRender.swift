@@ -49,9 +49,9 @@ package enum IMSStatusRender {
             b.field("proc_cnt", String(outcome.processedCount))
             b.field("status_cd", "PE")
         case .error:
-            b.field("err_cd", IMSErrorCatalogue.schemaViolation.0)
+            b.field("err_cd", GSTNError.imsSchemaViolation.code)
             b.field("err_cnt", String(outcome.errorCount))
-            b.field("err_msg", IMSErrorCatalogue.schemaViolation.1)
+            b.field("err_msg", GSTNError.imsSchemaViolation.message)
             b.field("proc_cnt", String(outcome.processedCount))
             b.field("status_cd", "ER")
         }
@@ -64,15 +64,15 @@ package enum IMSStatusRender {
     /// by section key, then by supplier and error code (in the order they first appear in the request);
     /// each group lists its documents in `inv` (notes too, under `inum`, as in the vendor's example).
     package static func errorReport(_ errors: [IMSRecordError], into b: inout JSONBuilder) {
-        struct Group { var supplier: GSTIN; var code: (String, String); var docs: [(String, ReturnPeriod)] }
+        struct Group { var supplier: GSTIN; var error: GSTNError; var docs: [(String, ReturnPeriod)] }
         var bySection: [IMSSection: [Group]] = [:]
         for e in errors {
-            let code = message(for: e.reason)
+            let error = gstnError(for: e.reason)
             var groups = bySection[e.section] ?? []
-            if let i = groups.firstIndex(where: { $0.supplier == e.supplier && $0.code.0 == code.0 }) {
+            if let i = groups.firstIndex(where: { $0.supplier == e.supplier && $0.error.code == error.code }) {
                 groups[i].docs.append((e.number, e.period))
             } else {
-                groups.append(Group(supplier: e.supplier, code: code, docs: [(e.number, e.period)]))
+                groups.append(Group(supplier: e.supplier, error: error, docs: [(e.number, e.period)]))
             }
             bySection[e.section] = groups
         }
@@ -82,8 +82,8 @@ package enum IMSStatusRender {
             b.beginArray()
             for g in bySection[section]! {
                 b.beginObject()
-                b.field("error_cd", g.code.0)
-                b.field("error_msg", g.code.1)
+                b.field("error_cd", g.error.code)
+                b.field("error_msg", g.error.message)
                 b.key("inv")
                 b.beginArray()
                 for (number, period) in g.docs {
@@ -101,12 +101,12 @@ package enum IMSStatusRender {
         b.endObject()
     }
 
-    package static func message(for reason: IMSRecordErrorReason) -> (String, String) {
+    package static func gstnError(for reason: IMSRecordErrorReason) -> GSTNError {
         switch reason {
-        case .previousStatusMismatch: return IMSErrorCatalogue.previousStatusMismatch
-        case .pendingNotAllowed: return IMSErrorCatalogue.pendingNotAllowed
-        case .notFound: return IMSErrorCatalogue.notFound
-        case .schemaViolation: return IMSErrorCatalogue.schemaViolation
+        case .previousStatusMismatch: return .imsPreviousStatusMismatch
+        case .pendingNotAllowed: return .imsPendingNotAllowed
+        case .notFound: return .imsInvoiceNotFound
+        case .schemaViolation: return .imsSchemaViolation
         }
     }
 
@@ -118,16 +118,4 @@ package enum IMSStatusRender {
         b.endObject()
         return b.bytes
     }
-}
-
-/// Per-record codes in an IMS status `error_report`.
-package enum IMSErrorCatalogue {
-    /// Documented.
-    package static let previousStatusMismatch = ("IMSSAV0010", "Either previous action is incorrect/ invoice might have edited by supplier")
-    /// Emulator's choice (undocumented): Pending sent for a record whose `ispendactblocked` is Y.
-    package static let pendingNotAllowed = ("IMSSAV0012", "Pending action is not allowed for this invoice")
-    /// Emulator's choice (undocumented): no such record in the recipient's IMS.
-    package static let notFound = ("IMSSAV0011", "No invoice found for the provided details")
-    /// Documented job-level code; also used if a single record is malformed for its request type.
-    package static let schemaViolation = ("IMSSAV005", "Schema validation failure")
 }

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// Sandbox's response envelopes, written straight into bytes with keys in sorted order.
@@ -78,7 +79,7 @@ enum Envelope {
     }
 
     /// Business error (HTTP 200): `data = {"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
-    static func businessError(_ error: BusinessError, stamp: Stamp) -> HTTPResponse {
+    static func businessError(_ error: GSTNError, stamp: Stamp) -> HTTPResponse {
         ok(data: errorData(error), stamp: stamp)
     }
 
@@ -93,7 +94,7 @@ enum Envelope {
     }
 
     /// The `data` value of a business error: `{"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
-    static func errorData(_ error: BusinessError) -> [UInt8] {
+    static func errorData(_ error: GSTNError) -> [UInt8] {
         var b = JSONBuilder(capacity: 256)
         b.beginObject()
         b.key("error"); b.beginObject()
@@ -134,17 +135,4 @@ enum Envelope {
     static func response(_ status: HTTPStatus, _ body: [UInt8], _ extra: HTTPHeaders) -> HTTPResponse {
         .json(status, body, headers: extra)
     }
-}
-
-/// A GSTN-level outcome Sandbox passes through with HTTP 200 and `status_cd` "0".
-struct BusinessError: Hashable, Sendable, Error {
-    var code: String
-    var message: String
-}
-
-/// A gateway-level refusal: HTTP 4xx with `{code, message, timestamp, transaction_id}`.
-struct PlatformError: Sendable, Error {
-    var status: HTTPStatus
-    var message: String
-    var headers: HTTPHeaders = [:]
 }

@@ -8,26 +8,16 @@ import HTTPWire
 /// | `authorization` or `x-api-key` header missing or empty | 401 "Unauthorized" |
 /// | token never issued, revoked, or sent as `Bearer …` | 403 "Invalid access token" |
 /// | `x-api-key` is not a key of the tenant that issued the token | 401 "Unauthorized" |
-/// | token expired (tenant clock) | 403 "Access token has expired" |
 /// | a platform token on a taxpayer route, or a taxpayer token on the OTP routes | 403 "Insufficient privilege" |
+/// | token expired (tenant clock) | 403 "Access token has expired" |
 ///
 /// The token check runs inside the same tenant lock as the route's own work, so a request sees one
-/// consistent state from authorization to answer.
+/// consistent state from authorization to answer. Refusals from there on carry the tenant's stamp.
 extension SandboxAPIContext {
     /// The token kind a route needs.
     enum Requirement {
         case platform
         case taxpayer
-    }
-
-    /// Token and tenant from the headers; an error response when they cannot be resolved.
-    func resolveTenant(_ request: HTTPRequest) -> Result<(tenant: Tenant, token: String), PlatformError> {
-        guard let token = request.headers["authorization"], !token.isEmpty else { return .failure(.unauthorized) }
-        guard let apiKey = request.headers["x-api-key"], !apiKey.isEmpty else { return .failure(.unauthorized) }
-        let (tenant, keyMatches) = registry.tenant(forToken: token, sandboxKey: apiKey)
-        guard let tenant else { return .failure(.invalidAccessToken) }
-        guard keyMatches else { return .failure(.unauthorized) }
-        return .success((tenant, token))
     }
 
     /// A request let through: its tenant, token, the token's kind, whether it expired (only when the
@@ -45,72 +35,83 @@ extension SandboxAPIContext {
         var session: GSTIN { gstin! }
     }
 
-    /// What a gated step decided: answer now, or go on with a value.
-    enum Gate<R: Sendable>: Sendable {
-        case respond(HTTPResponse)
-        case proceed(R)
+    /// Token and tenant from the headers; refused (without a tenant stamp) when they cannot be resolved.
+    func resolveTenant(_ request: HTTPRequest) throws(SandboxError) -> (tenant: Tenant, token: String) {
+        guard let token = request.headers["authorization"], !token.isEmpty else { throw .platform(.unauthorized) }
+        guard let apiKey = request.headers["x-api-key"], !apiKey.isEmpty else { throw .platform(.unauthorized) }
+        let (tenant, keyMatches) = registry.tenant(forToken: token, sandboxKey: apiKey)
+        guard let tenant else { throw .platform(.invalidAccessToken) }
+        guard keyMatches else { throw .platform(.unauthorized) }
+        return (tenant, token)
     }
 
-    /// Checks the request's token for `requirement` and runs `body` under the same tenant lock.
-    func gate<R: Sendable>(
-        _ request: HTTPRequest, _ requirement: Requirement, allowExpired: Bool = false,
-        _ body: (inout TenantState, Grant) -> Gate<R>
-    ) -> Gate<(Grant, R)> {
-        let tenant: Tenant, token: String
-        switch resolveTenant(request) {
-        case .failure(let e): return .respond(Envelope.platformError(e, stamp: anonymousStamp()))
-        case .success(let r): (tenant, token) = r
+    /// The one token rule of every gated route: the kind must be the route's, then the token must be
+    /// live (or the route must allow an expired one). Returns whether it has expired.
+    static func admit(_ check: TokenCheck, _ requirement: Requirement, allowExpired: Bool) throws(SandboxError) -> (TokenKind, expired: Bool) {
+        let kind: TokenKind, expired: Bool
+        switch check {
+        case .unknown: throw .platform(.invalidAccessToken)
+        case .valid(let k): (kind, expired) = (k, false)
+        case .expired(let k): (kind, expired) = (k, true)
         }
-        return tenant.write { state -> Gate<(Grant, R)> in
+        switch (requirement, kind) {
+        case (.platform, .platform), (.taxpayer, .taxpayer): break
+        default: throw .platform(.insufficientPrivilege)
+        }
+        if expired && !allowExpired { throw .platform(.expiredAccessToken) }
+        return (kind, expired)
+    }
+
+    /// Checks the request's token for `requirement` and runs `body` under the same tenant lock. For routes
+    /// with work after the lock (issuing tokens, OTP books): the caller stamps its reply with `grant.stamp`.
+    func authorized<R: Sendable>(
+        _ request: HTTPRequest, _ requirement: Requirement, allowExpired: Bool = false,
+        _ body: (inout TenantState, Grant) throws(SandboxError) -> R
+    ) throws(SandboxError) -> (grant: Grant, value: R) {
+        let (tenant, token) = try resolveTenant(request)
+        return try tenant.write { (state: inout TenantState) throws(SandboxError) -> (Grant, R) in
             let check = state.tokens.check(token, now: state.now)
             let stamp = SandboxAPIContext.stamp(&state)
-            let kind: TokenKind, expired: Bool
-            switch check {
-            case .unknown: return .respond(Envelope.platformError(.invalidAccessToken, stamp: stamp))
-            case .valid(let k): kind = k; expired = false
-            case .expired(let k): kind = k; expired = true
-            }
-            switch (requirement, kind) {
-            case (.platform, .platform), (.taxpayer, .taxpayer): break
-            default: return .respond(Envelope.platformError(.insufficientPrivilege, stamp: stamp))
-            }
-            if expired && !allowExpired { return .respond(Envelope.platformError(.expiredAccessToken, stamp: stamp)) }
-            let grant = Grant(tenant: tenant, token: token, kind: kind, expired: expired, stamp: stamp)
-            switch body(&state, grant) {
-            case .respond(let r): return .respond(r)
-            case .proceed(let v): return .proceed((grant, v))
+            do throws(SandboxError) {
+                let (kind, expired) = try Self.admit(check, requirement, allowExpired: allowExpired)
+                let grant = Grant(tenant: tenant, token: token, kind: kind, expired: expired, stamp: stamp)
+                return (grant, try body(&state, grant))
+            } catch {
+                throw error.stamped(stamp)
             }
         }
     }
 
     /// A taxpayer route whose whole work happens under the tenant lock: `body` gets the state and the
-    /// grant (`grant.session` is the session's GSTIN, `grant.stamp` the response stamp).
+    /// grant (`grant.session` is the session's GSTIN) and returns the reply, which leaves stamped.
     ///
     /// The hot path of every taxpayer GET: one registry lookup per header, one tenant lock, and a
     /// closure whose result type is concrete (no generic metadata to instantiate per call).
     func taxpayer(
         _ request: HTTPRequest,
-        _ body: (inout TenantState, Grant) -> HTTPResponse
-    ) -> HTTPResponse {
-        let tenant: Tenant, token: String
-        switch resolveTenant(request) {
-        case .failure(let e): return Envelope.platformError(e, stamp: anonymousStamp())
-        case .success(let r): (tenant, token) = r
-        }
-        return tenant.write { state -> HTTPResponse in
+        _ body: (inout TenantState, Grant) throws(SandboxError) -> SandboxReply
+    ) throws(SandboxError) -> SandboxReply {
+        let (tenant, token) = try resolveTenant(request)
+        return try tenant.write { (state: inout TenantState) throws(SandboxError) -> SandboxReply in
             let check = state.tokens.check(token, now: state.now)
             let stamp = SandboxAPIContext.stamp(&state)
-            switch check {
-            case .unknown:
-                return Envelope.platformError(.invalidAccessToken, stamp: stamp)
-            case .expired(.taxpayer):
-                return Envelope.platformError(.expiredAccessToken, stamp: stamp)
-            case .valid(let kind):
-                guard case .taxpayer = kind else { return Envelope.platformError(.insufficientPrivilege, stamp: stamp) }
-                return body(&state, Grant(tenant: tenant, token: token, kind: kind, expired: false, stamp: stamp))
-            case .expired:
-                return Envelope.platformError(.insufficientPrivilege, stamp: stamp)
+            do throws(SandboxError) {
+                let (kind, _) = try Self.admit(check, .taxpayer, allowExpired: false)
+                var reply = try body(&state, Grant(tenant: tenant, token: token, kind: kind, expired: false, stamp: stamp))
+                reply.stamp = stamp
+                return reply
+            } catch {
+                throw error.stamped(stamp)
             }
         }
+    }
+}
+
+extension SandboxError {
+    /// The error with the tenant's stamp, unless an inner step already gave it one.
+    func stamped(_ stamp: Envelope.Stamp) -> SandboxError {
+        var e = self
+        if e.stamp == nil { e.stamp = stamp }
+        return e
     }
 }

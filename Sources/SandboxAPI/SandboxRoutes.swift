@@ -33,6 +33,11 @@ import HTTPWire
 /// | GET / POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}` | `gstr3b.get`, `gstr3b.save` |
 /// | POST | `/gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/file?pan=&otp=` | `gstr3b.file` |
 ///
+/// A route is declared in its feature file (`Routes/`), as `Route(.get, path, operation) { request,
+/// parameters, ctx throws(SandboxError) in … }`: a handler returns a `SandboxReply` or throws a
+/// `SandboxError` (a gateway refusal or a `GSTNError` from the shared catalogue), and
+/// `SandboxAPIContext.render` writes either, once, into the envelope below.
+///
 /// Every response is `application/json` with keys in sorted order, a millisecond `timestamp` from the
 /// tenant's clock and a UUID `transaction_id` (the tenant's id generator; random when the request
 /// cannot be tied to a tenant). Business outcomes and business errors are HTTP 200 with `data.status_cd`
@@ -74,31 +79,10 @@ public enum SandboxRoutes {
     /// Prefix of the taxpayer routes.
     static let taxpayer = "/gst/compliance/tax-payer"
 
+    /// Every route, as each feature file declares its own (grouped under their path prefix).
     public static func routes() -> [Route<SandboxAPIContext>] {
         let t = taxpayer
-        return [
-            Route(.post, "/authenticate", operation: "auth.authenticate", handler: AuthRoutes.authenticate),
-            Route(.post, PathPattern(stringLiteral: "\(t)/otp"), operation: "taxpayer.otp", handler: AuthRoutes.generateOTP),
-            Route(.post, PathPattern(stringLiteral: "\(t)/otp/verify"), operation: "taxpayer.otp.verify", handler: AuthRoutes.verifyOTP),
-            Route(.post, PathPattern(stringLiteral: "\(t)/session/refresh"), operation: "taxpayer.session.refresh", handler: AuthRoutes.refresh),
-            Route(.post, PathPattern(stringLiteral: "\(t)/logout"), operation: "taxpayer.logout", handler: AuthRoutes.logout),
-
-            Route(.get, PathPattern(stringLiteral: "\(t)/invoices"), operation: "ims.invoices", handler: IMSRoutes.invoices),
-            Route(.get, PathPattern(stringLiteral: "\(t)/invoices/count"), operation: "ims.count", handler: IMSRoutes.count),
-            Route(.post, PathPattern(stringLiteral: "\(t)/invoices/status/save"), operation: "ims.save", handler: IMSRoutes.save),
-            Route(.post, PathPattern(stringLiteral: "\(t)/invoices/status/reset"), operation: "ims.reset", handler: IMSRoutes.reset),
-            Route(.get, PathPattern(stringLiteral: "\(t)/invoices/status"), operation: "ims.status", handler: IMSRoutes.status),
-
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2b/{year}/{month}"), operation: "gstr2b.get", handler: GSTR2BRoutes.get),
-            Route(.post, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2b/{year}/{month}/regenerate"), operation: "gstr2b.regenerate",
-                  handler: GSTR2BRoutes.regenerate),
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2b/regenerate"), operation: "gstr2b.regenerate.status",
-                  handler: GSTR2BRoutes.regenerationStatus),
-
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-1/b2b/{year}/{month}"), operation: "gstr1.b2b", handler: GSTR1Routes.b2b),
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-1/b2ba/{year}/{month}"), operation: "gstr1.b2ba", handler: GSTR1Routes.b2ba),
-            Route(.get, "/gsp/tax-payer/{gstin}/gstrs/gstr-1/b2ba/{year}/{month}", operation: "gstr1.b2ba.legacy",
-                  handler: GSTR1Routes.legacyB2BA),
-        ] + GSTR1ReturnRoutes.routes(t) + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
+        return AuthRoutes.routes(t) + IMSRoutes.routes(t) + GSTR2BRoutes.routes(t) + GSTR1Routes.routes(t)
+            + GSTR1ReturnRoutes.routes(t) + FilingRoutes.routes(t) + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
     }
 }

@@ -93,9 +93,3 @@ struct EASError: Error, Sendable, Equatable {
         return out
     }
 }
-
-/// An error GSTN answered (`status_cd` 0): EAS passes it on as 502 `err-gstn-returned-error`.
-struct GSTNError: Error, Sendable, Hashable {
-    var code: String
-    var message: String
-}

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// How EAS lets a request through, as this emulator applies it (checks in this order):

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// The EAS error catalogue.
@@ -82,37 +83,3 @@ extension EASError {
         return EASError(status: .badGateway, message: "err-gstn-returned-error", type: "Gstn", args: args)
     }
 }
-
-/// GSTN's codes, as EAS passes them on. Messages of documented codes are verbatim (Vayana's examples, or
-/// Sandbox's captures of the same GSTN code); the others are marked.
-extension GSTNError {
-    /// Documented (Vayana): every returns / IMS call for a GSTIN without a live GSTN session.
-    static let unauthorizedUser = GSTNError(code: "RET11402", message: "Unauthorized User")
-    /// Sandbox's message for the code. Used for: an OTP request naming a username the GSTIN does not
-    /// have, an unknown or expired `otp-request-id`, refreshing an unknown or expired `gst-session-id`.
-    static let invalidSession = GSTNError(code: "AUTH4033", message: "Invalid Session")
-    /// Code from public client code; message is the emulator's choice.
-    static let invalidOTP = GSTNError(code: "AUTH4034", message: "Invalid OTP")
-    /// Sandbox's message: REQSTS with an `int_tran_id` unknown for this GSTIN.
-    static let noRecordsForTransaction = GSTNError(code: "IMS0008", message: "No records found for requested internal transaction Id")
-    /// Sandbox's message: the GSTR-2B was generated and holds no document.
-    static let gstr2bNoDetails = GSTNError(code: "RET2B1016", message: "For current tax period, no details are available to view.")
-    /// Sandbox's message; the date is when the GSTR-2B will be available (DD/MM/YYYY).
-    static func gstr2bNotAvailable(by date: CivilDate) -> GSTNError {
-        GSTNError(code: "RET2B1023",
-                  message: "GSTR-2B is being generated and should be available by \(date.slashed). Either you do not have any "
-                      + "records in GSTR-2B or the generation is still in progress. If you are still not able to access it, "
-                      + "please raise a ticket with GST support team.")
-    }
-    /// Sandbox's message: a GSTR-1 section with no document for the filters.
-    static let noDocumentFound = GSTNError(
-        code: "RET11416",
-        message: "No document found in selected financial year. Either this document exists in a different "
-            + "financial year or the document number is incorrect.")
-    /// Emulator's choice (code and message): a GSTN API this sandbox does not emulate yet. Answered instead of
-    /// invented data, so a client can tell "not emulated" from "empty".
-    static func notEmulated(_ what: String) -> GSTNError {
-        GSTNError(code: "GEN5002", message: "\(what) is not emulated by GSP Sandbox")
-    }
-}
-

@@ -18,23 +18,28 @@ public enum VayanaRoutes {
         let t = taxpayer
         func p(_ s: String) -> PathPattern { PathPattern(stringLiteral: s) }
         return [
-            Route(.post, "/theodore/apis/v1/authtokens", operation: "vayana.auth.login", handler: LoginRoutes.login),
+            Route(.post, "/theodore/apis/v1/authtokens", operation: "vayana.auth.login", api: .vayana, handler: LoginRoutes.login),
 
-            Route(.post, p("\(t)/authenticate/OTPREQUEST"), operation: "vayana.gstn.otprequest", handler: GSTNAuthRoutes.otpRequest),
-            Route(.post, p("\(t)/authenticate/AUTHTOKEN"), operation: "vayana.gstn.authtoken", handler: GSTNAuthRoutes.authToken),
-            Route(.post, p("\(t)/authenticate/REFRESHTOKEN"), operation: "vayana.gstn.refreshtoken", handler: GSTNAuthRoutes.refreshToken),
-            Route(.post, p("\(t)/authenticate"), operation: "vayana.gstn.authenticate", handler: GSTNAuthRoutes.byHeader),
+            Route(.post, p("\(t)/authenticate/OTPREQUEST"), operation: "vayana.gstn.otprequest", api: .vayana, handler: GSTNAuthRoutes.otpRequest),
+            Route(.post, p("\(t)/authenticate/AUTHTOKEN"), operation: "vayana.gstn.authtoken", api: .vayana, handler: GSTNAuthRoutes.authToken),
+            Route(.post, p("\(t)/authenticate/REFRESHTOKEN"), operation: "vayana.gstn.refreshtoken", api: .vayana, handler: GSTNAuthRoutes.refreshToken),
+            Route(.post, p("\(t)/authenticate"), operation: "vayana.gstn.authenticate", api: .vayana, handler: GSTNAuthRoutes.byHeader),
 
-            Route(.get, p("\(t)/returns"), operation: "vayana.returns", handler: ReturnsRoutes.returns),
-            Route(.get, "/basic/gstn/{flynn-version}/taxpayerapi-doc/{key}", operation: "vayana.returns.filedownload",
+            Route(.get, p("\(t)/returns"), operation: "vayana.returns", api: .vayana, handler: ReturnsRoutes.returns),
+            Route(.get, "/basic/gstn/{flynn-version}/taxpayerapi-doc/{key}", operation: "vayana.returns.filedownload", api: .vayana,
                   handler: ReturnsRoutes.fileDownload),
 
-            Route(.get, p("\(t)/returns/ims/GETINV"), operation: "vayana.ims.getinv", handler: IMSRoutes.getInvoices),
-            Route(.get, p("\(t)/returns/ims/GETCNT"), operation: "vayana.ims.getcnt", handler: IMSRoutes.getCount),
-            Route(.put, p("\(t)/returns/ims/SAVE"), operation: "vayana.ims.save", handler: IMSRoutes.save),
-            Route(.put, p("\(t)/returns/ims/RESETIMS"), operation: "vayana.ims.reset", handler: IMSRoutes.reset),
-            Route(.get, p("\(t)/returns/ims/REQSTS"), operation: "vayana.ims.reqsts", handler: IMSRoutes.requestStatus),
-            Route(.get, p("\(t)/returns/ims/FILEDET"), operation: "vayana.ims.filedet", handler: IMSRoutes.fileDetails),
+            Route(.get, p("\(t)/returns/ims/GETINV"), operation: "vayana.ims.getinv", api: .vayana, handler: IMSRoutes.getInvoices),
+            Route(.get, p("\(t)/returns/ims/GETCNT"), operation: "vayana.ims.getcnt", api: .vayana, handler: IMSRoutes.getCount),
+            Route(.put, p("\(t)/returns/ims/SAVE"), operation: "vayana.ims.save", api: .vayana, handler: IMSRoutes.save),
+            Route(.put, p("\(t)/returns/ims/RESETIMS"), operation: "vayana.ims.reset", api: .vayana, handler: IMSRoutes.reset),
+            Route(.get, p("\(t)/returns/ims/REQSTS"), operation: "vayana.ims.reqsts", api: .vayana, handler: IMSRoutes.requestStatus),
+            Route(.get, p("\(t)/returns/ims/FILEDET"), operation: "vayana.ims.filedet", api: .vayana, handler: IMSRoutes.fileDetails),
         ]
     }
+}
+
+extension RouteAPI {
+    /// Vayana Network's EAS routes.
+    public static let vayana = RouteAPI("vayana")
 }

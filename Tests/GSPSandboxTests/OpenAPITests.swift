@@ -26,7 +26,7 @@ struct OpenAPITests {
         let documented = paths.values.reduce(0) { $0 + ($1.objectValue?.count ?? 0) }
         #expect(documented == routes.count)
         #expect(operationIDs.count == routes.count)
-        #expect(operationIDs.isSuperset(of: ["sandbox.health", "sandbox.scenario", "sandbox.openapi", "gstr2b.regenerate", "vayana.returns"]))
+        #expect(operationIDs.isSuperset(of: ["control.health", "control.scenario", "control.openapi", "gstr2b.regenerate", "vayana.returns"]))
         #expect(paths["/_sandbox/openapi.json"]?["get"]?["tags"] == ["control"])
         #expect(paths["/basic/gstn/{flynn-version}/taxpayerapi/{gstn-api-version}/returns"]?["get"]?["tags"] == ["vayana-eas"])
     }

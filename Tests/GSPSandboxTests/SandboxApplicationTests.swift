@@ -42,7 +42,7 @@ struct SandboxApplicationTests {
         let response = app.respond(to: request(.get, "/vendor/42"))
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"42","v":"\#(SandboxVersion.current)"}"#)
         #expect(app.router.routes.map(\.operation).last == "vendor.get")
-        #expect(app.router.routes.map(\.operation).contains("sandbox.health"))
+        #expect(app.router.routes.map(\.operation).contains("control.health"))
     }
 }
 

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 import Testing
 @testable import SandboxAPI

@@ -16,12 +16,12 @@ enum ClockControl {
         ])
     }
 
-    static let get = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/clock", operation: "sandbox.clock.get") { _, parameters, context in
+    static let get = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/clock", operation: "control.clock.get", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in ControlReply.json(tenant.read { clockJSON($0) }) }
     }
 
     /// `{"now": "2025-05-14T00:00:00+05:30"}` or `{"epoch_ms": N}`: freezes the clock there.
-    static let set = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/clock", operation: "sandbox.clock.set") { request, parameters, context in
+    static let set = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/clock", operation: "control.clock.set", api: .control) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             let members: [String: JSONValue]
             switch ControlReply.object(request) {
@@ -46,7 +46,7 @@ enum ClockControl {
     }
 
     /// `{"by": "P5D" | "36h" | seconds}`.
-    static let advance = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/clock/advance", operation: "sandbox.clock.advance") { request, parameters, context in
+    static let advance = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/clock/advance", operation: "control.clock.advance", api: .control) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             let members: [String: JSONValue]
             switch ControlReply.object(request) {
@@ -66,7 +66,7 @@ enum ClockControl {
         }
     }
 
-    static let real = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/clock/real", operation: "sandbox.clock.real") { _, parameters, context in
+    static let real = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/clock/real", operation: "control.clock.real", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             ControlReply.json(tenant.write { s -> JSONValue in s.followRealTime(); return clockJSON(s) })
         }

@@ -45,7 +45,7 @@ enum JobControl {
         }
     }
 
-    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/jobs", operation: "sandbox.jobs.list") { _, parameters, context in
+    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/jobs", operation: "control.jobs.list", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             ControlReply.json(.object(["jobs": .array(tenant.read { $0.jobList.map(jobJSON) })]))
         }
@@ -66,11 +66,11 @@ enum JobControl {
         }
     }
 
-    static let complete = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/complete", operation: "sandbox.jobs.complete") { _, parameters, context in
+    static let complete = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/complete", operation: "control.jobs.complete", api: .control) { _, parameters, context in
         end(parameters, context) { (s: inout TenantState, ref: String) throws(JobControlError) in try s.forceCompleteJob(ref) }
     }
 
-    static let fail = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/fail", operation: "sandbox.jobs.fail") { _, parameters, context in
+    static let fail = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/jobs/{ref}/fail", operation: "control.jobs.fail", api: .control) { _, parameters, context in
         end(parameters, context) { (s: inout TenantState, ref: String) throws(JobControlError) in try s.forceFailJob(ref) }
     }
 }

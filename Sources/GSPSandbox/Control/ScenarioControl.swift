@@ -39,7 +39,7 @@ enum ScenarioControl {
     /// Used by `PUT …/scenario` and by `serve --watch`. A bad fault rule refuses the whole load.
     static func install(_ scenario: Scenario, intoTenant id: String, context: ApplicationContext) throws(InstallError) -> Tenant {
         let rules: [FaultRule]
-        do throws(FaultRuleError) { rules = try Observer.scenarioRules(scenario) } catch {
+        do throws(FaultRuleError) { rules = try FaultBook.rules(of: scenario) } catch {
             throw .invalidFault("\(scenario.name): \(error.description)")
         }
         let fresh: Tenant
@@ -48,8 +48,8 @@ enum ScenarioControl {
         }
         context.world.runtimeScenarios.withLock { $0[id] = scenario }
         for rule in rules {
-            _ = context.observer.faults.remove(id: rule.id)
-            _ = context.observer.faults.add(rule)
+            _ = context.faults.remove(id: rule.id)
+            _ = context.faults.add(rule)
         }
         return fresh
     }
@@ -64,7 +64,7 @@ enum ScenarioControl {
         }
     }
 
-    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "sandbox.tenants.scenario") { request, parameters, context in
+    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "control.tenants.scenario", api: .control) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             switch scenario(from: request, context: context) {
             case .failure(let f): return f.response

@@ -32,18 +32,18 @@ enum TenantControl {
         }
     }
 
-    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants", operation: "sandbox.tenants.list") { _, _, context in
+    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants", operation: "control.tenants.list", api: .control) { _, _, context in
         let tenants = context.world.registry.tenants.map { summary($0, context) }
         return ControlReply.json(.object(["tenants": .array(tenants)]))
     }
 
-    static let show = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}", operation: "sandbox.tenants.get") { _, parameters, context in
+    static let show = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}", operation: "control.tenants.get", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { ControlReply.json(summary($0, context)) }
     }
 
     /// `{"id": "...", "scenario": "name-or-path"}` or `{"id": "...", "scenario_inline": {...}}`; without
     /// either, the primary scenario.
-    static let create = Route<ApplicationContext>(.post, "/_sandbox/tenants", operation: "sandbox.tenants.create") { request, _, context in
+    static let create = Route<ApplicationContext>(.post, "/_sandbox/tenants", operation: "control.tenants.create", api: .control) { request, _, context in
         let members: [String: JSONValue]
         switch ControlReply.object(request) {
         case .failure(let f): return f.response
@@ -87,7 +87,7 @@ enum TenantControl {
         return ControlReply.json(summary(tenant, context), status: .created)
     }
 
-    static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "sandbox.tenants.reset") { _, parameters, context in
+    static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "control.tenants.reset", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             tenant.reset()
             restartScenarioFaults(of: [tenant], context: context)
@@ -95,7 +95,7 @@ enum TenantControl {
         }
     }
 
-    static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "sandbox.reset") { _, _, context in
+    static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "control.reset", api: .control) { _, _, context in
         let tenants = context.world.registry.tenants
         for tenant in tenants { tenant.reset() }
         restartScenarioFaults(of: tenants, context: context)
@@ -108,13 +108,13 @@ enum TenantControl {
     static func restartScenarioFaults(of tenants: [Tenant], context: ApplicationContext) {
         var ids: Set<String> = []
         for tenant in tenants {
-            let rules = (try? Observer.scenarioRules(context.world.scenario(for: tenant))) ?? []
+            let rules = (try? FaultBook.rules(of: context.world.scenario(for: tenant))) ?? []
             ids.formUnion(rules.map(\.id))
         }
-        if !ids.isEmpty { context.observer.faults.restart(ids: ids) }
+        if !ids.isEmpty { context.faults.restart(ids: ids) }
     }
 
-    static let delete = Route<ApplicationContext>(.delete, "/_sandbox/tenants/{id}", operation: "sandbox.tenants.delete") { _, parameters, context in
+    static let delete = Route<ApplicationContext>(.delete, "/_sandbox/tenants/{id}", operation: "control.tenants.delete", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             context.world.registry.deleteTenant(id: tenant.id)
             context.world.runtimeScenarios.withLock { _ = $0.removeValue(forKey: tenant.id) }

@@ -8,8 +8,8 @@ struct RequestFacts {
     var method: String
     var path: String
     var tenant: String?
-    /// GSTINs the request names; computed only if some rule asks for one.
-    var gstins: () -> Set<String>
+    /// GSTINs the request names; gathered (before the book's lock) only when `FaultBook.matchesOnGSTIN`.
+    var gstins: Set<String>
 }
 
 /// What a firing rule does to this request.
@@ -34,11 +34,15 @@ public final class FaultBook: Sendable {
     private let rules = Mutex<[Live]>([])
     /// Lets the hot path skip the lock entirely when no rule is installed (the usual case).
     private let installed = Atomic<Int>(0)
+    /// How many installed rules match on a GSTIN: only then does a request's GSTIN set get computed.
+    private let gstinRules = Atomic<Int>(0)
     private let nextNumber = Atomic<Int>(1)
 
     public init() {}
 
     public var isEmpty: Bool { installed.load(ordering: .relaxed) == 0 }
+    /// Whether some installed rule matches on a GSTIN.
+    var matchesOnGSTIN: Bool { gstinRules.load(ordering: .relaxed) > 0 }
     public var count: Int { installed.load(ordering: .relaxed) }
 
     /// An id for a rule posted without one: `fault-N`.
@@ -50,7 +54,7 @@ public final class FaultBook: Sendable {
         rules.withLock { r in
             guard !r.contains(where: { $0.rule.id == rule.id }) else { return false }
             r.append(Live(rule: rule, generator: SplitMix64(seed: rule.seed)))
-            installed.store(r.count, ordering: .relaxed)
+            counted(r)
             return true
         }
     }
@@ -60,7 +64,7 @@ public final class FaultBook: Sendable {
         rules.withLock { r in
             guard let i = r.firstIndex(where: { $0.rule.id == id }) else { return false }
             r.remove(at: i)
-            installed.store(r.count, ordering: .relaxed)
+            counted(r)
             return true
         }
     }
@@ -68,8 +72,14 @@ public final class FaultBook: Sendable {
     public func removeAll() {
         rules.withLock { r in
             r.removeAll()
-            installed.store(0, ordering: .relaxed)
+            counted(r)
         }
+    }
+
+    /// Publishes the counts the hot path reads without the lock (called with the lock held).
+    private func counted(_ r: [Live]) {
+        installed.store(r.count, ordering: .relaxed)
+        gstinRules.store(r.count { $0.rule.match.gstin != nil }, ordering: .relaxed)
     }
 
     /// Starts the rules with these ids over as if just installed: counters at zero, random draws
@@ -93,7 +103,6 @@ public final class FaultBook: Sendable {
 
     func decide(_ facts: RequestFacts) -> FaultDecision? {
         guard !isEmpty else { return nil }
-        var gstins: Set<String>?
         return rules.withLock { r -> FaultDecision? in
             for i in r.indices {
                 let m = r[i].rule.match
@@ -101,10 +110,7 @@ public final class FaultBook: Sendable {
                 if let method = m.method, method != facts.method { continue }
                 if let tenant = m.tenant, tenant != facts.tenant { continue }
                 if let path = m.path, !Glob.matches(path, facts.path) { continue }
-                if let gstin = m.gstin {
-                    if gstins == nil { gstins = facts.gstins() }
-                    if !gstins!.contains(gstin) { continue }
-                }
+                if let gstin = m.gstin, !facts.gstins.contains(gstin) { continue }
                 r[i].matched += 1
                 let rule = r[i].rule
                 if r[i].matched <= rule.after { continue }

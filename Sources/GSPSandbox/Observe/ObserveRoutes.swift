@@ -10,8 +10,8 @@ enum ObserveRoutes {
 
     // MARK: Faults
 
-    static let listFaults = Route<ApplicationContext>(.get, "/_sandbox/faults", operation: "sandbox.faults.list") { _, _, ctx in
-        let items: [JSONValue] = ctx.observer.faults.list.map { item in
+    static let listFaults = Route<ApplicationContext>(.get, "/_sandbox/faults", operation: "control.faults.list", api: .control) { _, _, ctx in
+        let items: [JSONValue] = ctx.faults.list.map { item in
             .object(["id": .string(item.rule.id), "rule": item.rule.source,
                      "matched": .number(JSONNumber(item.matched)), "fired": .number(JSONNumber(item.fired))])
         }
@@ -20,8 +20,8 @@ enum ObserveRoutes {
 
     /// Body: one rule, an array of rules, or `{"faults": [...]}`. All are checked before any is
     /// installed, so a bad request changes nothing.
-    static let addFaults = Route<ApplicationContext>(.post, "/_sandbox/faults", operation: "sandbox.faults.add") { request, _, ctx in
-        let book = ctx.observer.faults
+    static let addFaults = Route<ApplicationContext>(.post, "/_sandbox/faults", operation: "control.faults.add", api: .control) { request, _, ctx in
+        let book = ctx.faults
         let parsed: JSONValue
         do { parsed = try JSONParser.parse(request.body) } catch {
             return problem(.badRequest, "body is not JSON: \(error)")
@@ -38,7 +38,7 @@ enum ObserveRoutes {
         for (item, path) in items {
             do {
                 let rule = try FaultRule.parse(item, path: path, defaultID: book.makeID())
-                try Observer.validateCodes(rule, path: path)
+                try rule.validateCode(path: path)
                 rules.append(rule)
             } catch {
                 return problem(.badRequest, "\(error)")
@@ -53,15 +53,15 @@ enum ObserveRoutes {
         return json(.created, ["faults": .array(rules.map { .string($0.id) })])
     }
 
-    static let clearFaults = Route<ApplicationContext>(.delete, "/_sandbox/faults", operation: "sandbox.faults.clear") { _, _, ctx in
-        let count = ctx.observer.faults.count
-        ctx.observer.faults.removeAll()
+    static let clearFaults = Route<ApplicationContext>(.delete, "/_sandbox/faults", operation: "control.faults.clear", api: .control) { _, _, ctx in
+        let count = ctx.faults.count
+        ctx.faults.removeAll()
         return json(.ok, ["removed": .number(JSONNumber(count))])
     }
 
-    static let removeFault = Route<ApplicationContext>(.delete, "/_sandbox/faults/{id}", operation: "sandbox.faults.remove") { _, params, ctx in
+    static let removeFault = Route<ApplicationContext>(.delete, "/_sandbox/faults/{id}", operation: "control.faults.remove", api: .control) { _, params, ctx in
         let id = params["id"] ?? ""
-        guard ctx.observer.faults.remove(id: id) else { return problem(.notFound, "no fault rule with id \"\(id)\"") }
+        guard ctx.faults.remove(id: id) else { return problem(.notFound, "no fault rule with id \"\(id)\"") }
         return json(.ok, ["removed": .string(id)])
     }
 
@@ -69,8 +69,8 @@ enum ObserveRoutes {
 
     /// Filters: `operation`, `tenant`, `method`, `path_prefix`, `status`, `since` (seq), `limit`
     /// (default 100, at most the capacity).
-    static let listJournal = Route<ApplicationContext>(.get, "/_sandbox/journal", operation: "sandbox.journal.list") { request, _, ctx in
-        let journal = ctx.observer.journal
+    static let listJournal = Route<ApplicationContext>(.get, "/_sandbox/journal", operation: "control.journal.list", api: .control) { request, _, ctx in
+        let journal = ctx.journal
         var filter = JournalFilter()
         filter.operation = request.queryValue("operation")
         filter.tenant = request.queryValue("tenant")
@@ -95,9 +95,9 @@ enum ObserveRoutes {
                           "size": .number(JSONNumber(journal.count)), "capacity": .number(JSONNumber(journal.capacity))])
     }
 
-    static let clearJournal = Route<ApplicationContext>(.delete, "/_sandbox/journal", operation: "sandbox.journal.clear") { _, _, ctx in
-        let count = ctx.observer.journal.count
-        ctx.observer.journal.clear()
+    static let clearJournal = Route<ApplicationContext>(.delete, "/_sandbox/journal", operation: "control.journal.clear", api: .control) { _, _, ctx in
+        let count = ctx.journal.count
+        ctx.journal.clear()
         return json(.ok, ["cleared": .number(JSONNumber(count))])
     }
 
@@ -105,7 +105,7 @@ enum ObserveRoutes {
 
     /// `{"pattern": {operation?, method?, path?, tenant?, status?}, "count": N | {"at_least": N} | {"at_most": N}}`;
     /// `count` defaults to `{"at_least": 1}`.
-    static let verify = Route<ApplicationContext>(.post, "/_sandbox/verify", operation: "sandbox.verify") { request, _, ctx in
+    static let verify = Route<ApplicationContext>(.post, "/_sandbox/verify", operation: "control.verify", api: .control) { request, _, ctx in
         let body: JSONValue
         do { body = try JSONParser.parse(request.body) } catch {
             return problem(.badRequest, "body is not JSON: \(error)")
@@ -144,14 +144,14 @@ enum ObserveRoutes {
                 return problem(.badRequest, "$.count: a non-negative integer, {\"at_least\": N} or {\"at_most\": N}")
             }
         }
-        let result = Verifier.verify(pattern, expected, in: ctx.observer.journal.entries)
+        let result = Verifier.verify(pattern, expected, in: ctx.journal.entries)
         let near: [JSONValue] = result.nearMisses.map { .object(["differs": .string($0.field), "entry": entryJSON($0.entry)]) }
         return json(.ok, ["pass": .bool(result.pass), "matched": .number(JSONNumber(result.matched)), "near_misses": .array(near)])
     }
 
     // MARK: Metrics
 
-    static let metrics = Route<ApplicationContext>(.get, "/_sandbox/metrics", operation: "sandbox.metrics") { _, _, ctx in
+    static let metrics = Route<ApplicationContext>(.get, "/_sandbox/metrics", operation: "control.metrics", api: .control) { _, _, ctx in
         let tenants = ctx.world.registry.tenants
         var jobs: [String: Int] = ["pending": 0, "completed": 0]
         for tenant in tenants {
@@ -161,10 +161,10 @@ enum ObserveRoutes {
             jobs["pending", default: 0] += open
             jobs["completed", default: 0] += done
         }
-        let observer = ctx.observer
-        let text = observer.metrics.render(Metrics.Gauges(
-            tenants: tenants.count, jobsByState: jobs, journalEntries: observer.journal.count,
-            journalCapacity: observer.journal.capacity, faultRules: observer.faults.count))
+
+        let text = ctx.metrics.render(Metrics.Gauges(
+            tenants: tenants.count, jobsByState: jobs, journalEntries: ctx.journal.count,
+            journalCapacity: ctx.journal.capacity, faultRules: ctx.faults.count))
         return HTTPResponse(status: .ok, headers: ["Content-Type": "text/plain; version=0.0.4"], body: Array(text.utf8))
     }
 

@@ -31,12 +31,12 @@ extension OpenAPIDocument {
 
     static let notes: [String: Notes] = [
         // Control API
-        "sandbox.health": Notes(summary: "Readiness probe", description: "200 with the version as soon as the listener is up."),
-        "sandbox.scenario": Notes(
+        "control.health": Notes(summary: "Readiness probe", description: "200 with the version as soon as the listener is up."),
+        "control.scenario": Notes(
             summary: "Scenario summary of a tenant",
             description: "The clock, credentials, and per taxpayer its login and what each period allows.",
             query: [Query("tenant", "tenant id; else the x-api-key header's tenant, else the primary scenario's")]),
-        "sandbox.openapi": Notes(summary: "This OpenAPI document"),
+        "control.openapi": Notes(summary: "This OpenAPI document"),
 
         // Sandbox.co.in
         "auth.authenticate": Notes(summary: "Platform access token (24 h)", headers: ["x-api-key", "x-api-secret"], body: false),

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import VayanaAPI
 
 /// `GET /_sandbox/openapi.json`: an OpenAPI 3.1 document generated from the router's route table,
 /// so it cannot drift from what is served. Each route gives a path (its pattern, parameters
@@ -66,10 +67,12 @@ public enum OpenAPIDocument {
             }
         }
 
-        init(path: String, operation: String) {
-            if path.hasPrefix("/_sandbox") { self = .control }
-            else if operation.hasPrefix("vayana.") { self = .vayana }
-            else { self = .sandbox }
+        init(_ api: RouteAPI) {
+            switch api {
+            case .control: self = .control
+            case .vayana: self = .vayana
+            default: self = .sandbox
+            }
         }
     }
 
@@ -89,7 +92,7 @@ public enum OpenAPIDocument {
         for header in notes?.headers ?? [] {
             parameters.append(["name": .string(header), "in": "header", "required": true, "schema": ["type": "string"]])
         }
-        let tag = Tag(path: path, operation: route.operation)
+        let tag = Tag(route.api)
         var op: [String: JSONValue] = [
             "operationId": .string(operationID),
             "summary": .string(notes?.summary ?? route.operation),

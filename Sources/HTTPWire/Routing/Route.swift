@@ -10,19 +10,23 @@ public struct Route<Context>: Sendable {
     public let pattern: PathPattern
     /// A stable name for the operation, e.g. `gstr2b.regenerate`: used in logs, journals and route listings.
     public let operation: String
+    /// The API the route belongs to; the server's pipeline tells APIs apart by it, never by the name.
+    public let api: RouteAPI
     public let handler: Handler
 
-    public init(_ method: HTTPMethod, _ pattern: PathPattern, operation: String, handler: @escaping Handler) {
+    public init(_ method: HTTPMethod, _ pattern: PathPattern, operation: String, api: RouteAPI = .unnamed,
+                handler: @escaping Handler) {
         self.method = method
         self.pattern = pattern
         self.operation = operation
+        self.api = api
         self.handler = handler
     }
 
     /// The same route over another context, e.g. `sandboxRoutes.map { $0.mapContext(\.sandbox) }`.
     public func mapContext<Outer>(_ transform: @escaping @Sendable (Outer) -> Context) -> Route<Outer> {
         let handler = self.handler
-        return Route<Outer>(method, pattern, operation: operation) { request, parameters, outer in
+        return Route<Outer>(method, pattern, operation: operation, api: api) { request, parameters, outer in
             handler(request, parameters, transform(outer))
         }
     }
@@ -31,6 +35,17 @@ public struct Route<Context>: Sendable {
     public func callAsFunction(_ request: HTTPRequest, _ parameters: PathParameters, _ context: Context) -> HTTPResponse {
         handler(request, parameters, context)
     }
+}
+
+/// Which API a route belongs to: e.g. a vendor's, or the server's own control API. HTTPWire gives it no
+/// meaning; each API declares its constant (`extension RouteAPI { static let mine = RouteAPI("mine") }`)
+/// and the server's middlewares choose tenant lookup, error envelope and journal policy by it.
+public struct RouteAPI: Hashable, Sendable, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public var description: String { name }
+    /// A route declared without an API (tests, ad-hoc routes).
+    public static let unnamed = RouteAPI("")
 }
 
 /// What `Router.route(_:)` found for a request.

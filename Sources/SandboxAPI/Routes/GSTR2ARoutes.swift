@@ -14,11 +14,10 @@ enum GSTR2ARoutes {
     static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
         let sections = ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"]
         return sections.map { name in
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}"), operation: "gstr2a.section.\(name)") {
-                request, params, ctx in section(request, params, ctx, name: name)
+            Route(.get, "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}", "gstr2a.section.\(name)") { r, p, c throws(SandboxError) in
+                try section(r, p, c, name: name)
             }
-        } + [Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-2a/{year}/{month}"), operation: "gstr2a.document",
-                   handler: document)]
+        } + [Route(.get, "\(t)/gstrs/gstr-2a/{year}/{month}", "gstr2a.document", document)]
     }
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-2a/{section}/{year}/{month}
@@ -26,48 +25,37 @@ enum GSTR2ARoutes {
     /// `b2b`, `b2ba`, `cdn`, `cdna`: the section (none → RET13508); `isd`, `impg`, `impgsez`, `tcs`,
     /// `tds` → RET13508; `amdhist` needs `bill_of_entry_number`, `port_code`, `bill_of_entry_date`
     /// (missing → 400) and answers RET13508 (no bill of entry exists). Malformed period → 422.
-    static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext, name: String) -> HTTPResponse {
-        ctx.taxpayer(request) { state, grant in
-            let stamp = grant.stamp
-            guard let period = GSTR2BRoutes.period(params) else {
-                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
-            }
+    static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext, name: String) throws(SandboxError) -> SandboxReply {
+        try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
             if name == "amdhist" {
                 for q in ["bill_of_entry_number", "port_code", "bill_of_entry_date"] {
-                    guard let v = request.queryValue(q), !v.isEmpty else {
-                        return Envelope.platformError(.badRequest("\(q) is required"), stamp: stamp)
-                    }
+                    guard let v = request.queryValue(q), !v.isEmpty else { throw .required(q) }
                 }
-                return Envelope.businessError(.gstr2aNoDetails, stamp: stamp)
+                throw .business(.gstr2aNoDetails)
             }
-            if emptySections.contains(name) { return Envelope.businessError(.gstr2aNoDetails, stamp: stamp) }
-            guard let section = GSTR2ASection(rawValue: name) else { return Envelope.businessError(.gstr2aNoDetails, stamp: stamp) }
+            guard !emptySections.contains(name), let section = GSTR2ASection(rawValue: name) else { throw .business(.gstr2aNoDetails) }
             let route = RenderCache.Route.named("gstr2a.\(name)|\(grant.session.value)|\(period.mmyyyy)")
-            let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+            return .data(ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 let suppliers = state.gstr2a(recipient: grant.session, period: period, section: section)
-                if suppliers.isEmpty { return Envelope.errorData(.gstr2aNoDetails) }
-                return Envelope.successData(GSTR2ARender.section(section, suppliers: suppliers))
-            }
-            return Envelope.ok(data: data, stamp: stamp)
+                if suppliers.isEmpty { return SandboxData.error(.gstr2aNoDetails) }
+                return SandboxData.success(GSTR2ARender.section(section, suppliers: suppliers))
+            })
         }
     }
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-2a/{year}/{month}
 
     /// `{b2b, b2ba, cdn, cdna, fp, gstin}` (empty sections left out); nothing at all → RET13508.
-    static func document(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
-        ctx.taxpayer(request) { state, grant in
-            let stamp = grant.stamp
-            guard let period = GSTR2BRoutes.period(params) else {
-                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
-            }
+    static func document(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
             let route = RenderCache.Route.named("gstr2a|\(grant.session.value)|\(period.mmyyyy)")
-            let data = ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+            return .data(ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 let sections = state.gstr2a(recipient: grant.session, period: period)
-                if sections.isEmpty { return Envelope.errorData(.gstr2aNoDetails) }
-                return Envelope.successData(GSTR2ARender.document(gstin: grant.session, period: period, sections: sections))
-            }
-            return Envelope.ok(data: data, stamp: stamp)
+                if sections.isEmpty { return SandboxData.error(.gstr2aNoDetails) }
+                return SandboxData.success(GSTR2ARender.document(gstin: grant.session, period: period, sections: sections))
+            })
         }
     }
 }

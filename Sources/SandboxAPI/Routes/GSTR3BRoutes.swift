@@ -8,24 +8,20 @@ import HTTPWire
 enum GSTR3BRoutes {
     static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
         [
-            Route(.get, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}"), operation: "gstr3b.get", handler: get),
-            Route(.post, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}"), operation: "gstr3b.save", handler: save),
-            Route(.post, PathPattern(stringLiteral: "\(t)/gstrs/gstr-3b/{year}/{month}/file"), operation: "gstr3b.file", handler: file),
+            Route(.get, "\(t)/gstrs/gstr-3b/{year}/{month}", "gstr3b.get", get),
+            Route(.post, "\(t)/gstrs/gstr-3b/{year}/{month}", "gstr3b.save", save),
+            Route(.post, "\(t)/gstrs/gstr-3b/{year}/{month}/file", "gstr3b.file", file),
         ]
     }
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}
 
     /// The saved GSTR-3B, or the auto-populated one (GSTNShapes.GSTR3BRender). Malformed period → 422.
-    static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
-        ctx.taxpayer(request) { state, grant in
-            guard let period = GSTR2BRoutes.period(params) else {
-                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: grant.stamp)
-            }
-            guard let summary = state.gstr3bSummary(gstin: grant.session, period: period) else {
-                return Envelope.platformError(.insufficientPrivilege, stamp: grant.stamp)
-            }
-            return Envelope.success(inner: GSTR3BRender.summary(summary), stamp: grant.stamp)
+    static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard let summary = state.gstr3bSummary(gstin: grant.session, period: period) else { throw .platform(.insufficientPrivilege) }
+            return .success(GSTR3BRender.summary(summary))
         }
     }
 
@@ -34,28 +30,18 @@ enum GSTR3BRoutes {
     /// GSTN's GSTR-3B JSON → `reference_id`; the return status then answers `form_typ` R3B, `action`
     /// SAVE, `P` (figures stored) or `ER` RET191106 (structure refused, nothing stored). Not JSON →
     /// 422; already filed → RET00009.
-    static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
-        let parsed: Result<JSONValue, PlatformError>
-        do { parsed = .success(try JSONParser.parse(request.body, options: .init(duplicateKeys: .lastWins))) } catch {
-            parsed = .failure(.unprocessable("Invalid request body: \(error.description)"))
-        }
-        return ctx.taxpayer(request) { state, grant in
-            guard let period = GSTR2BRoutes.period(params) else {
-                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: grant.stamp)
-            }
-            let body: JSONValue
-            switch parsed {
-            case .failure(let e): return Envelope.platformError(e, stamp: grant.stamp)
-            case .success(let v): body = v
-            }
-            let figures = GSTR3BRender.draft(body, gstin: grant.session, period: period)
+    static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let parsed = SandboxBody.parse(request)
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            let figures = GSTR3BRender.draft(try parsed.get(), gstin: grant.session, period: period)
             do throws(GSTR3BSaveError) {
                 let id = try state.submitGSTR3BSave(gstin: grant.session, period: period, figures: figures)
-                return Envelope.success(inner: IMSStatusRender.referenceID(id), stamp: grant.stamp)
+                return .success(IMSStatusRender.referenceID(id))
             } catch {
                 switch error {
-                case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: grant.stamp)
-                case .unknownTaxpayer: return Envelope.platformError(.insufficientPrivilege, stamp: grant.stamp)
+                case .alreadyFiled: throw .business(.returnAlreadyFiled)
+                case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }
         }
@@ -67,27 +53,21 @@ enum GSTR3BRoutes {
     /// PAN pattern or `otp` not six digits → 422). GSTR-1 of the period not filed → RT-R3BQ1004; already
     /// filed → RET00009; otherwise `{"data":{"ack_num":…},"status_cd":1}` (number, as GSTR-1's file
     /// example) and the period is filed in state. The request body (the 3B summary) is not checked.
-    static func file(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) -> HTTPResponse {
+    static func file(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
         let pan = request.queryValue("pan"), otp = request.queryValue("otp")
-        return ctx.taxpayer(request) { state, grant in
-            let stamp = grant.stamp
-            guard let period = GSTR2BRoutes.period(params) else {
-                return Envelope.platformError(.unprocessable("Invalid year or month"), stamp: stamp)
-            }
-            guard let pan, !pan.isEmpty else { return Envelope.platformError(.badRequest("pan is required"), stamp: stamp) }
-            guard let otp, !otp.isEmpty else { return Envelope.platformError(.badRequest("otp is required"), stamp: stamp) }
-            guard isPAN(pan) else { return Envelope.platformError(.unprocessable("Invalid PAN pattern"), stamp: stamp) }
-            guard otp.utf8.count == 6, otp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
-                return Envelope.platformError(.unprocessable("otp must be a 6 digit number"), stamp: stamp)
-            }
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard let pan, !pan.isEmpty else { throw .required("pan") }
+            guard let otp, !otp.isEmpty else { throw .required("otp") }
+            guard isPAN(pan) else { throw .unprocessable("Invalid PAN pattern") }
+            guard otp.utf8.count == 6, otp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw .unprocessable("otp must be a 6 digit number") }
             do throws(GSTR3BReturnFilingError) {
-                let ack = try state.fileGSTR3BReturn(gstin: grant.session, period: period)
-                return FilingRoutes.acknowledgement(ack, stamp: stamp)
+                return FilingRoutes.acknowledgement(try state.fileGSTR3BReturn(gstin: grant.session, period: period))
             } catch {
                 switch error {
-                case .alreadyFiled: return Envelope.businessError(.returnAlreadyFiled, stamp: stamp)
-                case .gstr1NotFiled: return Envelope.businessError(.gstr1NotFiledFor3B, stamp: stamp)
-                case .unknownTaxpayer: return Envelope.platformError(.insufficientPrivilege, stamp: stamp)
+                case .alreadyFiled: throw .business(.returnAlreadyFiled)
+                case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
+                case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }
         }
@@ -110,9 +90,9 @@ enum ReturnStatusRoutes {
     /// `{"action","form_typ","status_cd":"REC"}` (as the documented "Reset Request Received"); done →
     /// `P`, or `ER` with `error_report {error_cd: RET191106, error_msg}` as documented. The period in
     /// the path is not checked against the job's (GSTN keys jobs by id).
-    static func status(reference: String, state: inout TenantState, grant: SandboxAPIContext.Grant) -> HTTPResponse {
+    static func status(reference: String, state: inout TenantState, grant: SandboxAPIContext.Grant) throws(SandboxError) -> SandboxReply {
         guard let poll = state.pollReturnJob(referenceID: reference, gstin: grant.session) else {
-            return Envelope.businessError(.noRecordsForTransaction, stamp: grant.stamp)
+            throw .business(.noRecordsForTransaction)
         }
         var b = JSONBuilder(capacity: 160)
         b.beginObject()
@@ -123,13 +103,13 @@ enum ReturnStatusRoutes {
             b.field("action", o.action.rawValue)
             if o.failure != nil {
                 b.key("error_report"); b.beginObject()
-                b.field("error_cd", "RET191106"); b.field("error_msg", "Error in Json structure validation.")
+                b.field("error_cd", GSTNError.jsonStructureInvalid.code); b.field("error_msg", GSTNError.jsonStructureInvalid.message)
                 b.endObject()
             }
             b.field("form_typ", o.form.rawValue)
             b.field("status_cd", o.failure == nil ? "P" : "ER")
         }
         b.endObject()
-        return Envelope.success(inner: b.bytes, stamp: grant.stamp)
+        return .success(b.bytes)
     }
 }

@@ -1,4 +1,5 @@
 import GSTCore
+import GSTNShapes
 import HTTPWire
 
 /// The taxpayer's GSTN session through EAS: OTPREQUEST → AUTHTOKEN (→ REFRESHTOKEN).

@@ -2,12 +2,6 @@ import GSTCore
 import GSTNShapes
 import HTTPWire
 
-extension GSTNError {
-    /// Sandbox's documented message for GSTR-2A amdhist; used for every empty GSTR-2A section and for the
-    /// sections whose documents the world never holds (ISD, imports, TDS, TCS).
-    static let gstr2aNoDetails = GSTNError(code: "RET13508", message: "No Details Found for the Provided Inputs")
-}
-
 extension ReturnsRoutes {
     /// GSTR-2A actions without documents in this world.
     static let emptyGSTR2AActions: Set<String> = ["ISD", "IMPG", "IMPGSEZ", "TCS", "TDS", "AMDHIST", "ISDA", "TCSA", "TDSA"]

@@ -2,8 +2,16 @@ import HTTPWire
 
 /// Cross-origin access for browser frontends (an IMS screen on `localhost:3000` calling the sandbox on
 /// `:8080`). The sandbox is a local test double, so any origin may call it: preflights are answered
-/// here, before routing, and every response carries `Access-Control-Allow-Origin: *`.
-enum CORS {
+/// here, before anything else runs (no journal, no metrics), and every other response carries
+/// `Access-Control-Allow-Origin: *`.
+struct CORSMiddleware: RequestMiddleware {
+    func handle(_ request: HTTPRequest, context: inout RequestContext, next: Responder) -> HTTPResponse {
+        if Self.isPreflight(request) { return Self.preflight(request) }
+        var response = next(request, &context)
+        response.headers.add("Access-Control-Allow-Origin", "*")
+        return response
+    }
+
     /// A CORS preflight: OPTIONS with `Origin` and `Access-Control-Request-Method`.
     static func isPreflight(_ request: HTTPRequest) -> Bool {
         request.method == .options && request.headers.contains("Origin")
@@ -21,9 +29,5 @@ enum CORS {
         }
         response.headers.add("Access-Control-Max-Age", "86400")
         return response
-    }
-
-    static func allowAnyOrigin(_ response: inout HTTPResponse) {
-        response.headers.add("Access-Control-Allow-Origin", "*")
     }
 }

@@ -1,0 +1,149 @@
+import GSTCore
+
+/// GSTN's error catalogue: every code either vendor answers, with its exact message.
+///
+/// *Documented* entries are verbatim from the vendors' examples (Sandbox's captures of GSTN answers,
+/// Vayana's `gstn-err` examples); the others are this emulator's choices where neither vendor documents
+/// a code, and say so. Adding a code: declare it here, in its area; fault rules accept it by code
+/// (`catalogued(code:today:)`) without further registration.
+extension GSTNError {
+    // MARK: Taxpayer session
+
+    /// Documented (Sandbox verify OTP). Also: a wrong or unrequested OTP, an OTP request for a
+    /// username/GSTIN pair the world does not know, refreshing an expired session, and (Sandbox filing)
+    /// an EVC OTP that is wrong or not live.
+    package static let invalidSession = GSTNError(code: "AUTH4033", message: "Invalid Session")
+    /// Code from public client code; the message is the emulator's choice.
+    package static let invalidOTP = GSTNError(code: "AUTH4034", message: "Invalid OTP")
+    /// Documented (Vayana): a returns / IMS call for a GSTIN without a live GSTN session.
+    package static let unauthorizedUser = GSTNError(code: "RET11402", message: "Unauthorized User")
+
+    // MARK: IMS
+
+    /// Documented (GSTR-2B regeneration status); also answered for an unknown IMS or return-job
+    /// `reference_id` (the emulator's choice).
+    package static let noRecordsForTransaction = GSTNError(
+        code: "IMS0008", message: "No records found for requested internal transaction Id")
+    /// Documented: an IMS record's `prev_status` is not its current status.
+    package static let imsPreviousStatusMismatch = GSTNError(
+        code: "IMSSAV0010", message: "Either previous action is incorrect/ invoice might have edited by supplier")
+    /// Emulator's choice: no such record in the recipient's IMS.
+    package static let imsInvoiceNotFound = GSTNError(code: "IMSSAV0011", message: "No invoice found for the provided details")
+    /// Emulator's choice: Pending sent for a record whose `ispendactblocked` is Y.
+    package static let imsPendingNotAllowed = GSTNError(code: "IMSSAV0012", message: "Pending action is not allowed for this invoice")
+    /// Documented job-level code; also used when a single record is malformed for its request type.
+    package static let imsSchemaViolation = GSTNError(code: "IMSSAV005", message: "Schema validation failure")
+
+    // MARK: GSTR-2B
+
+    /// Documented.
+    package static let invalidPeriodOr3BFiled = GSTNError(
+        code: "IMS2B007", message: "Either the entered ITC period is incorrect or it has 3B filed")
+
+    /// Documented; `date` is the day the draft GSTR-2B becomes available (DD/MM/YYYY).
+    package static func generateAfter(_ date: CivilDate) -> GSTNError {
+        GSTNError(code: "IMS2B009", message: "Kindly generate 2b after \(date.slashed)")
+    }
+
+    /// Documented.
+    package static let gstr2bNoDetails = GSTNError(
+        code: "RET2B1016", message: "For current tax period, no details are available to view.")
+
+    /// Documented; `date` is when the GSTR-2B will be available (DD/MM/YYYY).
+    package static func gstr2bNotAvailable(by date: CivilDate) -> GSTNError {
+        GSTNError(
+            code: "RET2B1023",
+            message: "GSTR-2B is being generated and should be available by \(date.slashed). Either you do not have any "
+                + "records in GSTR-2B or the generation is still in progress. If you are still not able to access it, "
+                + "please raise a ticket with GST support team.")
+    }
+
+    // MARK: GSTR-2A
+
+    /// Documented (GSTR-2A amdhist); also answered for every empty GSTR-2A section and document, and for
+    /// the sections whose documents the world never holds (ISD, imports, TDS, TCS): the emulator's choice.
+    package static let gstr2aNoDetails = GSTNError(code: "RET13508", message: "No Details Found for the Provided Inputs")
+
+    // MARK: GSTR-1
+
+    /// Documented (every GSTR-1 section GET).
+    package static let noDocumentFound = GSTNError(
+        code: "RET11416",
+        message: "No document found in selected financial year. Either this document exists in a different "
+            + "financial year or the document number is incorrect.")
+    /// Documented (save).
+    package static let gstr1AlreadyFiledForPeriod = GSTNError(code: "AUTH117", message: "GSTR1 is already filed for current period")
+    /// Documented (Sandbox's reset answer).
+    package static let resetInProgress = GSTNError(code: "RET191251", message: "RESET is under progress. Please try again later")
+    /// Documented (a save job's `error_report` while a reset runs): the same code as `resetInProgress`,
+    /// worded as GSTN's job status words it.
+    package static let resetInProgressJob = GSTNError(code: "RET191251", message: "RESET is under process. Please try again later")
+    /// Documented (proceed).
+    package static let alreadyReadyToFile = GSTNError(code: "RET00003", message: "Return Form already ready to be filed")
+    /// Documented (new-proceed); also answered by proceed and reset once the return is filed, and by
+    /// GSTR-3B save and file.
+    package static let returnAlreadyFiled = GSTNError(code: "RET00009", message: "Return Form already filed")
+    /// Documented (proceed, new-proceed).
+    package static let invalidReturnType = GSTNError(code: "AUTH154", message: "Invalid Return Type")
+    /// Documented (EVC OTP); also answered by file for a PAN that is not the taxpayer's.
+    package static let notAuthorisedSignatory = GSTNError(
+        code: "OTP0010", message: "User does not have authorized signatory for Given Pan number and GSTIN")
+    /// Documented (file).
+    package static let gstr1AlreadyFiled = GSTNError(code: "RT_FIL_02", message: "GSTR1 is already filed")
+    /// Documented (file).
+    package static let nothingSubmitted = GSTNError(code: "RT_FIL_10", message: "Please submit the invoices before filing")
+    /// Documented: a saved return body without the return's structure (GSTR-1 and GSTR-3B jobs).
+    package static let jsonStructureInvalid = GSTNError(code: "RET191106", message: "Error in Json structure validation.")
+    /// Documented: a GSTR-1 invoice dated after the period or too long before it.
+    package static let invoiceDateOutOfRange = GSTNError(
+        code: "RET191114",
+        message: "Date is Invalid. Date of invoice cannot exceed the current tax period and be older than 18 months or older than registration date.")
+    /// Documented: a GSTR-1 place of supply that does not fit the record (same code as the date error).
+    package static let invalidPlaceOfSupply = GSTNError(code: "RET191114", message: "Invalid POS")
+    /// Documented: a GSTR-1 note dated after the period.
+    package static let noteDateOutOfRange = GSTNError(
+        code: "RET191115", message: "Date is Invalid. Date of note cannot exceed the current tax period .")
+    /// Emulator's choice: a GSTR-1 record for a document already in a filed return.
+    package static let documentAlreadyFiled = GSTNError(code: "RET191113", message: "Document already exists in a filed return.")
+
+    // MARK: GSTR-3B
+
+    /// Documented (sandbox-api.md §7): GSTR-3B filing before the period's GSTR-1 is filed.
+    package static let gstr1NotFiledFor3B = GSTNError(
+        code: "RT-R3BQ1004",
+        message: "You have not filed GSTR-1 of the selected tax period. Please file the same to enable filing of GSTR-3B.")
+
+    // MARK: Not emulated
+
+    /// Emulator's choice (code and message): a GSTN API this sandbox does not emulate yet. Answered instead
+    /// of invented data, so a client can tell "not emulated" from "empty".
+    package static func notEmulated(_ what: String) -> GSTNError {
+        GSTNError(code: "GEN5002", message: "\(what) is not emulated by GSP Sandbox")
+    }
+}
+
+extension GSTNError {
+    /// Every catalogued error as of `today`: dated messages name the next draft GSTR-2B date (the coming
+    /// 14th). Where one code has two wordings, the first listed is the one a lookup by code answers.
+    package static func catalogue(today: CivilDate) -> [GSTNError] {
+        let draftDate = ReturnPeriod.nextDraftGSTR2BDate(asOf: today)
+        return [
+            invalidSession, invalidOTP, unauthorizedUser,
+            noRecordsForTransaction, imsPreviousStatusMismatch, imsInvoiceNotFound, imsPendingNotAllowed, imsSchemaViolation,
+            invalidPeriodOr3BFiled, generateAfter(draftDate), gstr2bNoDetails, gstr2bNotAvailable(by: draftDate),
+            gstr2aNoDetails,
+            noDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
+            returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
+            jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
+            gstr1NotFiledFor3B,
+        ]
+    }
+
+    /// The catalogue's error for `code` as of `today`; nil for a code GSTN's catalogue here does not hold.
+    package static func catalogued(code: String, today: CivilDate) -> GSTNError? {
+        catalogue(today: today).first { $0.code == code }
+    }
+
+    /// Every catalogued code, sorted (fault rules accept these without a message).
+    package static let knownCodes: [String] = Set(catalogue(today: CivilDate(year: 2000, month: 1, day: 1)!).map(\.code)).sorted()
+}
