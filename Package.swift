@@ -30,27 +30,30 @@ let package = Package(
         .target(name: "HTTPWire", swiftSettings: swiftSettings),
         // Linux's epoll and accept4, which Swift's Glibc module does not export (SocketServer only).
         .target(name: "CEventPoll"),
-        .target(name: "SocketServer", dependencies: ["HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
-        .target(name: "GSTCore", swiftSettings: swiftSettings),
-        .target(name: "ScenarioKit", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        .target(name: "SocketServer", dependencies: ["HTTPWire", "JSON", "CEventPoll"], swiftSettings: swiftSettings),
+        // JSON: parser, tree, writer and streaming builder; no dependencies, used by every layer that
+        // reads or writes JSON (GSTCore adds only its domain bridges, e.g. amounts).
+        .target(name: "JSON", swiftSettings: swiftSettings),
+        .target(name: "GSTCore", dependencies: ["JSON"], swiftSettings: swiftSettings),
+        .target(name: "ScenarioKit", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
         // GSTN's own payloads (GSTR-2B, GSTR-1 sections, the IMS save/reset body rules): both GSPs pass
         // them through, so both adapters render and validate them with this one copy.
-        .target(name: "GSTNShapes", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
-        .target(name: "SandboxAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire"], swiftSettings: swiftSettings),
-        .target(name: "VayanaAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire"], swiftSettings: swiftSettings),
+        .target(name: "GSTNShapes", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
+        .target(name: "SandboxAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
+        .target(name: "VayanaAPI", dependencies: ["GSTCore", "GSTNShapes", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
         .target(
             name: "GSPSandbox",
             dependencies: [
-                "HTTPWire", "SocketServer", "GSTCore", "ScenarioKit", "SandboxAPI", "VayanaAPI",
+                "HTTPWire", "SocketServer", "GSTCore", "GSTNShapes", "JSON", "ScenarioKit", "SandboxAPI", "VayanaAPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "ScenarioKit"], swiftSettings: swiftSettings),
+        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "JSON", "ScenarioKit"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "gsp-sandbox",
             dependencies: [
-                "GSPSandbox", "GSPSandboxTesting",
+                "GSPSandbox", "GSPSandboxTesting", "GSTCore", "JSON", "ScenarioKit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -58,13 +61,13 @@ let package = Package(
         ),
         .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
-        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore", "JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
-            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit",
+            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "JSON", "ScenarioKit",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),

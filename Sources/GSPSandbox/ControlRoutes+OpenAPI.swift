@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 extension ControlRoutes {
     /// `GET /_sandbox/openapi.json`: the OpenAPI 3.1 document of every built-in route, generated

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import ScenarioKit
 
 /// The sandbox's own routes under `/_sandbox/` (the control API grows here). Their operations are named

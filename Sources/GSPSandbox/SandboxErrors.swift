@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 /// The sandbox's answers when no route applies. Vendor routes answer in their vendor's envelope;
 /// these cover paths no vendor has.

@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import JSON
 import ScenarioKit
 
 /// Runs a scenario file's contract `steps` against a fresh sandbox started from that file, over

@@ -1,5 +1,6 @@
 import GSTCore
 import Glibc
+import JSON
 
 /// A small blocking HTTP/1.1 client over one keep-alive TCP connection (POSIX sockets, no
 /// Foundation networking), enough to drive a sandbox from a test: every read has a timeout, so a

@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import JSON
 import ScenarioKit
 
 /// A sandbox for one test: started in-process on an ephemeral port with the scenario the test

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTR-1 B2B / B2BA section GETs (`reference/sandbox-examples/gstr1_b2b.*`): the supplier's own
 /// documents grouped by counterparty, `{"b2b":[{"cfs","ctin","inv":[…]}]}`.

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The saved sections of a GSTR-1 payload (everything but b2b/b2ba/cdnr/cdnra). Each record is checked
 /// for the fields GSTN requires and kept as sent (minus `flag`); its identity — what a later save of the

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Reads a GSTN GSTR-1 save payload (`{gstin, fp, gt, cur_gt, b2b, b2ba, cdnr, …}`) into the core's
 /// `GSTR1Entry`s, checking its structure. Any structural fault fails the whole body (GSTN: status ER

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTR-1 section GETs beyond B2B/B2BA, in GSTN's payload shape (the saved records as sent, each with
 /// a `chksum`), and the CDNR/CDNRA notes built from the world's documents.

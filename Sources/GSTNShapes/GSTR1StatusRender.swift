@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The return status of a GSTR-1 job (`reference/sandbox-examples/gst_return_status.*`):
 /// `{action, [error_report,] form_typ:"R1", status_cd}`.

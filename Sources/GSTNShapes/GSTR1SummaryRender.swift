@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The GSTR-1 summary (`GET …/gstrs/gstr-1/{year}/{month}`): `{chksum, gstin, newSumFlag, ret_period,
 /// sec_sum[…], smryTyp}`, every total a sum of the return's records.

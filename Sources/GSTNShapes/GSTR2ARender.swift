@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTR-2A payloads as GSTN returns them (Sandbox `…/gstrs/gstr-2a/…`, Vayana `gstn_ret_type=gstr2a`):
 /// a section is `{"<section>":[{cfs, cfs3b, ctin, fldtr1, flprdr1, inv|nt:[…]}]}`, the whole document

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The GSTR-2B document (`GET …/gstrs/gstr-2b/{year}/{month}`) as `data.data`:
 /// `{"chksum":…,"data":{"cpsumm","docRejdata","docdata","fc","gendt","gstin","itcsumm","rtnprd","version"}}`.

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTR-3B in GSTN's JSON (Sandbox `…/gstrs/gstr-3b/{year}/{month}`, Vayana `gstn_ret_type=gstr3b`
 /// RETSUM): `{gstin, itc_elg{itc_avl[], itc_inelg[], itc_net{}, itc_rev[]}, ret_period, sup_details{

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTN's IMS counts (`GETCNT` for `goods_typ=ALL_OTH`), the same through both GSPs: Sandbox's
 /// `GET …/invoices/count` answers the `all_oth` object alone, Vayana's adds `inv_supp_isd`.

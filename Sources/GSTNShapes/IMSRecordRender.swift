@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTN's IMS GETINV record, the same through both GSPs.
 package enum IMSRecordRender {

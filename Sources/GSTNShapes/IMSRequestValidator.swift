@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Where and why an IMS SAVE/RESET body breaks the schema; surfaced to developers in the
 /// `X-Sandbox-Schema-Violation` response header (the vendor only says "Schema validation failure").

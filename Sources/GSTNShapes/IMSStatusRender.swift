@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// GSTN's IMS job answers, the same through both GSPs: the status of a SAVE / RESET job (Sandbox's
 /// `GET …/invoices/status`, Vayana's REQSTS), its `error_report`, and the `{"reference_id"}` answer.

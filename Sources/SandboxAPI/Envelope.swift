@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// Sandbox's response envelopes, written straight into bytes with keys in sorted order.
 ///

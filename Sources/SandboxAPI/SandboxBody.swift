@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 /// Request bodies as Sandbox's routes read them: parsed before the tenant lock is taken (parsing is
 /// work, and a lock guards state only), refused with 422 when they are not JSON.

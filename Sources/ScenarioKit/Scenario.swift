@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// A loaded, validated scenario: the world a tenant starts from, plus what later features read
 /// from the same file (`faults`, `steps`) kept verbatim until they are implemented.

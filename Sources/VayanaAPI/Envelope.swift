@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 /// Vayana EAS response envelopes, written straight into bytes.
 ///

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// How EAS lets a request through, as this emulator applies it (checks in this order):
 ///

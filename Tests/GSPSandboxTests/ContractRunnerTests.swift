@@ -1,5 +1,6 @@
 import GSPSandboxTesting
 import GSTCore
+import JSON
 import ScenarioKit
 import Testing
 

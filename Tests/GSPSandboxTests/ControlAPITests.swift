@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import JSON
 import Testing
 import Dispatch
 import Synchronization

@@ -2,6 +2,7 @@ import Dispatch
 import GSPSandbox
 import GSTCore
 import Glibc
+import JSON
 import Logging
 import Synchronization
 import Testing

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import Testing
 
 /// One GST world seen through both vendors, over real HTTP on the default scenario (whose Sandbox

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import Testing
 
 /// Issue 3's journey over real HTTP on the built-in default scenario: authenticate → OTP → verify →

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import Testing
 
 /// GSTR-2A and GSTR-3B over real HTTP on the default scenario: Sandbox's routes and Vayana's returns

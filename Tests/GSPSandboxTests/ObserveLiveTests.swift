@@ -1,6 +1,7 @@
 import GSPSandbox
 import Glibc
 import GSTCore
+import JSON
 import Testing
 
 /// Faults, journal, verify and metrics over real HTTP on the default scenario.

@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import JSON
 import Testing
 
 /// The pure parts of Observe: the journal ring, the glob and verify matchers, fault-rule parsing and

@@ -1,6 +1,7 @@
 import GSPSandbox
 import GSTCore
 import HTTPWire
+import JSON
 import Testing
 
 /// `GET /_sandbox/openapi.json` lists every route of the router, each once, with its parameters.

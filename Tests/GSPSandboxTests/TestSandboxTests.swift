@@ -1,6 +1,7 @@
 import GSPSandbox
 import GSPSandboxTesting
 import GSTCore
+import JSON
 import ScenarioKit
 import Testing
 

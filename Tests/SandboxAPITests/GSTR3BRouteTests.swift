@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 import Testing
 @testable import SandboxAPI
 

@@ -6,6 +6,7 @@ import Darwin
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 import Testing
 @testable import SandboxAPI
 

@@ -1,5 +1,6 @@
 import GSTCore
 @testable import ScenarioKit
+import JSON
 import Testing
 
 /// The `steps` block: parsed into requests, expectations and captures; every mistake reported with

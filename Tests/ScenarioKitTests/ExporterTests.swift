@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import ScenarioKit
 import Testing
 

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import ScenarioKit
 
 /// `/_sandbox/tenants/{id}/clock`: read, set, advance, follow real time. The tenant clock drives

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import ScenarioKit
 
 /// Shared pieces of the control API: JSON replies, the 400 body, request bodies and tenant lookup.

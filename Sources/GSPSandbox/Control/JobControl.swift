@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import ScenarioKit
 
 /// `/_sandbox/tenants/{id}/jobs`: list a tenant's asynchronous jobs; complete or fail one now.

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import ScenarioKit
 
 /// `/_sandbox/tenants/{id}/export` and `/import`: a tenant's complete state as a scenario file, and

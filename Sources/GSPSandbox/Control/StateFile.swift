@@ -1,5 +1,6 @@
 import GSTCore
 import Glibc
+import JSON
 import ScenarioKit
 import Synchronization
 

@@ -1,5 +1,6 @@
 import GSTCore
 import GSTNShapes
+import JSON
 import ScenarioKit
 
 extension FaultBook {

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// A fault rule: which requests it matches, how often it fires, and what it does instead of (or
 /// before) the normal answer. Written as JSON in a scenario's `faults` block or posted to

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 /// Control API for faults, the journal, verification and metrics (README "Faults and latency",
 /// "Journal and verify", "Metrics").

@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 import VayanaAPI
 
 /// `GET /_sandbox/openapi.json`: an OpenAPI 3.1 document generated from the router's route table,

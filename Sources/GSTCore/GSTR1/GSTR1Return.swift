@@ -1,3 +1,5 @@
+import JSON
+
 /// A supplier and one of its return periods: the unit a GSTR-1 is saved, proceeded and filed for.
 public struct SupplierPeriod: Hashable, Sendable, CustomStringConvertible {
     public var supplier: GSTIN

@@ -1,5 +1,6 @@
 import GSTCore
 import GSTNShapes
+import JSON
 
 /// IMS responses as Sandbox writes them (`reference/sandbox-examples/ims_*`). Every function writes the
 /// inner `data.data` object; keys are emitted in sorted order by hand.

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// Platform authentication (`/authenticate`) and the taxpayer (GSTN) session, under
 /// `/gst/compliance/tax-payer`.

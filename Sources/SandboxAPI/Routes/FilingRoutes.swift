@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// Proceed to file, EVC OTP and GSTR-1 filing (taxpayer token).
 enum FilingRoutes {

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// The rest of GSTR-1 (taxpayer token), under `…/gstrs/gstr-1`: section GETs beyond B2B/B2BA, the
 /// summary, save, reset, and the return status (`…/gstrs/{year}/{month}/status`). Proceed, EVC OTP and

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// GSTR-3B (taxpayer token): the return, its save (a job polled through the return status) and filing,
 /// which is state IMS and GSTR-2B read — the period's accepted/rejected records leave IMS and GSTR-2B

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Writes a tenant's live state back as a scenario file, so a snapshot is just a scenario: the same
 /// loader validates and loads it, and it can be checked into git, edited and diffed.

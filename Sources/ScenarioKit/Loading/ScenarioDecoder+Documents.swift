@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Hand-written documents: `documents.{b2b,b2ba,b2bdn,b2bdna,b2bcn,b2bcna,ecom,ecoma}[…]`.
 extension ScenarioDecoder {

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Readers for the GST value types, with messages that say what the value should look like.
 extension ScenarioDecoder {

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// `generate`: one block or an array of blocks, each read into a `GenerateSpec`.
 extension ScenarioDecoder {

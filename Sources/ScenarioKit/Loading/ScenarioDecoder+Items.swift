@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The parts of a hand-written document: items, the supplier's filing, the recipient's IMS state.
 extension ScenarioDecoder {

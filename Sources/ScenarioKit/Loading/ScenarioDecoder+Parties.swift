@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Who the world knows: taxpayers (who log in) and suppliers (who only issue documents).
 struct PartyRegistry {

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The small top-level blocks: clock, job timing, ids, GSTR-2B paging, credentials.
 extension ScenarioDecoder {

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Walks a parsed scenario, turning JSON into model values and recording every problem with its
 /// path instead of stopping at the first. Each `read…` returns nil after recording why, so

@@ -4,6 +4,7 @@ import FoundationEssentials
 import Foundation
 #endif
 import GSTCore
+import JSON
 
 /// Reads scenario files: parse (exact numbers, positions), validate everything, generate, and
 /// hand back a `Scenario` — or a `ScenarioError` listing every problem as `FILE: $.path: message`.

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// One step of a scenario's contract test (`steps` in a scenario file): a request and what its
 /// response must show, or a built-in action on the sandbox itself.

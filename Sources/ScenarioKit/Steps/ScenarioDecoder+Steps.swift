@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// Validation of a scenario's `steps` (contract tests), with the same `$.path: message` reports as
 /// the rest of the file, so a typo in a step stops loading instead of silently passing.

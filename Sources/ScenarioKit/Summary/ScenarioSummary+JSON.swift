@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// The summary as JSON, as `GET /_sandbox/scenario` serves it (keys sorted by the writer).
 extension ScenarioSummary {

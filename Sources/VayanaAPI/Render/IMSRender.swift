@@ -1,5 +1,6 @@
 import GSTCore
 import GSTNShapes
+import JSON
 
 /// GSTN's IMS payloads as EAS returns them in `data` (`vayana-examples/eas-ims-*`). Keys are written in
 /// sorted order by hand. Records and the REQSTS answer are the same GSTN shapes Sandbox's adapter writes,

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// The taxpayer's GSTN session through EAS: OTPREQUEST → AUTHTOKEN (→ REFRESHTOKEN).
 ///

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// IMS through EAS: `…/taxpayerapi/{gstn-api-version}/returns/ims/<ACTION>` (vayana-gstn.md §1.6), over the
 /// same tenant state and jobs as Sandbox's IMS routes. Every route needs the EAS headers and a GSTN session

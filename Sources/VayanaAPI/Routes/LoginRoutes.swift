@@ -1,5 +1,6 @@
 import GSTCore
 import HTTPWire
+import JSON
 
 /// Vayana's SSO ("theodore"): the login that issues the user token every EAS call carries.
 enum LoginRoutes {

@@ -1,6 +1,7 @@
 import GSTCore
 import GSTNShapes
 import HTTPWire
+import JSON
 
 /// "Gst Returns Download Lite" (`GET …/taxpayerapi/{gstn-api-version}/returns?gstn_ret_type=…`), its
 /// FILEDET form (`…/returns?action=FILEDET`) and FILEDOWNLOAD (`GET /basic/gstn/{flynn-version}<ul>`).

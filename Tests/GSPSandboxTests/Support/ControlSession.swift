@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import Testing
 
 /// Logs a Sandbox client in (platform token, taxpayer OTP session) and returns the headers the

@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import JSON
 import Testing
 
 /// A sandbox on an ephemeral port with a JSON client over one keep-alive connection: the way a

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 // Generated from ../shared/reference/sandbox-examples (the GSTR-1 return, status, proceed, EVC OTP and
 // file examples): compact re-serialisation of the same JSON, for the GSTR-1 return route tests.

@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 
 /// A JSON-Schema checker for the subset Sandbox's published schemas use: `type` (a name or a list),
 /// `properties`, `required`, `items`, `enum`, `anyOf`, `additionalProperties: false`. Annotations

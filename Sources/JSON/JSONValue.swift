@@ -26,15 +26,13 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
         self.text = text
     }
 
-    /// For the parser, which has already checked the grammar.
-    init(validatedText: String) { text = validatedText }
+    /// For the parser, and for domain types whose text is a JSON number by construction.
+    package init(validatedText: String) { text = validatedText }
 
     public init(_ value: Int) { text = String(value) }
     public init(_ value: Int64) { text = String(value) }
     public init(_ value: UInt64) { text = String(value) }
 
-    /// An amount in vendor style: no trailing zeros (`1888`, `397.44`, `258.6`).
-    public init(_ amount: Amount) { text = amount.description }
 
     /// The shortest text that round-trips `value`. Non-finite values are not JSON: they trap.
     public init(_ value: Double) {
@@ -52,9 +50,6 @@ public struct JSONNumber: Hashable, Sendable, CustomStringConvertible {
     /// The value as a `Double` (nearest representable).
     public var double: Double? { Double(text) }
 
-    /// The value as an exact `Amount` in paise: non-negative, at most two decimals, no exponent
-    /// (the schemas' `minimum: 0, multipleOf: 0.01`). nil otherwise.
-    public var amount: Amount? { Amount(decimalText: text) }
 
     /// True when the text has no fraction and no exponent.
     public var isInteger: Bool { !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") } }
@@ -109,8 +104,6 @@ extension JSONValue {
     public var intValue: Int? { numberValue?.int }
     /// `numberValue?.double`.
     public var doubleValue: Double? { numberValue?.double }
-    /// `numberValue?.amount` — exact paise, see `JSONNumber.amount`.
-    public var amountValue: Amount? { numberValue?.amount }
 
     /// The JSON type name used in error messages and schema checks:
     /// `null`, `boolean`, `number`, `string`, `array`, `object`.

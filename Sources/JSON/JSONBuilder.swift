@@ -80,17 +80,18 @@ public struct JSONBuilder: Sendable {
         needsComma = true
     }
 
-    /// An amount as a vendor-style number: `1888`, `397.44`, `258.6` (no trailing zeros).
-    public mutating func amount(_ a: Amount) {
+    /// A number given in hundredths, written as the vendors write amounts: `1888`, `397.44`, `258.6`
+    /// (no trailing zeros). Any `Int64` is written exactly (no overflow on `Int64.min`).
+    public mutating func hundredths(_ value: Int64) {
         separator()
-        var p = a.paise
-        if p < 0 { bytes.append(UInt8(ascii: "-")); p = -p }
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        let p = value.magnitude
         JSONBuilder.appendDecimal(p / 100, to: &bytes)
-        let frac = p % 100
+        let frac = UInt8(p % 100)
         if frac != 0 {
             bytes.append(UInt8(ascii: "."))
-            bytes.append(UInt8(48 + frac / 10))
-            if frac % 10 != 0 { bytes.append(UInt8(48 + frac % 10)) }
+            bytes.append(48 + frac / 10)
+            if frac % 10 != 0 { bytes.append(48 + frac % 10) }
         }
         needsComma = true
     }
@@ -136,7 +137,6 @@ public struct JSONBuilder: Sendable {
     public mutating func field(_ k: StaticString, _ v: StaticString) { key(k); string(v) }
     public mutating func field(_ k: StaticString, _ v: Int) { key(k); int(v) }
     public mutating func field(_ k: StaticString, _ v: Int64) { key(k); int(v) }
-    public mutating func field(_ k: StaticString, _ v: Amount) { key(k); amount(v) }
     public mutating func field(_ k: StaticString, _ v: Bool) { key(k); bool(v) }
 
     @inline(__always) mutating func append(_ s: StaticString) {
