@@ -2,12 +2,17 @@
 import PackageDescription
 
 // The one-way layering of the design card:
-//   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore; and HTTPWire
+//   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore ─► JSON; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
 //   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`)
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
+//
+// Where things go: a vendor route in its adapter's feature file (SandboxAPI/Routes, VayanaAPI/Routes),
+// throwing the adapter's one error type; GSTN's codes and messages in GSTNShapes (GSTNError+Catalogue);
+// a job kind in its GSTCore feature folder; a cross-cutting request concern as a middleware in
+// GSPSandbox/Pipeline, listed in SandboxApplication (CORS ─► Metrics ─► Journal ─► Faults ─► route).
 
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
