@@ -49,5 +49,5 @@ enum ControlRoutes {
 
 extension RouteAPI {
     /// The sandbox's own control API (`/_sandbox/…`): the local developer's, never fault-injected.
-    public static let control = RouteAPI("control")
+    package static let control = RouteAPI("control")
 }

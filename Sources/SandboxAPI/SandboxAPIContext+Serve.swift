@@ -38,5 +38,5 @@ extension Route where Context == SandboxAPIContext {
 
 extension RouteAPI {
     /// Sandbox.co.in's GST Compliance API.
-    public static let sandbox = RouteAPI("sandbox")
+    package static let sandbox = RouteAPI("sandbox")
 }

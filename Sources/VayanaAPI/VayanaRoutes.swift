@@ -41,5 +41,5 @@ public enum VayanaRoutes {
 
 extension RouteAPI {
     /// Vayana Network's EAS routes.
-    public static let vayana = RouteAPI("vayana")
+    package static let vayana = RouteAPI("vayana")
 }
