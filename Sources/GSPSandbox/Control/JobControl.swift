@@ -33,16 +33,7 @@ enum JobControl {
 
     /// GSTN's status codes: `IP` in progress, `P` processed, `PE` processed with errors, `ER` error.
     static func status(_ job: Job) -> String {
-        switch job.result {
-        case nil: return "IP"
-        case .ims(let o)?:
-            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
-        case .gstr2bRegenerated?: return "P"
-        case .gstr2bRegenerationFailed?: return "ER"
-        case .gstr1(let o)?:
-            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
-        case .returnJob(let o)?: return o.failure == nil ? "P" : "ER"
-        }
+        job.result?.status.rawValue ?? "IP"
     }
 
     static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/jobs", operation: "sandbox.jobs.list") { _, parameters, context in

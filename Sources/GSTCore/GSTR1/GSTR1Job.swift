@@ -43,20 +43,17 @@ public enum GSTR1JobFailure: Hashable, Sendable {
 }
 
 /// The outcome a GSTR-1 job recorded.
-public struct GSTR1JobOutcome: Hashable, Sendable, CustomStringConvertible {
+public struct GSTR1JobOutcome: JobOutcome {
     public var action: GSTR1Action
     /// Records refused by the business checks (the others were applied).
     public var errors: [GSTR1RecordError]
     public var failure: GSTR1JobFailure?
     public var applied: Int
 
-    public enum Status: Hashable, Sendable { case processed, processedWithErrors, error }
-    public var status: Status { failure != nil ? .error : errors.isEmpty ? .processed : .processedWithErrors }
+    public var status: JobStatus { failure != nil ? .error : errors.isEmpty ? .processed : .processedWithErrors }
 
-    public var description: String {
-        let code: String
-        switch status { case .processed: code = "P"; case .processedWithErrors: code = "PE"; case .error: code = "ER" }
-        return "\(code) (GSTR-1 \(action.rawValue): \(applied) applied, \(errors.count) errors)"
+    public var journalText: String {
+        "\(status.rawValue) (GSTR-1 \(action.rawValue): \(applied) applied, \(errors.count) errors)"
     }
 }
 

@@ -110,7 +110,7 @@ extension TenantState {
     public mutating func pollGSTR1Job(referenceID: String, supplier: GSTIN) -> GSTR1JobPoll? {
         guard let existing = jobs[referenceID], existing.recipient == supplier, case .gstr1(let request) = existing.kind else { return nil }
         guard let job = pollJob(referenceID) else { return nil }
-        if case .gstr1(let outcome)? = job.result { return .completed(outcome) }
+        if let outcome = job.result as? GSTR1JobOutcome { return .completed(outcome) }
         return .inProgress(request.action)
     }
 }

@@ -75,7 +75,7 @@ extension TenantState {
         guard let existing = jobs[referenceID], existing.recipient == recipient,
               case .gstr2bRegeneration = existing.kind else { return nil }
         guard let job = pollJob(referenceID) else { return nil }
-        if job.result == .gstr2bRegenerationFailed { return .failed }
+        if job.result as? GSTR2BRegenerationJobOutcome == .failed { return .failed }
         return job.isCompleted ? .completed : .inProgress
     }
 

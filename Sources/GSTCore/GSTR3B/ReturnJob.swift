@@ -31,12 +31,21 @@ public enum ReturnJobFailure: Hashable, Sendable {
 }
 
 /// The recorded outcome of a return job.
-public struct ReturnJobOutcome: Hashable, Sendable {
+public struct ReturnJobOutcome: JobOutcome {
     public var form: ReturnForm
     public var action: ReturnAction
     public var period: ReturnPeriod
     /// nil: processed (`P`); otherwise the job ended in error (`ER`).
     public var failure: ReturnJobFailure?
+
+    public var status: JobStatus { failure == nil ? .processed : .error }
+
+    public var journalText: String {
+        switch failure {
+        case nil: return "P"
+        case .malformedStructure?: return "ER (malformed structure)"
+        }
+    }
 }
 
 /// A return job as its status poll sees it.
@@ -52,7 +61,7 @@ extension TenantState {
         guard let existing = jobs[referenceID], existing.recipient == gstin,
               case .returnJob(let request) = existing.kind else { return nil }
         guard let job = pollJob(referenceID) else { return nil }
-        if case .returnJob(let outcome)? = job.result { return .completed(outcome) }
+        if let outcome = job.result as? ReturnJobOutcome { return .completed(outcome) }
         return .inProgress(form: request.form, action: request.action)
     }
 

@@ -72,16 +72,6 @@ public struct IMSRecordError: Hashable, Sendable {
     }
 }
 
-/// The job's overall status: `P`, `PE`, `ER` at the vendors.
-public enum IMSJobStatus: Hashable, Sendable {
-    /// Every record applied.
-    case processed
-    /// At least one record failed (possibly all of them); the others were applied.
-    case processedWithErrors
-    /// The request as a whole was refused (schema violation); nothing changed.
-    case error
-}
-
 /// The result of a completed IMS SAVE / RESET job.
 ///
 /// Counting: `processedCount` is the number of records applied successfully, `errorCount` the number
@@ -89,18 +79,21 @@ public enum IMSJobStatus: Hashable, Sendable {
 /// PE example, proc_cnt "10" with err_cnt "2", fits either reading; counting only successes keeps
 /// the two numbers disjoint and makes "how many changed" directly readable.) A schema violation
 /// reports 0 and 0, as the vendor's IMSSAV005 example does.
-public struct IMSJobOutcome: Hashable, Sendable {
+/// `status` `.error`: the request as a whole was refused (schema violation); nothing changed.
+public struct IMSJobOutcome: JobOutcome {
     public var requestType: IMSRequestType
-    public var status: IMSJobStatus
+    public var status: JobStatus
     public var processedCount: Int
     public var errorCount: Int
     /// Failed records in request order.
     public var errors: [IMSRecordError]
 
-    public init(requestType: IMSRequestType, status: IMSJobStatus, processedCount: Int, errorCount: Int, errors: [IMSRecordError]) {
+    public init(requestType: IMSRequestType, status: JobStatus, processedCount: Int, errorCount: Int, errors: [IMSRecordError]) {
         self.requestType = requestType; self.status = status
         self.processedCount = processedCount; self.errorCount = errorCount; self.errors = errors
     }
+
+    public var journalText: String { "\(status.rawValue) (\(processedCount) processed, \(errorCount) errors)" }
 }
 
 /// The answer to polling an IMS job.

@@ -41,7 +41,7 @@ extension TenantState {
     public mutating func pollIMSJob(referenceID: String, recipient: GSTIN) -> IMSJobPoll? {
         guard let existing = jobs[referenceID], existing.recipient == recipient, case .ims = existing.kind else { return nil }
         guard let job = pollJob(referenceID) else { return nil }
-        if case .ims(let outcome)? = job.result { return .completed(outcome) }
+        if let outcome = job.result as? IMSJobOutcome { return .completed(outcome) }
         return .inProgress
     }
 

@@ -10,20 +10,9 @@ public enum JobKind: Hashable, Sendable {
     case returnJob(ReturnJobRequest)
 }
 
-/// The outcome a job recorded when it completed.
-public enum JobResult: Hashable, Sendable {
-    case ims(IMSJobOutcome)
-    /// The 2B was rebuilt; `documentCount` documents in docdata + docRejdata.
-    case gstr2bRegenerated(documentCount: Int)
-    case gstr1(GSTR1JobOutcome)
-    /// Ended in error (forced through the control API); the previous 2B stays as it was.
-    case gstr2bRegenerationFailed
-    case returnJob(ReturnJobOutcome)
-}
-
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.
 /// Its effect is applied in full at completion, under the tenant lock.
-public struct Job: Hashable, Sendable {
+public struct Job: Sendable {
     public let referenceID: String
     public let recipient: GSTIN
     public let kind: JobKind
@@ -32,11 +21,29 @@ public struct Job: Hashable, Sendable {
     /// How many times its status was asked for.
     public internal(set) var polls: Int = 0
     public internal(set) var completedAt: Int64?
-    public internal(set) var result: JobResult?
+    /// The outcome it recorded when it completed, of its kind's own outcome type.
+    public internal(set) var result: (any JobOutcome)?
     /// Submission order, so due jobs complete in the order they were submitted.
     let sequence: UInt64
 
     public var isCompleted: Bool { result != nil }
+}
+
+/// Compared by value; each kind's outcome has its own type, so outcomes compare as `AnyHashable`.
+extension Job: Hashable {
+    public static func == (a: Job, b: Job) -> Bool {
+        a.referenceID == b.referenceID && a.recipient == b.recipient && a.kind == b.kind
+            && a.submittedAt == b.submittedAt && a.polls == b.polls && a.completedAt == b.completedAt
+            && a.hashableResult == b.hashableResult && a.sequence == b.sequence
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(referenceID)
+        hasher.combine(polls)
+        hasher.combine(hashableResult)
+    }
+
+    private var hashableResult: AnyHashable? { result.map { AnyHashable($0) } }
 }
 
 extension JobTiming {

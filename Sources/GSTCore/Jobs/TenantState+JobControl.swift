@@ -8,15 +8,9 @@ extension TenantState {
     /// Every job, in submission order (control API listing).
     public var jobList: [Job] { jobs.values.sorted { $0.sequence < $1.sequence } }
 
-    /// Whether a job has completed with an error outcome (IMS `ER`, failed 2B regeneration).
-    public static func isFailure(_ result: JobResult?) -> Bool {
-        switch result {
-        case .ims(let o)?: return o.status == .error
-        case .gstr2bRegenerationFailed?: return true
-        case .gstr1(let o)?: return o.status == .error
-        case .returnJob(let o)?: return o.failure != nil
-        default: return false
-        }
+    /// Whether a job has completed with an error outcome (`ER`, whatever its kind).
+    public static func isFailure(_ result: (any JobOutcome)?) -> Bool {
+        result?.status == .error
     }
 
     /// Completes an open job now, whatever the scenario's job timing says: its effect applies in full,
@@ -36,24 +30,24 @@ extension TenantState {
     public mutating func forceFailJob(_ referenceID: String) throws(JobControlError) -> Job {
         guard var job = jobs[referenceID] else { throw .unknownJob(referenceID) }
         guard !job.isCompleted else { throw .alreadyCompleted(referenceID) }
-        let result: JobResult
+        let result: any JobOutcome
         switch job.kind {
         case .ims(let request):
-            result = .ims(IMSJobOutcome(requestType: request.requestType, status: .error, processedCount: 0, errorCount: 0, errors: []))
+            result = IMSJobOutcome(requestType: request.requestType, status: .error, processedCount: 0, errorCount: 0, errors: [])
         case .gstr2bRegeneration:
-            result = .gstr2bRegenerationFailed
+            result = GSTR2BRegenerationJobOutcome.failed
         case .gstr1(let request):
             // Rendered as GSTN's whole-request error (RET191106), the documented ER of a GSTR-1 job.
-            result = .gstr1(GSTR1JobOutcome(action: request.action, errors: [], failure: .malformed, applied: 0))
+            result = GSTR1JobOutcome(action: request.action, errors: [], failure: .malformed, applied: 0)
         case .returnJob(let request):
-            result = .returnJob(ReturnJobOutcome(form: request.form, action: request.action, period: request.period,
-                                                 failure: .malformedStructure))
+            result = ReturnJobOutcome(form: request.form, action: request.action, period: request.period,
+                                      failure: .malformedStructure)
         }
         job.result = result
         job.completedAt = now
         jobs[referenceID] = job
         openJobs.removeAll { $0 == referenceID }
-        record("job \(referenceID) → \(Self.describe(result)) (forced)")
+        record("job \(referenceID) → \(result.journalText) (forced)")
         return job
     }
 }

@@ -39,23 +39,23 @@ extension TenantState {
     /// Applies a job's effect, all at once, and records its result.
     mutating func complete(_ id: String) {
         guard var job = jobs[id], !job.isCompleted else { return }
-        let result: JobResult
+        let result: any JobOutcome
         switch job.kind {
         case .ims(let request):
-            result = .ims(applyIMS(request, recipient: job.recipient))
+            result = applyIMS(request, recipient: job.recipient)
         case .gstr2bRegeneration(let period):
             let snapshot = generateGSTR2B(recipient: job.recipient, period: period)
-            result = .gstr2bRegenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
+            result = GSTR2BRegenerationJobOutcome.regenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
         case .gstr1(let request):
-            result = .gstr1(applyGSTR1(request, supplier: job.recipient))
+            result = applyGSTR1(request, supplier: job.recipient)
         case .returnJob(let request):
-            result = .returnJob(applyReturnJob(request, gstin: job.recipient))
+            result = applyReturnJob(request, gstin: job.recipient)
         }
         job.result = result
         job.completedAt = now
         jobs[id] = job
         openJobs.removeAll { $0 == id }
-        record("job \(id) → \(Self.describe(result))")
+        record("job \(id) → \(result.journalText)")
     }
 
     /// A job by reference id, without counting a poll (control API).
@@ -73,19 +73,6 @@ extension TenantState {
         case .gstr2bRegeneration(let p): return "GSTR-2B regeneration \(p.mmyyyy)"
         case .gstr1(let r): return r.description
         case .returnJob(let r): return "\(r.form.rawValue) \(r.action.rawValue) \(r.period.mmyyyy)"
-        }
-    }
-
-    static func describe(_ result: JobResult) -> String {
-        switch result {
-        case .ims(let o):
-            let code: String
-            switch o.status { case .processed: code = "P"; case .processedWithErrors: code = "PE"; case .error: code = "ER" }
-            return "\(code) (\(o.processedCount) processed, \(o.errorCount) errors)"
-        case .gstr2bRegenerated(let n): return "P (2B regenerated, \(n) documents)"
-        case .gstr1(let o): return o.description
-        case .gstr2bRegenerationFailed: return "ER (2B regeneration failed)"
-        case .returnJob(let o): return o.failure == nil ? "P" : "ER (malformed structure)"
         }
     }
 }
