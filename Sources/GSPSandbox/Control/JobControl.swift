@@ -14,19 +14,8 @@ enum JobControl {
             "polls": .number(JSONNumber(job.polls)),
             "status": .string(status(job)),
         ]
-        switch job.kind {
-        case .ims(let r):
-            o["kind"] = .string(r.requestType == .save ? "ims.save" : "ims.reset")
-        case .gstr2bRegeneration(let p):
-            o["kind"] = .string("gstr2b.regenerate")
-            o["period"] = .string(p.mmyyyy)
-        case .gstr1(let r):
-            o["kind"] = .string("gstr1.\(r.action.rawValue)")
-            o["period"] = .string(r.period.mmyyyy)
-        case .returnJob(let r):
-            o["kind"] = .string("\(r.form.rawValue.lowercased()).\(r.action.rawValue.lowercased())")
-            o["period"] = .string(r.period.mmyyyy)
-        }
+        o["kind"] = .string(job.work.controlKind)
+        if let period = job.work.controlPeriod { o["period"] = .string(period.mmyyyy) }
         if let at = job.completedAt { o["completed_at"] = .string(ScenarioTime.format(at)) }
         return .object(o)
     }

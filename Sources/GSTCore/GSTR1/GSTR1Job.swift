@@ -1,5 +1,5 @@
-/// What a GSTR-1 job does when it completes.
-public enum GSTR1JobRequest: Hashable, Sendable, CustomStringConvertible {
+/// A GSTR-1 save / reset / proceed job of the job's GSTIN (the supplier).
+public enum GSTR1Job: Hashable, Sendable {
     /// Records checked for structure; applied (each record that passes the business checks) at completion.
     case save(ReturnPeriod, [GSTR1Entry])
     /// A body that broke the structure: the job ends in error and changes nothing.
@@ -23,7 +23,10 @@ public enum GSTR1JobRequest: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+}
+
+extension GSTR1Job: JobWork {
+    package var journalText: String {
         switch self {
         case .save(let p, let e): return "GSTR-1 \(p.mmyyyy) save of \(e.count) records"
         case .malformedSave(let p): return "GSTR-1 \(p.mmyyyy) save (malformed)"
@@ -31,6 +34,31 @@ public enum GSTR1JobRequest: Hashable, Sendable, CustomStringConvertible {
         case .reset(let p): return "GSTR-1 \(p.mmyyyy) reset"
         case .proceed(let p): return "GSTR-1 \(p.mmyyyy) proceed to file"
         }
+    }
+
+    package var controlKind: String { "gstr1.\(action.rawValue)" }
+    package var controlPeriod: ReturnPeriod? { period }
+
+    /// Applies the job all at once (the supplier's return of `period` changes; see TenantState+GSTR1Apply).
+    package func apply(to state: inout TenantState, gstin supplier: GSTIN) -> GSTR1JobOutcome {
+        switch self {
+        case .malformedSave:
+            return GSTR1JobOutcome(action: .save, errors: [], failure: .malformed, applied: 0)
+        case .saveDuringReset:
+            return GSTR1JobOutcome(action: .save, errors: [], failure: .resetInProgress, applied: 0)
+        case .proceed:
+            return GSTR1JobOutcome(action: .proceed, errors: [], failure: nil, applied: 0)   // applied at submission
+        case .reset(let period):
+            return GSTR1JobOutcome(action: .reset, errors: [], failure: nil,
+                                   applied: state.resetGSTR1(supplier: supplier, period: period))
+        case .save(let period, let entries):
+            return state.saveGSTR1(entries, supplier: supplier, period: period)
+        }
+    }
+
+    /// Rendered as GSTN's whole-request error (RET191106), the documented ER of a GSTR-1 job.
+    package func forcedFailure() -> GSTR1JobOutcome {
+        GSTR1JobOutcome(action: action, errors: [], failure: .malformed, applied: 0)
     }
 }
 

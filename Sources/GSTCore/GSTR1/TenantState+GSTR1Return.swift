@@ -27,7 +27,7 @@ extension TenantState {
     /// Whether a reset job of the period is still running.
     public func isGSTR1ResetInProgress(supplier: GSTIN, period: ReturnPeriod) -> Bool {
         openJobs.contains { id in
-            guard let j = jobs[id], j.recipient == supplier, case .gstr1(.reset(let p)) = j.kind else { return false }
+            guard let j = jobs[id], j.recipient == supplier, case .reset(let p)? = j.work as? GSTR1Job else { return false }
             return p == period
         }
     }
@@ -40,7 +40,7 @@ extension TenantState {
         settleJobs()
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
-        let request: GSTR1JobRequest
+        let request: GSTR1Job
         if isGSTR1ResetInProgress(supplier: supplier, period: period) {
             request = .saveDuringReset(period)
         } else if let entries {
@@ -48,7 +48,7 @@ extension TenantState {
         } else {
             request = .malformedSave(period)
         }
-        return submitJob(.gstr1(request), recipient: supplier, uuid: true)
+        return submitJob(request, recipient: supplier, uuid: true)
     }
 
     /// Submits a reset: at completion the period's unfiled documents of the supplier and every saved
@@ -58,7 +58,7 @@ extension TenantState {
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
         guard !isGSTR1ResetInProgress(supplier: supplier, period: period) else { throw .resetInProgress }
-        return submitJob(.gstr1(.reset(period)), recipient: supplier, uuid: true)
+        return submitJob(GSTR1Job.reset(period), recipient: supplier, uuid: true)
     }
 
     /// Proceed to file: the return becomes ready to file at once (so a second proceed is refused
@@ -73,7 +73,7 @@ extension TenantState {
         r.status = .readyToFile
         gstr1Returns[key] = r
         record("GSTR-1 \(key) ready to file")
-        return submitJob(.gstr1(.proceed(period)), recipient: supplier, uuid: true)
+        return submitJob(GSTR1Job.proceed(period), recipient: supplier, uuid: true)
     }
 
     /// Files the GSTR-1: marks the period filed (`Taxpayer.gstr1Filed`) and the period's documents
@@ -108,9 +108,7 @@ extension TenantState {
     /// Counts a status poll of a GSTR-1 job of `supplier`. Nil when unknown, another taxpayer's, or not
     /// a GSTR-1 job.
     public mutating func pollGSTR1Job(referenceID: String, supplier: GSTIN) -> GSTR1JobPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == supplier, case .gstr1(let request) = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if let outcome = job.result as? GSTR1JobOutcome { return .completed(outcome) }
-        return .inProgress(request.action)
+        guard let polled = pollJob(referenceID, of: GSTR1Job.self, for: supplier) else { return nil }
+        return polled.outcome.map(GSTR1JobPoll.completed) ?? .inProgress(polled.work.action)
     }
 }

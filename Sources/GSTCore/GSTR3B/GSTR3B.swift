@@ -73,7 +73,7 @@ extension TenantState {
         settleJobs()
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
-        return submitJob(.returnJob(ReturnJobRequest(form: .gstr3b, action: .save, period: period, gstr3b: figures)), recipient: gstin)
+        return submitJob(ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: figures), recipient: gstin)
     }
 
     /// Whether `gstin` filed GSTR-1 for `period`.

@@ -10,8 +10,8 @@ public enum ReturnAction: String, CaseIterable, Hashable, Sendable {
     case save = "SAVE", reset = "RESET"
 }
 
-/// What a return save/reset job applies when it completes.
-public struct ReturnJobRequest: Hashable, Sendable {
+/// A return SAVE / RESET job (GSTR-3B; GSTR-1 may adopt it) of the job's GSTIN (the taxpayer).
+public struct ReturnJob: Hashable, Sendable {
     public var form: ReturnForm
     public var action: ReturnAction
     public var period: ReturnPeriod
@@ -21,6 +21,30 @@ public struct ReturnJobRequest: Hashable, Sendable {
 
     public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil) {
         self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b
+    }
+}
+
+extension ReturnJob: JobWork {
+    package var journalText: String { "\(form.rawValue) \(action.rawValue) \(period.mmyyyy)" }
+    package var controlKind: String { "\(form.rawValue.lowercased()).\(action.rawValue.lowercased())" }
+    package var controlPeriod: ReturnPeriod? { period }
+
+    package func apply(to state: inout TenantState, gstin: GSTIN) -> ReturnJobOutcome {
+        var outcome = ReturnJobOutcome(form: form, action: action, period: period, failure: nil)
+        switch (form, action) {
+        case (.gstr3b, .save):
+            guard let draft = gstr3b else { outcome.failure = .malformedStructure; return outcome }
+            state.gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] = draft
+        case (.gstr3b, .reset):
+            state.gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] = nil
+        case (.gstr1, _):
+            break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
+        }
+        return outcome
+    }
+
+    package func forcedFailure() -> ReturnJobOutcome {
+        ReturnJobOutcome(form: form, action: action, period: period, failure: .malformedStructure)
     }
 }
 
@@ -58,25 +82,7 @@ extension TenantState {
     /// Counts a poll of a return job of `gstin` and returns its state; nil for an unknown id, another
     /// taxpayer's job, or a job that is not a return save/reset.
     public mutating func pollReturnJob(referenceID: String, gstin: GSTIN) -> ReturnJobPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == gstin,
-              case .returnJob(let request) = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if let outcome = job.result as? ReturnJobOutcome { return .completed(outcome) }
-        return .inProgress(form: request.form, action: request.action)
-    }
-
-    /// Applies a completed return job.
-    mutating func applyReturnJob(_ request: ReturnJobRequest, gstin: GSTIN) -> ReturnJobOutcome {
-        var outcome = ReturnJobOutcome(form: request.form, action: request.action, period: request.period, failure: nil)
-        switch (request.form, request.action) {
-        case (.gstr3b, .save):
-            guard let draft = request.gstr3b else { outcome.failure = .malformedStructure; return outcome }
-            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = draft
-        case (.gstr3b, .reset):
-            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = nil
-        case (.gstr1, _):
-            break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
-        }
-        return outcome
+        guard let polled = pollJob(referenceID, of: ReturnJob.self, for: gstin) else { return nil }
+        return polled.outcome.map(ReturnJobPoll.completed) ?? .inProgress(form: polled.work.form, action: polled.work.action)
     }
 }

@@ -1,21 +1,10 @@
-/// What an asynchronous job does when it completes.
-public enum JobKind: Hashable, Sendable {
-    /// IMS SAVE / RESET (or a refused body) for the job's recipient.
-    case ims(IMSActionRequest)
-    /// GSTR-2B regeneration of the job's recipient for a period.
-    case gstr2bRegeneration(ReturnPeriod)
-    /// GSTR-1 save / reset / proceed of the job's GSTIN (the supplier).
-    case gstr1(GSTR1JobRequest)
-    /// A return SAVE / RESET (GSTR-3B; GSTR-1 may adopt it) for the job's taxpayer.
-    case returnJob(ReturnJobRequest)
-}
-
 /// An asynchronous job: submitted now, completed later according to the scenario's `JobTiming`.
 /// Its effect is applied in full at completion, under the tenant lock.
 public struct Job: Sendable {
     public let referenceID: String
     public let recipient: GSTIN
-    public let kind: JobKind
+    /// What it does when it completes, and how it describes itself: one of the job kinds.
+    package let work: any JobWork
     /// Tenant-clock instant of submission.
     public let submittedAt: Int64
     /// How many times its status was asked for.
@@ -29,10 +18,10 @@ public struct Job: Sendable {
     public var isCompleted: Bool { result != nil }
 }
 
-/// Compared by value; each kind's outcome has its own type, so outcomes compare as `AnyHashable`.
+/// Compared by value; each job kind and its outcome have their own types, so they compare as `AnyHashable`.
 extension Job: Hashable {
     public static func == (a: Job, b: Job) -> Bool {
-        a.referenceID == b.referenceID && a.recipient == b.recipient && a.kind == b.kind
+        a.referenceID == b.referenceID && a.recipient == b.recipient && AnyHashable(a.work) == AnyHashable(b.work)
             && a.submittedAt == b.submittedAt && a.polls == b.polls && a.completedAt == b.completedAt
             && a.hashableResult == b.hashableResult && a.sequence == b.sequence
     }

@@ -1,12 +1,12 @@
 extension TenantState {
     /// Registers a job and returns its fresh reference id (a UUID when `uuid`: GSTR-1's ids are).
-    mutating func submitJob(_ kind: JobKind, recipient: GSTIN, uuid: Bool = false) -> String {
+    mutating func submitJob(_ work: some JobWork, recipient: GSTIN, uuid: Bool = false) -> String {
         var id: String
         repeat { id = uuid ? ids.transactionID() : ids.referenceID() } while jobs[id] != nil
         jobSequence += 1
-        jobs[id] = Job(referenceID: id, recipient: recipient, kind: kind, submittedAt: now, sequence: jobSequence)
+        jobs[id] = Job(referenceID: id, recipient: recipient, work: work, submittedAt: now, sequence: jobSequence)
         openJobs.append(id)
-        record("job \(id) submitted: \(Self.describe(kind)) for \(recipient.value)")
+        record("job \(id) submitted: \(work.journalText) for \(recipient.value)")
         return id
     }
 
@@ -36,43 +36,31 @@ extension TenantState {
         return jobs[referenceID]
     }
 
-    /// Applies a job's effect, all at once, and records its result.
+    /// Counts a poll of a job of kind `W` submitted for `gstin`, as `pollJob` does, and returns what it
+    /// asked for and its outcome once completed. Nil (and no poll counted) when the id is unknown,
+    /// another GSTIN's or another kind's: each feature's status route answers only its own jobs.
+    mutating func pollJob<W: JobWork>(_ referenceID: String, of kind: W.Type, for gstin: GSTIN) -> (work: W, outcome: W.Outcome?)? {
+        guard let existing = jobs[referenceID], existing.recipient == gstin, let work = existing.work as? W else { return nil }
+        guard let job = pollJob(referenceID) else { return nil }
+        return (work, job.result as? W.Outcome)
+    }
+
+    /// Applies a job's effect, all at once, and records its outcome.
     mutating func complete(_ id: String) {
-        guard var job = jobs[id], !job.isCompleted else { return }
-        let result: any JobOutcome
-        switch job.kind {
-        case .ims(let request):
-            result = applyIMS(request, recipient: job.recipient)
-        case .gstr2bRegeneration(let period):
-            let snapshot = generateGSTR2B(recipient: job.recipient, period: period)
-            result = GSTR2BRegenerationJobOutcome.regenerated(documentCount: snapshot.documentCount + snapshot.rejectedCount)
-        case .gstr1(let request):
-            result = applyGSTR1(request, supplier: job.recipient)
-        case .returnJob(let request):
-            result = applyReturnJob(request, gstin: job.recipient)
-        }
-        job.result = result
-        job.completedAt = now
-        jobs[id] = job
+        guard let job = jobs[id], !job.isCompleted else { return }
+        close(id, with: job.work.apply(to: &self, gstin: job.recipient))
+    }
+
+    /// Records `outcome` as the job's result and journals it: "job X → <outcome>", plus " (forced)" when
+    /// the control API ended it.
+    mutating func close(_ id: String, with outcome: any JobOutcome, forced: Bool = false) {
+        let at = now
+        jobs[id]?.result = outcome
+        jobs[id]?.completedAt = at
         openJobs.removeAll { $0 == id }
-        record("job \(id) → \(result.journalText)")
+        record("job \(id) → \(outcome.journalText)" + (forced ? " (forced)" : ""))
     }
 
     /// A job by reference id, without counting a poll (control API).
     public func job(_ referenceID: String) -> Job? { jobs[referenceID] }
-
-    static func describe(_ kind: JobKind) -> String {
-        switch kind {
-        case .ims(let r):
-            switch r {
-            case .save(let items): return "IMS save of \(items.count) records"
-            case .reset(let items): return "IMS reset of \(items.count) records"
-            case .schemaViolation: return "IMS save (schema violation)"
-            case .resetSchemaViolation: return "IMS reset (schema violation)"
-            }
-        case .gstr2bRegeneration(let p): return "GSTR-2B regeneration \(p.mmyyyy)"
-        case .gstr1(let r): return r.description
-        case .returnJob(let r): return "\(r.form.rawValue) \(r.action.rawValue) \(r.period.mmyyyy)"
-        }
-    }
 }

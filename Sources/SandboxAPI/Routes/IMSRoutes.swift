@@ -107,7 +107,7 @@ enum IMSRoutes {
                 return Envelope.platformError(.badRequest("reference_id is required"), stamp: stamp)
             }
             let requestType = state.job(reference).flatMap { job -> IMSRequestType? in
-                if case .ims(let r) = job.kind { return r.requestType } else { return nil }
+                (job.work as? IMSJob)?.requestType
             }
             switch state.pollIMSJob(referenceID: reference, recipient: gstin) {
             case nil:
