@@ -42,7 +42,7 @@ package enum IMSRequestValidator {
         -> (request: IMSJob, violation: SchemaViolation?) {
         switch validate(body, kind: kind, sessionGSTIN: sessionGSTIN) {
         case .success(let items): return (kind == .save ? .save(items) : .reset(items), nil)
-        case .failure(let violation): return (kind == .save ? .schemaViolation : .resetSchemaViolation, violation)
+        case .failure(let violation): return (.refused(kind == .save ? .save : .reset, .schemaViolation), violation)
         }
     }
 

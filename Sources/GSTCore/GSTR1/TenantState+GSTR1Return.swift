@@ -27,28 +27,29 @@ extension TenantState {
     /// Whether a reset job of the period is still running.
     public func isGSTR1ResetInProgress(supplier: GSTIN, period: ReturnPeriod) -> Bool {
         openJobs.contains { id in
-            guard let j = jobs[id], j.recipient == supplier, case .reset(let p)? = j.work as? GSTR1Job else { return false }
-            return p == period
+            guard let j = jobs[id], j.recipient == supplier, let work = j.work as? GSTR1Job else { return false }
+            return work.action == .reset && work.period == period
         }
     }
 
     // MARK: Submissions
 
-    /// Submits a save. `entries` nil = the body broke the structure (the job ends in error, nothing changes).
-    /// Refused when the period is filed. Returns the job's reference id.
+    /// Submits a save. `entries` nil = the body broke the structure; that save, and one submitted while a
+    /// reset of the period runs, is accepted as a refused job (it ends in error, nothing changes).
+    /// Refused outright when the period is filed. Returns the job's reference id.
     public mutating func submitGSTR1Save(_ entries: [GSTR1Entry]?, supplier: GSTIN, period: ReturnPeriod) throws(GSTR1Refusal) -> String {
         settleJobs()
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
-        let request: GSTR1Job
+        let job: GSTR1Job
         if isGSTR1ResetInProgress(supplier: supplier, period: period) {
-            request = .saveDuringReset(period)
+            job = .refused(.save, period, .resetInProgress)
         } else if let entries {
-            request = .save(period, entries)
+            job = .save(period, entries)
         } else {
-            request = .malformedSave(period)
+            job = .refused(.save, period, .malformed)
         }
-        return submitJob(request, recipient: supplier, uuid: true)
+        return submitJob(job, recipient: supplier, uuid: true)
     }
 
     /// Submits a reset: at completion the period's unfiled documents of the supplier and every saved

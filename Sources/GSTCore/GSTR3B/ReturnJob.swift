@@ -15,12 +15,13 @@ public struct ReturnJob: Hashable, Sendable {
     public var form: ReturnForm
     public var action: ReturnAction
     public var period: ReturnPeriod
-    /// The GSTR-3B figures to store (GSTR-3B SAVE); nil when the body was refused (the job then ends
-    /// in error and changes nothing).
+    /// The figures a GSTR-3B SAVE stores; nil for a RESET, and for a SAVE refused at submission.
     public var gstr3b: GSTR3BDraft?
+    public var refusal: ReturnJobFailure?
 
-    public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil) {
-        self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b
+    public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil,
+                refusal: ReturnJobFailure? = nil) {
+        self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b; self.refusal = refusal
     }
 }
 
@@ -30,22 +31,24 @@ extension ReturnJob: JobWork {
     package var controlPeriod: ReturnPeriod? { period }
 
     package func apply(to state: inout TenantState, gstin: GSTIN) -> ReturnJobOutcome {
-        var outcome = ReturnJobOutcome(form: form, action: action, period: period, failure: nil)
+        let key = RecipientPeriod(recipient: gstin, period: period)
         switch (form, action) {
         case (.gstr3b, .save):
-            guard let draft = gstr3b else { outcome.failure = .malformedStructure; return outcome }
-            state.gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] = draft
+            if let gstr3b { state.gstr3bDrafts[key] = gstr3b }
         case (.gstr3b, .reset):
-            state.gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] = nil
+            state.gstr3bDrafts[key] = nil
         case (.gstr1, _):
             break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
         }
-        return outcome
+        return ReturnJobOutcome(form: form, action: action, period: period, failure: nil)
     }
 
-    package func forcedFailure() -> ReturnJobOutcome {
-        ReturnJobOutcome(form: form, action: action, period: period, failure: .malformedStructure)
+    package func outcome(refusedFor reason: ReturnJobFailure) -> ReturnJobOutcome {
+        ReturnJobOutcome(form: form, action: action, period: period, failure: reason)
     }
+
+    /// Rendered as the documented whole-request error (RET191106 at the vendors).
+    package func forcedFailure() -> ReturnJobOutcome { outcome(refusedFor: .malformedStructure) }
 }
 
 /// Why a return job ended in error.

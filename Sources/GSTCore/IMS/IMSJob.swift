@@ -5,32 +5,35 @@ public enum IMSRequestType: Hashable, Sendable {
 
 /// An IMS SAVE / RESET job: what an adapter submits to the IMS state machine. Nothing is checked or
 /// changed at submission; the records are checked and applied together when the job completes.
-public enum IMSJob: Hashable, Sendable {
-    /// Take actions A / R / P.
-    case save([IMSActionItem])
-    /// Return records to No Action.
-    case reset([IMSActionItem])
-    /// The adapter found a SAVE body invalid against the schema: the job gets a reference id like any
-    /// other, and ends in error (IMSSAV005 at the vendor) changing nothing.
-    case schemaViolation
-    /// The same for a RESET body.
-    case resetSchemaViolation
+public struct IMSJob: Hashable, Sendable {
+    public var requestType: IMSRequestType
+    /// The records to act on, in request order (none when refused).
+    public var items: [IMSActionItem]
+    public var refusal: IMSJobRefusal?
 
-    public var requestType: IMSRequestType {
-        switch self {
-        case .save, .schemaViolation: return .save
-        case .reset, .resetSchemaViolation: return .reset
-        }
+    /// Take actions A / R / P.
+    public static func save(_ items: [IMSActionItem]) -> IMSJob { IMSJob(requestType: .save, items: items) }
+    /// Return records to No Action.
+    public static func reset(_ items: [IMSActionItem]) -> IMSJob { IMSJob(requestType: .reset, items: items) }
+    /// A request the adapter refused: the job gets a reference id like any other, and ends in error
+    /// changing nothing.
+    public static func refused(_ requestType: IMSRequestType, _ reason: IMSJobRefusal) -> IMSJob {
+        IMSJob(requestType: requestType, items: [], refusal: reason)
     }
+}
+
+/// Why an IMS request was refused at submission.
+public enum IMSJobRefusal: Hashable, Sendable {
+    /// The body is invalid against the schema (IMSSAV005 at the vendor).
+    case schemaViolation
 }
 
 extension IMSJob: JobWork {
     package var journalText: String {
-        switch self {
-        case .save(let items): return "IMS save of \(items.count) records"
-        case .reset(let items): return "IMS reset of \(items.count) records"
-        case .schemaViolation: return "IMS save (schema violation)"
-        case .resetSchemaViolation: return "IMS reset (schema violation)"
+        let type = requestType == .save ? "save" : "reset"
+        switch refusal {
+        case nil: return "IMS \(type) of \(items.count) records"
+        case .schemaViolation?: return "IMS \(type) (schema violation)"
         }
     }
 
@@ -41,13 +44,6 @@ extension IMSJob: JobWork {
     /// Validates and applies every record in order (a later record of the same request sees the effect
     /// of an earlier one); a failed record changes nothing and is reported.
     package func apply(to state: inout TenantState, gstin recipient: GSTIN) -> IMSJobOutcome {
-        let items: [IMSActionItem]
-        switch self {
-        case .schemaViolation, .resetSchemaViolation:
-            return IMSJobOutcome(requestType: requestType, status: .error, processedCount: 0, errorCount: 0, errors: [])
-        case .save(let i), .reset(let i):
-            items = i
-        }
         state.generateDueDrafts(recipient: recipient)
         let isReset = requestType == .reset
         var processed = 0
@@ -64,11 +60,14 @@ extension IMSJob: JobWork {
                              processedCount: processed, errorCount: errors.count, errors: errors)
     }
 
-    /// `ER` with no record processed: adapters render it as the job-level schema failure, the only
-    /// whole-request error GSTN documents for IMS.
-    package func forcedFailure() -> IMSJobOutcome {
+    /// `ER` with no record processed, as the vendor's IMSSAV005 example reports.
+    package func outcome(refusedFor reason: IMSJobRefusal) -> IMSJobOutcome {
         IMSJobOutcome(requestType: requestType, status: .error, processedCount: 0, errorCount: 0, errors: [])
     }
+
+    /// The same `ER`: adapters render it as the job-level schema failure, the only whole-request error
+    /// GSTN documents for IMS.
+    package func forcedFailure() -> IMSJobOutcome { outcome(refusedFor: .schemaViolation) }
 }
 
 /// The result of a completed IMS SAVE / RESET job. `status` `.error`: the request as a whole was

@@ -7,6 +7,13 @@
 /// engine may call.
 package protocol JobWork: Hashable, Sendable {
     associatedtype Outcome: JobOutcome
+    /// Why a job of this kind can be refused at submission; `Never` (the default) for a kind that never is.
+    associatedtype Refusal: Hashable, Sendable = Never
+
+    /// Set when the job was accepted (it has a reference id and is polled like any other) but what it
+    /// asked for was refused, e.g. a body that broke the schema: the engine then completes it with
+    /// `outcome(refusedFor:)` instead of `apply`, so it ends in error and changes nothing.
+    var refusal: Refusal? { get }
 
     /// The journal's words for the job: "job <reference id> submitted: <journalText> for <GSTIN>".
     var journalText: String { get }
@@ -15,9 +22,25 @@ package protocol JobWork: Hashable, Sendable {
     /// `period` in the control API's job listing; nil for a kind not tied to one period.
     var controlPeriod: ReturnPeriod? { get }
 
-    /// Applies the job's effect, all at once, when it completes (under the tenant lock). `gstin` is
-    /// the GSTIN the job was submitted for (`Job.recipient`).
+    /// Applies the job's effect, all at once, when it completes (under the tenant lock); never called for
+    /// a refused job. `gstin` is the GSTIN the job was submitted for (`Job.recipient`).
     func apply(to state: inout TenantState, gstin: GSTIN) -> Outcome
+    /// The outcome of a job refused at submission.
+    func outcome(refusedFor reason: Refusal) -> Outcome
     /// The outcome when the control API ends the job in error: nothing is applied.
     func forcedFailure() -> Outcome
+}
+
+/// A kind that is never refused says nothing about refusals.
+extension JobWork where Refusal == Never {
+    package var refusal: Never? { nil }
+    package func outcome(refusedFor reason: Never) -> Outcome {}   // no value of `Never` exists to call it with
+}
+
+extension JobWork {
+    /// What the job records when it completes: a refused job's error, else its effect applied.
+    func completion(in state: inout TenantState, gstin: GSTIN) -> Outcome {
+        if let reason = refusal { return outcome(refusedFor: reason) }
+        return apply(to: &state, gstin: gstin)
+    }
 }

@@ -45,10 +45,10 @@ extension TenantState {
         return (work, job.result as? W.Outcome)
     }
 
-    /// Applies a job's effect, all at once, and records its outcome.
+    /// Applies a job's effect, all at once (nothing when it was refused at submission), and records its outcome.
     mutating func complete(_ id: String) {
         guard let job = jobs[id], !job.isCompleted else { return }
-        close(id, with: job.work.apply(to: &self, gstin: job.recipient))
+        close(id, with: job.work.completion(in: &self, gstin: job.recipient))
     }
 
     /// Records `outcome` as the job's result and journals it: "job X → <outcome>", plus " (forced)" when
