@@ -1,10 +1,16 @@
 /// What one kind of asynchronous job does, and how it shows itself. A job kind is one type conforming
 /// to this, in its feature's folder (`IMS/IMSJob.swift`, `GSTR1/GSTR1Job.swift`, …); the job engine
 /// (`TenantState+Jobs`), the journal and the control API know jobs only through it, so a new kind
-/// touches no file outside its feature.
+/// touches no file outside its feature. Adding one (say a GSTR-3B offset-liability job) is:
+/// 1. a struct holding what the job needs at completion, conforming to `JobWork`: its journal text,
+///    control-API kind and period, `apply`, `forcedFailure`, and, when a submission can be accepted
+///    but refused, a `Refusal` type with a `refusal` field;
+/// 2. its outcome type, conforming to `JobOutcome` (status P/PE/ER, journal text, whatever its status
+///    answer renders);
+/// 3. `TenantState` methods that submit it (`submitJob`) and poll it (`pollJob(_:of:for:)`).
 ///
-/// Package access: `apply` changes tenant state outside the engine's bookkeeping, which only the
-/// engine may call.
+/// Package, not public: `apply` changes tenant state directly, and only the engine may call it, when
+/// the job completes. Adapters that need a job's kind read `Job.work` (`job.work as? IMSJob`).
 package protocol JobWork: Hashable, Sendable {
     associatedtype Outcome: JobOutcome
     /// Why a job of this kind can be refused at submission; `Never` (the default) for a kind that never is.
