@@ -40,10 +40,10 @@ package enum IMSRequestValidator {
     /// The core's request for a SAVE/RESET body: its items or, when the body breaks the schema, the
     /// request that ends the job in error, with the violation for `SchemaViolation.responseHeader`.
     package static func actionRequest(_ body: JSONValue, kind: RequestKind, sessionGSTIN: GSTIN)
-        -> (request: IMSActionRequest, violation: SchemaViolation?) {
+        -> (request: IMSJob, violation: SchemaViolation?) {
         switch validate(body, kind: kind, sessionGSTIN: sessionGSTIN) {
         case .success(let items): return (kind == .save ? .save(items) : .reset(items), nil)
-        case .failure(let violation): return (kind == .save ? .schemaViolation : .resetSchemaViolation, violation)
+        case .failure(let violation): return (.refused(kind == .save ? .save : .reset, .schemaViolation), violation)
         }
     }
 

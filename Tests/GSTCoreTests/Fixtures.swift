@@ -92,7 +92,7 @@ extension TenantState {
     func status(_ key: DocumentKey) -> IMSStatus? { documents[key]?.ims.status }
 
     /// Submits and polls once (first-poll timing): the outcome.
-    mutating func run(_ request: IMSActionRequest, recipient: GSTIN = Fixture.recipient) -> IMSJobOutcome? {
+    mutating func run(_ request: IMSJob, recipient: GSTIN = Fixture.recipient) -> IMSJobOutcome? {
         let id = submitIMSAction(request, recipient: recipient)
         guard case .completed(let o)? = pollIMSJob(referenceID: id, recipient: recipient) else { return nil }
         return o

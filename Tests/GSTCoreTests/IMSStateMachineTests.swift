@@ -95,8 +95,8 @@ struct IMSStateMachineTests {
         #expect(o.status == .processedWithErrors && o.processedCount == 0 && o.errorCount == 2 && o.errors.count == 2)
     }
 
-    @Test("schema violation → ER, counts 0, nothing changes", arguments: [IMSActionRequest.schemaViolation, .resetSchemaViolation])
-    func schemaViolation(request: IMSActionRequest) {
+    @Test("schema violation → ER, counts 0, nothing changes", arguments: [IMSJob.refused(.save, .schemaViolation), .refused(.reset, .schemaViolation)])
+    func schemaViolation(request: IMSJob) {
         var s = F.state()
         let before = s.documents.all
         let o = s.run(request)!

@@ -25,7 +25,7 @@ struct JobControlTests {
         var s = F.state(timing: .afterPolls(5))
         let id = s.submitIMSAction(.save([F.item(.b2b, F.intra, "INV-1", action: .accepted)]), recipient: r)
         let failed = try s.forceFailJob(id)
-        guard case .ims(let outcome)? = failed.result else { Issue.record("no IMS result"); return }
+        guard let outcome = failed.result as? IMSJobOutcome else { Issue.record("no IMS result"); return }
         #expect(outcome.status == .error)
         #expect(TenantState.isFailure(failed.result))
         #expect(s.status(inv1) == .noAction)

@@ -15,35 +15,15 @@ enum JobControl {
             "polls": .number(JSONNumber(job.polls)),
             "status": .string(status(job)),
         ]
-        switch job.kind {
-        case .ims(let r):
-            o["kind"] = .string(r.requestType == .save ? "ims.save" : "ims.reset")
-        case .gstr2bRegeneration(let p):
-            o["kind"] = .string("gstr2b.regenerate")
-            o["period"] = .string(p.mmyyyy)
-        case .gstr1(let r):
-            o["kind"] = .string("gstr1.\(r.action.rawValue)")
-            o["period"] = .string(r.period.mmyyyy)
-        case .returnJob(let r):
-            o["kind"] = .string("\(r.form.rawValue.lowercased()).\(r.action.rawValue.lowercased())")
-            o["period"] = .string(r.period.mmyyyy)
-        }
+        o["kind"] = .string(job.work.controlKind)
+        if let period = job.work.controlPeriod { o["period"] = .string(period.mmyyyy) }
         if let at = job.completedAt { o["completed_at"] = .string(ScenarioTime.format(at)) }
         return .object(o)
     }
 
     /// GSTN's status codes: `IP` in progress, `P` processed, `PE` processed with errors, `ER` error.
     static func status(_ job: Job) -> String {
-        switch job.result {
-        case nil: return "IP"
-        case .ims(let o)?:
-            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
-        case .gstr2bRegenerated?: return "P"
-        case .gstr2bRegenerationFailed?: return "ER"
-        case .gstr1(let o)?:
-            switch o.status { case .processed: return "P"; case .processedWithErrors: return "PE"; case .error: return "ER" }
-        case .returnJob(let o)?: return o.failure == nil ? "P" : "ER"
-        }
+        job.result?.status.rawValue ?? "IP"
     }
 
     static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/jobs", operation: "control.jobs.list", api: .control) { _, parameters, context in

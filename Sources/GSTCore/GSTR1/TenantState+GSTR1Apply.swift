@@ -1,23 +1,8 @@
+/// What GSTR-1 jobs do to the world when they complete (`GSTR1Job.apply`).
 extension TenantState {
-    /// Applies a completed GSTR-1 job, all at once.
-    mutating func applyGSTR1(_ request: GSTR1JobRequest, supplier: GSTIN) -> GSTR1JobOutcome {
-        switch request {
-        case .malformedSave:
-            return GSTR1JobOutcome(action: .save, errors: [], failure: .malformed, applied: 0)
-        case .saveDuringReset:
-            return GSTR1JobOutcome(action: .save, errors: [], failure: .resetInProgress, applied: 0)
-        case .proceed:
-            return GSTR1JobOutcome(action: .proceed, errors: [], failure: nil, applied: 0)
-        case .reset(let period):
-            return GSTR1JobOutcome(action: .reset, errors: [], failure: nil, applied: resetGSTR1(supplier: supplier, period: period))
-        case .save(let period, let entries):
-            return saveGSTR1(entries, supplier: supplier, period: period)
-        }
-    }
-
-    /// Removes the period's unfiled documents of the supplier and every saved record. Returns how many
-    /// records went.
-    private mutating func resetGSTR1(supplier: GSTIN, period: ReturnPeriod) -> Int {
+    /// A GSTR-1 reset job completing: removes the period's unfiled documents of the supplier and every
+    /// saved record. Returns how many records went.
+    mutating func resetGSTR1(supplier: GSTIN, period: ReturnPeriod) -> Int {
         let key = SupplierPeriod(supplier: supplier, period: period)
         guard !isGSTR1Filed(supplier: supplier, period: period) else { return 0 }
         let gone = documents.issued(by: supplier).filter { $0.filing.period == period && !$0.filing.filed }.map(\.key)
@@ -49,7 +34,8 @@ extension TenantState {
         return nil
     }
 
-    private mutating func saveGSTR1(_ entries: [GSTR1Entry], supplier: GSTIN, period: ReturnPeriod) -> GSTR1JobOutcome {
+    /// A GSTR-1 save job completing: applies each entry that passes the business checks.
+    mutating func saveGSTR1(_ entries: [GSTR1Entry], supplier: GSTIN, period: ReturnPeriod) -> GSTR1JobOutcome {
         let key = SupplierPeriod(supplier: supplier, period: period)
         var r = gstr1Returns[key] ?? GSTR1Return()
         var errors: [GSTR1RecordError] = []

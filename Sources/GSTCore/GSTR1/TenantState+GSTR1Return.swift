@@ -27,28 +27,29 @@ extension TenantState {
     /// Whether a reset job of the period is still running.
     public func isGSTR1ResetInProgress(supplier: GSTIN, period: ReturnPeriod) -> Bool {
         openJobs.contains { id in
-            guard let j = jobs[id], j.recipient == supplier, case .gstr1(.reset(let p)) = j.kind else { return false }
-            return p == period
+            guard let j = jobs[id], j.recipient == supplier, let work = j.work as? GSTR1Job else { return false }
+            return work.action == .reset && work.period == period
         }
     }
 
     // MARK: Submissions
 
-    /// Submits a save. `entries` nil = the body broke the structure (the job ends in error, nothing changes).
-    /// Refused when the period is filed. Returns the job's reference id.
+    /// Submits a save. `entries` nil = the body broke the structure; that save, and one submitted while a
+    /// reset of the period runs, is accepted as a refused job (it ends in error, nothing changes).
+    /// Refused outright when the period is filed. Returns the job's reference id.
     public mutating func submitGSTR1Save(_ entries: [GSTR1Entry]?, supplier: GSTIN, period: ReturnPeriod) throws(GSTR1Refusal) -> String {
         settleJobs()
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
-        let request: GSTR1JobRequest
+        let job: GSTR1Job
         if isGSTR1ResetInProgress(supplier: supplier, period: period) {
-            request = .saveDuringReset(period)
+            job = .refused(.save, period, .resetInProgress)
         } else if let entries {
-            request = .save(period, entries)
+            job = .save(period, entries)
         } else {
-            request = .malformedSave(period)
+            job = .refused(.save, period, .malformed)
         }
-        return submitJob(.gstr1(request), recipient: supplier, uuid: true)
+        return submitJob(job, recipient: supplier, uuid: true)
     }
 
     /// Submits a reset: at completion the period's unfiled documents of the supplier and every saved
@@ -58,7 +59,7 @@ extension TenantState {
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
         guard !isGSTR1ResetInProgress(supplier: supplier, period: period) else { throw .resetInProgress }
-        return submitJob(.gstr1(.reset(period)), recipient: supplier, uuid: true)
+        return submitJob(GSTR1Job.reset(period), recipient: supplier, uuid: true)
     }
 
     /// Proceed to file: the return becomes ready to file at once (so a second proceed is refused
@@ -73,7 +74,7 @@ extension TenantState {
         r.status = .readyToFile
         gstr1Returns[key] = r
         record("GSTR-1 \(key) ready to file")
-        return submitJob(.gstr1(.proceed(period)), recipient: supplier, uuid: true)
+        return submitJob(GSTR1Job.proceed(period), recipient: supplier, uuid: true)
     }
 
     /// Files the GSTR-1: marks the period filed (`Taxpayer.gstr1Filed`) and the period's documents
@@ -108,9 +109,7 @@ extension TenantState {
     /// Counts a status poll of a GSTR-1 job of `supplier`. Nil when unknown, another taxpayer's, or not
     /// a GSTR-1 job.
     public mutating func pollGSTR1Job(referenceID: String, supplier: GSTIN) -> GSTR1JobPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == supplier, case .gstr1(let request) = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if case .gstr1(let outcome)? = job.result { return .completed(outcome) }
-        return .inProgress(request.action)
+        guard let polled = pollJob(referenceID, of: GSTR1Job.self, for: supplier) else { return nil }
+        return polled.outcome.map(GSTR1JobPoll.completed) ?? .inProgress(polled.work.action)
     }
 }

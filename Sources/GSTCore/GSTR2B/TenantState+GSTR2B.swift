@@ -65,18 +65,19 @@ extension TenantState {
         switch gstr2bAvailability(recipient: recipient, period: period) {
         case .futurePeriod, .gstr3bFiled: return .invalidPeriodOrGSTR3BFiled
         case .draftNotYetAvailable(let date): return .draftNotYetAvailable(availableFrom: date)
-        case .regenerable: return .started(referenceID: submitJob(.gstr2bRegeneration(period), recipient: recipient))
+        case .regenerable: return .started(referenceID: submitJob(GSTR2BRegenerationJob(period: period), recipient: recipient))
         }
     }
 
     /// Polls a regeneration job. Nil when the id is unknown, belongs to another recipient or is not a
     /// regeneration (IMS0008 at the vendor).
     public mutating func pollGSTR2BRegeneration(referenceID: String, recipient: GSTIN) -> GSTR2BRegenerationPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == recipient,
-              case .gstr2bRegeneration = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if job.result == .gstr2bRegenerationFailed { return .failed }
-        return job.isCompleted ? .completed : .inProgress
+        guard let polled = pollJob(referenceID, of: GSTR2BRegenerationJob.self, for: recipient) else { return nil }
+        switch polled.outcome {
+        case nil: return .inProgress
+        case .regenerated?: return .completed
+        case .failed?: return .failed
+        }
     }
 
     /// GSTN generates each draft on the 14th from the world as it is then. The sandbox generates a due

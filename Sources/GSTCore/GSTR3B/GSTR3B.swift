@@ -67,13 +67,16 @@ extension TenantState {
         return GSTR3BSummary(gstin: gstin, period: period, figures: figures, saved: false, filed: filed)
     }
 
-    /// Starts a GSTR-3B SAVE job for `figures` (nil: the body was refused; the job ends in error).
-    /// Returns its reference id. Refused outright once the period's GSTR-3B is filed.
+    /// Starts a GSTR-3B SAVE job for `figures` (nil: the body was refused; the job is accepted as a
+    /// refused job and ends in error). Returns its reference id. Refused outright once the period's
+    /// GSTR-3B is filed.
     public mutating func submitGSTR3BSave(gstin: GSTIN, period: ReturnPeriod, figures: GSTR3BDraft?) throws(GSTR3BSaveError) -> String {
         settleJobs()
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
-        return submitJob(.returnJob(ReturnJobRequest(form: .gstr3b, action: .save, period: period, gstr3b: figures)), recipient: gstin)
+        let job = figures.map { ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: $0) }
+            ?? ReturnJob(form: .gstr3b, action: .save, period: period, refusal: .malformedStructure)
+        return submitJob(job, recipient: gstin)
     }
 
     /// Whether `gstin` filed GSTR-1 for `period`.

@@ -10,18 +10,45 @@ public enum ReturnAction: String, CaseIterable, Hashable, Sendable {
     case save = "SAVE", reset = "RESET"
 }
 
-/// What a return save/reset job applies when it completes.
-public struct ReturnJobRequest: Hashable, Sendable {
+/// A return SAVE / RESET job (GSTR-3B; GSTR-1 may adopt it) of the job's GSTIN (the taxpayer).
+public struct ReturnJob: Hashable, Sendable {
     public var form: ReturnForm
     public var action: ReturnAction
     public var period: ReturnPeriod
-    /// The GSTR-3B figures to store (GSTR-3B SAVE); nil when the body was refused (the job then ends
-    /// in error and changes nothing).
+    /// The figures a GSTR-3B SAVE stores; nil for a RESET, and for a SAVE refused at submission.
     public var gstr3b: GSTR3BDraft?
+    public var refusal: ReturnJobFailure?
 
-    public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil) {
-        self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b
+    public init(form: ReturnForm, action: ReturnAction, period: ReturnPeriod, gstr3b: GSTR3BDraft? = nil,
+                refusal: ReturnJobFailure? = nil) {
+        self.form = form; self.action = action; self.period = period; self.gstr3b = gstr3b; self.refusal = refusal
     }
+}
+
+extension ReturnJob: JobWork {
+    package var journalText: String { "\(form.rawValue) \(action.rawValue) \(period.mmyyyy)" }
+    package var controlKind: String { "\(form.rawValue.lowercased()).\(action.rawValue.lowercased())" }
+    package var controlPeriod: ReturnPeriod? { period }
+
+    package func apply(to state: inout TenantState, gstin: GSTIN) -> ReturnJobOutcome {
+        let key = RecipientPeriod(recipient: gstin, period: period)
+        switch (form, action) {
+        case (.gstr3b, .save):
+            if let gstr3b { state.gstr3bDrafts[key] = gstr3b }
+        case (.gstr3b, .reset):
+            state.gstr3bDrafts[key] = nil
+        case (.gstr1, _):
+            break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
+        }
+        return ReturnJobOutcome(form: form, action: action, period: period, failure: nil)
+    }
+
+    package func outcome(refusedFor reason: ReturnJobFailure) -> ReturnJobOutcome {
+        ReturnJobOutcome(form: form, action: action, period: period, failure: reason)
+    }
+
+    /// Rendered as the documented whole-request error (RET191106 at the vendors).
+    package func forcedFailure() -> ReturnJobOutcome { outcome(refusedFor: .malformedStructure) }
 }
 
 /// Why a return job ended in error.
@@ -31,12 +58,21 @@ public enum ReturnJobFailure: Hashable, Sendable {
 }
 
 /// The recorded outcome of a return job.
-public struct ReturnJobOutcome: Hashable, Sendable {
+public struct ReturnJobOutcome: JobOutcome {
     public var form: ReturnForm
     public var action: ReturnAction
     public var period: ReturnPeriod
     /// nil: processed (`P`); otherwise the job ended in error (`ER`).
     public var failure: ReturnJobFailure?
+
+    public var status: JobStatus { failure == nil ? .processed : .error }
+
+    public var journalText: String {
+        switch failure {
+        case nil: return "P"
+        case .malformedStructure?: return "ER (malformed structure)"
+        }
+    }
 }
 
 /// A return job as its status poll sees it.
@@ -49,25 +85,7 @@ extension TenantState {
     /// Counts a poll of a return job of `gstin` and returns its state; nil for an unknown id, another
     /// taxpayer's job, or a job that is not a return save/reset.
     public mutating func pollReturnJob(referenceID: String, gstin: GSTIN) -> ReturnJobPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == gstin,
-              case .returnJob(let request) = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if case .returnJob(let outcome)? = job.result { return .completed(outcome) }
-        return .inProgress(form: request.form, action: request.action)
-    }
-
-    /// Applies a completed return job.
-    mutating func applyReturnJob(_ request: ReturnJobRequest, gstin: GSTIN) -> ReturnJobOutcome {
-        var outcome = ReturnJobOutcome(form: request.form, action: request.action, period: request.period, failure: nil)
-        switch (request.form, request.action) {
-        case (.gstr3b, .save):
-            guard let draft = request.gstr3b else { outcome.failure = .malformedStructure; return outcome }
-            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = draft
-        case (.gstr3b, .reset):
-            gstr3bDrafts[RecipientPeriod(recipient: gstin, period: request.period)] = nil
-        case (.gstr1, _):
-            break   // GSTR-1 applies its saves elsewhere until it adopts this job kind
-        }
-        return outcome
+        guard let polled = pollJob(referenceID, of: ReturnJob.self, for: gstin) else { return nil }
+        return polled.outcome.map(ReturnJobPoll.completed) ?? .inProgress(form: polled.work.form, action: polled.work.action)
     }
 }

@@ -21,31 +21,6 @@ public struct IMSActionItem: Hashable, Sendable {
     public var key: DocumentKey { DocumentKey(section: section, supplier: supplier, number: number) }
 }
 
-/// SAVE or RESET (GSTN `reqtyp`; Sandbox's status answer names it in `transTypCd`).
-public enum IMSRequestType: Hashable, Sendable {
-    case save, reset
-}
-
-/// What an adapter submits to the IMS state machine.
-public enum IMSActionRequest: Hashable, Sendable {
-    /// Take actions A / R / P.
-    case save([IMSActionItem])
-    /// Return records to No Action.
-    case reset([IMSActionItem])
-    /// The adapter found a SAVE body invalid against the schema: the job gets a reference id like any
-    /// other, and ends in error (IMSSAV005 at the vendor) changing nothing.
-    case schemaViolation
-    /// The same for a RESET body.
-    case resetSchemaViolation
-
-    public var requestType: IMSRequestType {
-        switch self {
-        case .save, .schemaViolation: return .save
-        case .reset, .resetSchemaViolation: return .reset
-        }
-    }
-}
-
 /// Why one record of a job failed.
 public enum IMSRecordErrorReason: Hashable, Sendable {
     /// `prev_status` differs from the record's current status (IMSSAV0010).
@@ -70,43 +45,6 @@ public struct IMSRecordError: Hashable, Sendable {
     public init(section: IMSSection, supplier: GSTIN, number: String, period: ReturnPeriod, reason: IMSRecordErrorReason) {
         self.section = section; self.supplier = supplier; self.number = number; self.period = period; self.reason = reason
     }
-}
-
-/// The job's overall status: `P`, `PE`, `ER` at the vendors.
-public enum IMSJobStatus: Hashable, Sendable {
-    /// Every record applied.
-    case processed
-    /// At least one record failed (possibly all of them); the others were applied.
-    case processedWithErrors
-    /// The request as a whole was refused (schema violation); nothing changed.
-    case error
-}
-
-/// The result of a completed IMS SAVE / RESET job.
-///
-/// Counting: `processedCount` is the number of records applied successfully, `errorCount` the number
-/// that failed, so `processedCount + errorCount` is the number of records submitted. (The vendor's
-/// PE example, proc_cnt "10" with err_cnt "2", fits either reading; counting only successes keeps
-/// the two numbers disjoint and makes "how many changed" directly readable.) A schema violation
-/// reports 0 and 0, as the vendor's IMSSAV005 example does.
-public struct IMSJobOutcome: Hashable, Sendable {
-    public var requestType: IMSRequestType
-    public var status: IMSJobStatus
-    public var processedCount: Int
-    public var errorCount: Int
-    /// Failed records in request order.
-    public var errors: [IMSRecordError]
-
-    public init(requestType: IMSRequestType, status: IMSJobStatus, processedCount: Int, errorCount: Int, errors: [IMSRecordError]) {
-        self.requestType = requestType; self.status = status
-        self.processedCount = processedCount; self.errorCount = errorCount; self.errors = errors
-    }
-}
-
-/// The answer to polling an IMS job.
-public enum IMSJobPoll: Hashable, Sendable {
-    case inProgress
-    case completed(IMSJobOutcome)
 }
 
 /// IMS counts of one section, by status (GETCNT / Sandbox `invoices/count`).

@@ -31,48 +31,21 @@ extension TenantState {
 
     /// Submits a SAVE / RESET as a job and returns its reference id. Nothing is validated or changed
     /// now: records are checked and applied together when the job completes (`JobTiming`).
-    public mutating func submitIMSAction(_ request: IMSActionRequest, recipient: GSTIN) -> String {
+    public mutating func submitIMSAction(_ job: IMSJob, recipient: GSTIN) -> String {
         settleJobs()
-        return submitJob(.ims(request), recipient: recipient)
+        return submitJob(job, recipient: recipient)
     }
 
     /// Polls an IMS job. Nil when `referenceID` is unknown, belongs to another recipient, or is not an
     /// IMS job.
     public mutating func pollIMSJob(referenceID: String, recipient: GSTIN) -> IMSJobPoll? {
-        guard let existing = jobs[referenceID], existing.recipient == recipient, case .ims = existing.kind else { return nil }
-        guard let job = pollJob(referenceID) else { return nil }
-        if case .ims(let outcome)? = job.result { return .completed(outcome) }
-        return .inProgress
+        guard let polled = pollJob(referenceID, of: IMSJob.self, for: recipient) else { return nil }
+        return polled.outcome.map(IMSJobPoll.completed) ?? .inProgress
     }
 
-    /// Validates and applies every record of `request` in order (a later record of the same request
-    /// sees the effect of an earlier one). Called once, when the job completes.
-    mutating func applyIMS(_ request: IMSActionRequest, recipient: GSTIN) -> IMSJobOutcome {
-        let items: [IMSActionItem]
-        switch request {
-        case .schemaViolation, .resetSchemaViolation:
-            return IMSJobOutcome(requestType: request.requestType, status: .error, processedCount: 0, errorCount: 0, errors: [])
-        case .save(let i), .reset(let i):
-            items = i
-        }
-        generateDueDrafts(recipient: recipient)
-        let isReset = request.requestType == .reset
-        var processed = 0
-        var errors: [IMSRecordError] = []
-        for item in items {
-            if let reason = applyIMS(item, isReset: isReset, recipient: recipient) {
-                errors.append(IMSRecordError(section: item.section, supplier: item.supplier, number: item.number,
-                                             period: item.period, reason: reason))
-            } else {
-                processed += 1
-            }
-        }
-        return IMSJobOutcome(requestType: request.requestType, status: errors.isEmpty ? .processed : .processedWithErrors,
-                             processedCount: processed, errorCount: errors.count, errors: errors)
-    }
-
-    /// One record; nil on success, else why it failed (nothing changed for it).
-    private mutating func applyIMS(_ item: IMSActionItem, isReset: Bool, recipient: GSTIN) -> IMSRecordErrorReason? {
+    /// One record of an IMS job (`IMSJob.apply`); nil on success, else why it failed (nothing changed
+    /// for it).
+    mutating func applyIMS(_ item: IMSActionItem, isReset: Bool, recipient: GSTIN) -> IMSRecordErrorReason? {
         let target: IMSStatus
         if isReset {
             guard item.action == nil else { return .schemaViolation }

@@ -150,10 +150,10 @@ enum GSTR1ReturnRoutes {
             let period = try ReturnPeriod(params)
             guard let reference, !reference.isEmpty else { throw .required("reference_id") }
             // One route for every return: GSTR-3B save jobs are answered by their own renderer.
-            if let job = state.job(reference), case .returnJob = job.kind {
+            if let job = state.job(reference), job.work is ReturnJob {
                 return try ReturnStatusRoutes.status(reference: reference, state: &state, grant: grant)
             }
-            guard let job = state.job(reference), case .gstr1(let r) = job.kind, r.period == period else {
+            guard let job = state.job(reference), let r = job.work as? GSTR1Job, r.period == period else {
                 throw .business(.noRecordsForTransaction)
             }
             switch state.pollGSTR1Job(referenceID: reference, supplier: grant.session) {

@@ -87,7 +87,7 @@ enum IMSRoutes {
         return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
             guard let reference, !reference.isEmpty else { throw .required("reference_id") }
             let requestType = state.job(reference).flatMap { job -> IMSRequestType? in
-                if case .ims(let r) = job.kind { return r.requestType } else { return nil }
+                (job.work as? IMSJob)?.requestType
             }
             switch state.pollIMSJob(referenceID: reference, recipient: grant.session) {
             case nil: throw .business(.noRecordsForTransaction)

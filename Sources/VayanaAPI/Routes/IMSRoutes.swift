@@ -113,7 +113,7 @@ enum IMSRoutes {
             let gstin = try VayanaContext.taxpayer(VayanaContext.gstinText(q, request), parameter: "gstin", in: state)
             guard let reference = q["int_tran_id"] else { throw .missingParameter("int_tran_id") }
             let requestType = state.job(reference).flatMap { job -> IMSRequestType? in
-                if case .ims(let r) = job.kind { return r.requestType } else { return nil }
+                (job.work as? IMSJob)?.requestType
             }
             switch state.pollIMSJob(referenceID: reference, recipient: gstin) {
             case nil: throw .gstn(.noRecordsForTransaction)
