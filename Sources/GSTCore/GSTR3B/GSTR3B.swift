@@ -108,7 +108,7 @@ extension TenantState {
 
 extension GSTR3BLine {
     func adding(_ d: Document, sign: Int64) -> GSTR3BLine {
-        func s(_ a: Amount) -> Amount { Amount(paise: a.paise * sign) }
+        func s(_ a: Amount) -> Amount { sign < 0 ? -a : a }
         var l = self
         l.taxableValue = l.taxableValue + s(d.taxableValue)
         l.taxes = l.taxes + TaxTotals(igst: s(d.igst), cgst: s(d.cgst), sgst: s(d.sgst), cess: s(d.cess))

@@ -32,8 +32,25 @@ public struct Amount: Hashable, Sendable, Comparable, AdditiveArithmetic, Custom
     }
 
     public static var zero: Amount { Amount(paise: 0) }
-    public static func + (a: Amount, b: Amount) -> Amount { Amount(paise: a.paise + b.paise) }
-    public static func - (a: Amount, b: Amount) -> Amount { Amount(paise: a.paise - b.paise) }
+    // Amounts come from request bodies and scenario files: sums of many of them must not trap. Every
+    // operation saturates at ±Int64.max paise (symmetric, so negating a result never traps either);
+    // no real return comes near it (a single amount is below 10^15 rupees, see `init(decimalText:)`).
+    public static func + (a: Amount, b: Amount) -> Amount {
+        let (sum, overflow) = a.paise.addingReportingOverflow(b.paise)
+        return overflow ? saturated(negative: b.paise < 0) : Amount(clamping: sum)
+    }
+    public static func - (a: Amount, b: Amount) -> Amount {
+        let (difference, overflow) = a.paise.subtractingReportingOverflow(b.paise)
+        return overflow ? saturated(negative: b.paise > 0) : Amount(clamping: difference)
+    }
+    /// The amount with the opposite sign.
+    public static prefix func - (a: Amount) -> Amount { Amount(clamping: 0 &- a.paise) }
+
+    /// The largest magnitude an amount takes: results beyond it are clamped to it.
+    static let limit = Int64.max
+    static func saturated(negative: Bool) -> Amount { Amount(paise: negative ? -limit : limit) }
+    /// `paise`, with `Int64.min` (the one value whose negation traps) raised to `-Int64.max`.
+    init(clamping paise: Int64) { self.paise = paise == .min ? -Self.limit : paise }
     public static func < (a: Amount, b: Amount) -> Bool { a.paise < b.paise }
 
     /// The JSON number text the vendors print: no trailing zeros ("1888", "397.44", "258.6").
@@ -47,10 +64,12 @@ public struct Amount: Hashable, Sendable, Comparable, AdditiveArithmetic, Custom
     }
 
     /// `self × rate`, rounded half-up to the paisa. `rate` is in hundredths of a percent (18% = 1800).
+    /// Saturates (see `+`) when the product does not fit, e.g. for an absurd rate in a request body.
     public func percentage(_ rate: TaxRate) -> Amount {
-        let num = paise * Int64(rate.hundredths)
+        let (num, overflow) = paise.multipliedReportingOverflow(by: Int64(rate.hundredths))
+        if overflow { return Self.saturated(negative: (paise < 0) != (rate.hundredths < 0)) }
         let q = num / 10_000, r = num % 10_000
-        return Amount(paise: q + (r * 2 >= 10_000 ? 1 : 0))
+        return Amount(clamping: q + (r * 2 >= 10_000 ? 1 : 0))
     }
 }
 
