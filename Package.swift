@@ -32,7 +32,14 @@ let package = Package(
         .target(name: "CEventPoll"),
         .target(name: "SocketServer", dependencies: ["HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
         .target(name: "GSTCore", swiftSettings: swiftSettings),
-        .target(name: "ScenarioKit", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        // The default scenario is compiled into the binary (`PackageResources.default_json`), so a single
+        // static executable needs no data files. Resources/default.json links to Scenarios/default.json,
+        // the file users read and edit: there is one copy, and nothing to regenerate.
+        .target(
+            name: "ScenarioKit", dependencies: ["GSTCore"],
+            resources: [.embedInCode("Resources/default.json")],
+            swiftSettings: swiftSettings
+        ),
         // GSTN's own payloads (GSTR-2B, GSTR-1 sections, the IMS save/reset body rules): both GSPs pass
         // them through, so both adapters render and validate them with this one copy.
         .target(name: "GSTNShapes", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
