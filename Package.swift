@@ -5,7 +5,8 @@ import PackageDescription
 //   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
-//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`)
+//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`), HTTPTestClient
+// Tests share HTTPTestClient (the one HTTP client: Glibc only, so SocketServer's tests can use it).
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
 
@@ -53,7 +54,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "ScenarioKit"], swiftSettings: swiftSettings),
+        // A blocking HTTP/1.1 client over POSIX sockets: GSPSandboxTesting re-exports it to users, and
+        // every test target that talks to a server uses it.
+        .target(name: "HTTPTestClient", swiftSettings: swiftSettings),
+        .target(
+            name: "GSPSandboxTesting",
+            dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "ScenarioKit", "HTTPTestClient"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "gsp-sandbox",
             dependencies: [
@@ -64,14 +72,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
+        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll", "HTTPTestClient"], swiftSettings: swiftSettings),
         .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
         .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
         .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
-            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit",
+            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit", "HTTPTestClient",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
