@@ -22,12 +22,23 @@ public final class HTTPClient {
     var fd: Int32 = -1
     /// Bytes read but not yet taken by a response.
     var buffered: [UInt8] = []
+    /// Set for a client that must never connect; every connection attempt throws it.
+    private let unavailable: Failure?
 
     /// A client that connects on its first request.
     public init(host: String = "127.0.0.1", port: Int, timeoutMilliseconds: Int = 10_000) {
         self.host = host
         self.port = port
         self.timeoutMilliseconds = timeoutMilliseconds
+        unavailable = nil
+    }
+
+    /// A client for a server that has no socket (an in-process sandbox): every request throws `reason`.
+    package init(unavailable reason: String) {
+        host = ""
+        port = 0
+        timeoutMilliseconds = 0
+        unavailable = Failure(description: reason)
     }
 
     /// A client connected now, for tests that hold a connection before (or without) sending on it.
@@ -73,6 +84,7 @@ public final class HTTPClient {
     }
 
     func connectIfNeeded() throws {
+        if let unavailable { throw unavailable }
         guard fd < 0 else { return }
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
