@@ -6,7 +6,8 @@ import PackageDescription
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
 //   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`), HTTPTestClient
-// Tests share HTTPTestClient (the one HTTP client: Glibc only, so SocketServer's tests can use it).
+// Tests share HTTPTestClient (the one HTTP client: Glibc only, so SocketServer's tests can use it)
+// and TestSupport (document factories over GSTCore; not part of any product).
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
 
@@ -71,12 +72,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Factories the GSTCore and vendor-adapter tests share; a regular target so test targets can
+        // depend on it, under Tests/ because nothing shipped does.
+        .target(name: "TestSupport", dependencies: ["GSTCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
         .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll", "HTTPTestClient"], swiftSettings: swiftSettings),
-        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
-        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
             dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "ScenarioKit", "HTTPTestClient",
