@@ -79,6 +79,14 @@ enum Fixture {
     }
 }
 
+/// A suite over the `Fixture` world: `F` for the fixture and `r` for its recipient, declared once.
+protocol FixtureSuite {}
+
+extension FixtureSuite {
+    typealias F = Fixture
+    var r: GSTIN { Fixture.recipient }
+}
+
 extension TenantState {
     /// Current IMS status of a record (test helper).
     func status(_ key: DocumentKey) -> IMSStatus? { documents[key]?.ims.status }
