@@ -5,7 +5,9 @@ import PackageDescription
 //   gsp-sandbox ─► GSPSandbox ─► SandboxAPI / VayanaAPI ─► GSTNShapes ─► GSTCore ─► JSON; and HTTPWire
 //                     ├─► ScenarioKit ─► GSTCore
 //                     └─► SocketServer ─► HTTPWire
-//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`)
+//   GSPSandboxTesting ─► GSPSandbox, ScenarioKit (gsp-sandbox uses it for `gsp-sandbox test`), HTTPTestClient
+// Tests share HTTPTestClient (the one HTTP client: Glibc only, so SocketServer's tests can use it)
+// and TestSupport (document factories over GSTCore; not part of any product).
 // CI builds with `--explicit-target-dependency-import-check error`, so an import
 // that is not declared here fails the build.
 //
@@ -40,7 +42,14 @@ let package = Package(
         // reads or writes JSON (GSTCore adds only its domain bridges, e.g. amounts).
         .target(name: "JSON", swiftSettings: swiftSettings),
         .target(name: "GSTCore", dependencies: ["JSON"], swiftSettings: swiftSettings),
-        .target(name: "ScenarioKit", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
+        // The default scenario is compiled into the binary (`PackageResources.default_json`), so a single
+        // static executable needs no data files. Resources/default.json links to Scenarios/default.json,
+        // the file users read and edit: there is one copy, and nothing to regenerate.
+        .target(
+            name: "ScenarioKit", dependencies: ["GSTCore", "JSON"],
+            resources: [.embedInCode("Resources/default.json")],
+            swiftSettings: swiftSettings
+        ),
         // GSTN's own payloads (GSTR-2B, GSTR-1 sections, the IMS save/reset body rules): both GSPs pass
         // them through, so both adapters render and validate them with this one copy.
         .target(name: "GSTNShapes", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
@@ -54,7 +63,14 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .target(name: "GSPSandboxTesting", dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "JSON", "ScenarioKit"], swiftSettings: swiftSettings),
+        // A blocking HTTP/1.1 client over POSIX sockets: GSPSandboxTesting re-exports it to users, and
+        // every test target that talks to a server uses it.
+        .target(name: "HTTPTestClient", swiftSettings: swiftSettings),
+        .target(
+            name: "GSPSandboxTesting",
+            dependencies: ["GSPSandbox", "HTTPWire", "GSTCore", "JSON", "ScenarioKit", "HTTPTestClient"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "gsp-sandbox",
             dependencies: [
@@ -64,15 +80,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Factories the GSTCore and vendor-adapter tests share; a regular target so test targets can
+        // depend on it, under Tests/ because nothing shipped does.
+        .target(name: "TestSupport", dependencies: ["GSTCore"], path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(name: "HTTPWireTests", dependencies: ["HTTPWire"], exclude: ["Fixtures"], swiftSettings: swiftSettings),
-        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll"], swiftSettings: swiftSettings),
-        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore", "JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "SocketServerTests", dependencies: ["SocketServer", "HTTPWire", "CEventPoll", "HTTPTestClient"], swiftSettings: swiftSettings),
+        .testTarget(name: "GSTCoreTests", dependencies: ["GSTCore", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "GSTCore", "JSON"], swiftSettings: swiftSettings),
-        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
-        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON"], swiftSettings: swiftSettings),
+        .testTarget(name: "SandboxAPITests", dependencies: ["SandboxAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON", "TestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "VayanaAPITests", dependencies: ["VayanaAPI", "GSTNShapes", "GSTCore", "HTTPWire", "JSON", "TestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "GSPSandboxTests",
-            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "JSON", "ScenarioKit",
+            dependencies: ["GSPSandbox", "GSPSandboxTesting", "HTTPWire", "GSTCore", "JSON", "ScenarioKit", "HTTPTestClient",
                            .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),

@@ -3,9 +3,11 @@ import GSTCore
 import JSON
 import ScenarioKit
 
-/// A sandbox for one test: started in-process on an ephemeral port with the scenario the test
-/// picks, a client over a keep-alive connection, helpers for the usual logins, and the control
-/// API. Stop it when the test ends (or let it go: `deinit` stops it too).
+/// A sandbox for one test: started in-process with the scenario the test picks, helpers for the
+/// usual logins, and the control API. Over a socket (the default) it listens on 127.0.0.1 on an
+/// ephemeral port and the helpers use a keep-alive connection, so the transport is part of what a
+/// test checks; `.inProcess` hands each request straight to the application instead, for fast
+/// unit-style tests. Stop it when the test ends (or let it go: `deinit` stops it too).
 ///
 /// ```swift
 /// import GSPSandboxTesting
@@ -32,33 +34,59 @@ public final class TestSandbox {
         case loaded(Scenario)
     }
 
+    /// How the helpers' requests reach the application.
+    public enum Transport: Sendable, Equatable {
+        /// Over a TCP connection to a server on 127.0.0.1: what a client in CI does, parser and
+        /// socket included.
+        case socket
+        /// Straight into `SandboxApplication.respond(to:)` with a request built in memory: no
+        /// socket, no server threads. The response is serialized and read back as the socket
+        /// transport would (status, headers with Content-Length, body); a fault rule's delay is
+        /// slept and a dropped connection throws `HTTPClient.Failure`.
+        case inProcess
+    }
+
     public struct Failure: Error, CustomStringConvertible {
         public let description: String
     }
 
-    /// The running server (its application and world are there for in-process inspection).
+    public let transport: Transport
+    /// The application every request reaches, in either transport: router, world, observer.
+    public let application: SandboxApplication
+    /// The server over `application`: listening with `.socket`; built but never started with
+    /// `.inProcess`.
     public let server: SandboxServer
-    /// The client the helpers use; one keep-alive connection, not for concurrent use.
+    /// The client the helpers use with `.socket` (one keep-alive connection, not for concurrent
+    /// use). With `.inProcess` nothing listens, and every request it sends throws.
     public let client: HTTPClient
-    /// `http://127.0.0.1:PORT`.
-    public var baseURL: String { server.baseURL }
+    /// `http://127.0.0.1:PORT`; empty with `.inProcess`, where nothing listens.
+    public var baseURL: String { transport == .socket ? server.baseURL : "" }
+    /// The port the server listens on; 0 with `.inProcess`.
     public let port: Int
     /// The scenario the sandbox serves.
-    public var scenario: Scenario { server.application.context.world.scenarios[0] }
+    public var scenario: Scenario { application.context.world.scenarios[0] }
 
-    private init(server: SandboxServer) throws {
-        self.server = server
-        try server.start()
-        guard let port = server.port else { throw Failure(description: "the sandbox did not bind a port") }
-        self.port = port
-        client = HTTPClient(port: port)
+    private init(application: SandboxApplication, transport: Transport) throws {
+        self.application = application
+        self.transport = transport
+        server = SandboxServer(application: application)
+        switch transport {
+        case .socket:
+            try server.start()
+            guard let port = server.port else { throw Failure(description: "the sandbox did not bind a port") }
+            self.port = port
+            client = HTTPClient(port: port)
+        case .inProcess:
+            port = 0
+            client = HTTPClient(unavailable: "this TestSandbox is in-process, nothing listens: use its request, get, post or control")
+        }
     }
 
     deinit { stop() }
 
     /// Loads the scenario (throws `ScenarioLoadError` naming file, path and problem when it is
-    /// invalid) and starts listening on 127.0.0.1 on a free port.
-    public static func start(scenario: ScenarioSource = .default) throws -> TestSandbox {
+    /// invalid) and, with `.socket`, starts listening on 127.0.0.1 on a free port.
+    public static func start(scenario: ScenarioSource = .default, transport: Transport = .socket) throws -> TestSandbox {
         let scenarios: [Scenario]
         switch scenario {
         case .default: scenarios = try SandboxWorld.loadScenarios(paths: [])
@@ -71,97 +99,29 @@ public final class TestSandbox {
         let world = try SandboxWorld(scenarios: scenarios, realTime: .systemWallClock())
         let configuration = SandboxConfiguration(host: "127.0.0.1", port: 0)
         let application = SandboxApplication(configuration: configuration, world: world)
-        return try TestSandbox(server: SandboxServer(application: application))
+        return try TestSandbox(application: application, transport: transport)
     }
 
-    /// Graceful shutdown; waits (up to 10 s) until the server has stopped. Safe to call twice.
+    /// Graceful shutdown; waits (up to 10 s) until the server has stopped. Safe to call twice, and
+    /// a no-op in-process.
     public func stop() {
+        guard transport == .socket else { return }
         client.close()
         server.shutdown()
         _ = server.waitUntilStopped(timeout: .seconds(10))
     }
 
-    // MARK: Requests
-
-    /// Any request; `json` is sent with `Content-Type: application/json`.
-    public func request(_ method: String, _ target: String, headers: [(String, String)] = [], json: JSONValue? = nil) throws -> HTTPClient.Response {
-        if let json { return try client.request(method, target, headers: headers, json: json) }
-        return try client.request(method, target, headers: headers)
-    }
-
-    public func get(_ target: String, headers: [(String, String)] = []) throws -> HTTPClient.Response {
-        try request("GET", target, headers: headers)
-    }
-
-    public func post(_ target: String, headers: [(String, String)] = [], json: JSONValue? = nil) throws -> HTTPClient.Response {
-        try request("POST", target, headers: headers, json: json)
-    }
-
-    // MARK: Logins
-
-    /// Sandbox's `POST /authenticate`; returns the platform access token. A key the scenario does
-    /// not know must start `key_test_` (with a `secret_test_` secret): it gets a fresh tenant.
-    public func authenticate(apiKey: String, secret: String? = nil) throws -> String {
-        let secret = secret ?? scenario.world.credentials.sandboxKeys[apiKey] ?? "secret_test_gsp_sandbox_testing"
-        let reply = try post("/authenticate", headers: [("x-api-key", apiKey), ("x-api-secret", secret)])
-        guard reply.status == 200, let token = reply.json?["data"]?["access_token"]?.stringValue else {
-            throw Failure(description: "authenticate failed: \(reply.status) \(reply.text)")
-        }
-        return token
-    }
-
-    /// A taxpayer session: the headers every taxpayer route needs, and the session token.
-    public struct TaxpayerSession: Sendable {
-        public let apiKey: String
-        public let token: String
-        /// `x-api-key` and `authorization` (no "Bearer", as Sandbox wants it).
-        public var headers: [(String, String)] { [("x-api-key", apiKey), ("authorization", token)] }
-    }
-
-    /// Authenticates (when no `platformToken` is given) and runs the OTP flow for a taxpayer of the
-    /// scenario, with the username and OTP the scenario gives it.
-    public func taxpayerSession(gstin: String, apiKey: String? = nil, platformToken: String? = nil) throws -> TaxpayerSession {
-        guard let taxpayer = scenario.world.taxpayers.first(where: { $0.gstin.value == gstin }) else {
-            throw Failure(description: "the scenario has no taxpayer \(gstin)")
-        }
-        let key = apiKey ?? scenario.world.credentials.sandboxKeys.keys.sorted().first ?? "key_test_gsp_sandbox_testing"
-        let platform = try platformToken ?? authenticate(apiKey: key)
-        let headers = [("x-api-key", key), ("authorization", platform)]
-        let body: JSONValue = ["username": .string(taxpayer.username), "gstin": .string(gstin)]
-        let otp = try post("/gst/compliance/tax-payer/otp", headers: headers, json: body)
-        guard otp.json?["data"]?["status_cd"] == "1" else { throw Failure(description: "OTP request failed: \(otp.text)") }
-        let verified = try post("/gst/compliance/tax-payer/otp/verify?otp=\(taxpayer.otp)", headers: headers, json: body)
-        guard let token = verified.json?["data"]?["access_token"]?.stringValue else {
-            throw Failure(description: "OTP verify failed: \(verified.text)")
-        }
-        return TaxpayerSession(apiKey: key, token: token)
-    }
-
-    // MARK: Control API
-
-    /// Any control route, e.g. `control("POST", "/_sandbox/tenants/t1/reset")`; `path` may omit
-    /// the `/_sandbox` prefix.
-    public func control(_ method: String, _ path: String, json: JSONValue? = nil) throws -> HTTPClient.Response {
-        let target = path.hasPrefix("/_sandbox") ? path : "/_sandbox" + (path.hasPrefix("/") ? path : "/" + path)
-        return try request(method, target, json: json)
-    }
-
-    /// `GET /_sandbox/scenario`: clock, credentials, taxpayers and what each period allows.
-    public func scenarioSummary(tenant: String? = nil) throws -> JSONValue {
-        let reply = try control("GET", "/scenario" + (tenant.map { "?tenant=\($0)" } ?? ""))
-        guard reply.status == 200, let json = reply.json else { throw Failure(description: "scenario summary: \(reply.status) \(reply.text)") }
-        return json
-    }
+    // MARK: World
 
     /// Resets every tenant to its scenario, in-process (the control route does the same over HTTP
     /// where the sandbox has it).
     public func reset() {
-        for tenant in server.application.context.world.registry.tenants { tenant.reset() }
+        for tenant in application.context.world.registry.tenants { tenant.reset() }
     }
 
     /// Moves every tenant's virtual clock forward by `milliseconds` (due jobs settle).
     public func advanceClock(milliseconds: Int64) {
-        for tenant in server.application.context.world.registry.tenants {
+        for tenant in application.context.world.registry.tenants {
             tenant.write { $0.advanceClock(by: milliseconds) }
         }
     }

@@ -1,8 +1,9 @@
 import GSTCore
 import JSON
 
-/// A loaded, validated scenario: the world a tenant starts from, plus what later features read
-/// from the same file (`faults`, `steps`) kept verbatim until they are implemented.
+/// A loaded, validated scenario: the world a tenant starts from, plus the blocks other layers read
+/// from the same file (`faults`, `steps`), kept verbatim: ScenarioKit knows no HTTP, so the sandbox
+/// (GSPSandbox) interprets the fault rules and the contract runner the steps.
 public struct Scenario: Sendable {
     /// `name` from the file, or the file's base name when the file gives none.
     public var name: String
@@ -11,7 +12,7 @@ public struct Scenario: Sendable {
     public var world: WorldSeed
     /// Whether hand-written GSTINs had to pass the check digit (`strict_gstin`, default true).
     public var strictGSTIN: Bool
-    /// Top-level blocks reserved for later features, kept as written: `faults`, `steps`.
+    /// Top-level blocks that other layers interpret, kept as written: `faults`, `steps`.
     public var reserved: [String: JSONValue]
     /// Problems that do not stop loading (e.g. a GSTIN failing its check digit when
     /// `strict_gstin` is false). Same format as `ScenarioError`'s lines.
@@ -26,14 +27,15 @@ public struct Scenario: Sendable {
         self.reserved = reserved; self.warnings = warnings; self.generateSpecs = generateSpecs
     }
 
-    /// The raw `faults` block (issue 5: fault and latency rules), if the file has one.
+    /// The raw `faults` block (fault and latency rules), if the file has one. GSPSandbox parses and
+    /// checks it when it loads the scenario and installs the rules.
     public var faults: JSONValue? { reserved["faults"] }
     /// The raw `steps` block (contract-test steps), if the file has one; validated when the file
     /// loads, parsed by `contractSteps()`.
     public var steps: JSONValue? { reserved["steps"] }
 
-    /// Top-level keys that are accepted and kept verbatim for features still to come. Any other
-    /// unknown key is an error, so adding a feature later never silently changes old files.
+    /// Top-level keys that are accepted and kept verbatim for the layers that interpret them. Any
+    /// other unknown key is an error, so adding a feature later never silently changes old files.
     public static let reservedKeys: [String] = ["faults", "steps"]
 }
 

@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import HTTPTestClient
 import JSON
 import Testing
 import Dispatch
@@ -295,7 +296,7 @@ struct ControlAPITests {
 
 /// Two clients on their own connections, each driving its own tenant at the same time.
 struct ConcurrentTenantTests {
-    func call(_ client: TestClient, _ method: String, _ target: String, body: String = "") throws -> (Int, JSONValue) {
+    func call(_ client: HTTPClient, _ method: String, _ target: String, body: String = "") throws -> (Int, JSONValue) {
         let head = "\(method) \(target) HTTP/1.1\r\nHost: sandbox.test\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
         try client.send(head + body)
         let response = try client.readResponse()
@@ -317,7 +318,7 @@ struct ConcurrentTenantTests {
         DispatchQueue.concurrentPerform(iterations: 2) { i in
             let id = i == 0 ? "left" : "right"
             do {
-                let client = try TestClient(port: port)
+                let client = try HTTPClient.open(port: port)
                 for _ in 0..<steps[id]! {
                     let (status, _) = try call(client, "POST", "/_sandbox/tenants/\(id)/clock/advance", body: #"{"by": "1h"}"#)
                     if status != 200 { failures.add("\(id): \(status)") }

@@ -1,6 +1,7 @@
 import GSPSandbox
 import Glibc
 import GSTCore
+import HTTPTestClient
 import JSON
 import Testing
 
@@ -119,10 +120,10 @@ struct ObserveLiveTests {
         let sandbox = try LiveSandbox()
         _ = try addFault(sandbox, ["match": ["path": "/slow"], "delay_ms": 400])
         let port = try #require(sandbox.server.port)
-        let slow = try TestClient(port: port)
+        let slow = try HTTPClient.open(port: port)
         let started = ContinuousClock.now
         try slow.send("GET /slow HTTP/1.1\r\nHost: x\r\n\r\nGET /_sandbox/health HTTP/1.1\r\nHost: x\r\n\r\n")
-        let other = try TestClient(port: port)
+        let other = try HTTPClient.open(port: port)
         try other.send("GET /_sandbox/health HTTP/1.1\r\nHost: x\r\n\r\n")
         #expect(try other.readResponse().status == 200)
         let otherDone = ContinuousClock.now - started
@@ -140,7 +141,7 @@ struct ObserveLiveTests {
         _ = try addFault(sandbox, ["match": ["operation": "gstr2b.regenerate"], "drop": true, "times": 1])
         let token = try flow.login(sandbox)
         let port = try #require(sandbox.server.port)
-        let client = try TestClient(port: port)
+        let client = try HTTPClient.open(port: port)
         try client.send("POST \(Self.base)/gstrs/gstr-2b/2025/03/regenerate HTTP/1.1\r\nHost: x\r\nx-api-key: \(apiKey)\r\n"
                         + "authorization: \(token)\r\nContent-Length: 0\r\n\r\n")
         #expect(try client.waitForClose().isEmpty)
@@ -212,7 +213,7 @@ struct ObserveLiveTests {
         let response = try sandbox.client.readResponse()
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "text/plain; version=0.0.4")
-        let samples = PrometheusText.samples(response.bodyText)
+        let samples = PrometheusText.samples(response.text)
         #expect(samples[#"gsp_sandbox_requests_total{operation="gstr2b.regenerate",status="200"}"#] == 1)
         #expect(samples[#"gsp_sandbox_request_duration_seconds_count{operation="gstr2b.regenerate.status"}"#] == 1)
         #expect(samples[#"gsp_sandbox_jobs{state="completed"}"#] == 1)
@@ -274,7 +275,7 @@ struct ObserveLiveTests {
 /// Reads and writes scenario files for tests (no Foundation in this target).
 enum ScenarioFile {
     static func read(_ path: String) throws -> [UInt8] {
-        guard let file = fopen(path, "rb") else { throw TestClient.Failure(description: "cannot open \(path)") }
+        guard let file = fopen(path, "rb") else { throw HTTPClient.Failure(description: "cannot open \(path)") }
         defer { fclose(file) }
         var out: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
@@ -289,7 +290,7 @@ enum ScenarioFile {
     /// Writes `json` to a fresh file under /tmp and returns its path.
     static func write(_ json: JSONValue) throws -> String {
         let path = "/tmp/gsp-observe-\(UInt64.random(in: 0...UInt64.max)).json"
-        guard let file = fopen(path, "wb") else { throw TestClient.Failure(description: "cannot create \(path)") }
+        guard let file = fopen(path, "wb") else { throw HTTPClient.Failure(description: "cannot create \(path)") }
         defer { fclose(file) }
         let bytes = JSONWriter.write(json)
         _ = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, file) }

@@ -1,4 +1,5 @@
 import GSPSandbox
+import HTTPTestClient
 import HTTPWire
 import Testing
 
@@ -57,12 +58,12 @@ struct SandboxServerTests {
         }
         let port = try #require(sandbox.port)
         #expect(sandbox.baseURL == "http://127.0.0.1:\(port)")
-        let client = try TestClient(port: port)
+        let client = try HTTPClient.open(port: port)
 
         try client.send("GET /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
         let health = try client.readResponse()
         #expect(health.status == 200)
-        #expect(health.bodyText.hasPrefix(#"{"status":"ok""#))
+        #expect(health.text.hasPrefix(#"{"status":"ok""#))
 
         try client.send("HEAD /_sandbox/health HTTP/1.1\r\nHost: t\r\n\r\n")
         let head = try client.readResponse(bodyless: true)

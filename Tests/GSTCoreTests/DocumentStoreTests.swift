@@ -2,10 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("Document store and snapshot immutability")
-struct DocumentStoreTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
-
+struct DocumentStoreTests: FixtureSuite {
     @Test("indexes: by key, recipient, supplier; later duplicates win")
     func indexes() {
         var dup = F.doc(.b2b, F.intra, "INV-1", taxable: [5])

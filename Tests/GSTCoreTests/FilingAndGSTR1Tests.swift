@@ -2,10 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("GSTR-3B filing")
-struct GSTR3BTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
-
+struct GSTR3BTests: FixtureSuite {
     @Test("filing removes the period's A/R records from IMS, keeps P/N and other periods; regeneration refused")
     func filing() throws {
         var s = F.state()
@@ -69,9 +66,7 @@ struct GSTR3BTests {
 }
 
 @Suite("GSTR-1 views")
-struct GSTR1Tests {
-    typealias F = Fixture
-
+struct GSTR1Tests: FixtureSuite {
     @Test("the supplier's b2b documents of a period, with filters")
     func b2b() {
         var s = F.state()

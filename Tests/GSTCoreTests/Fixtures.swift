@@ -1,4 +1,5 @@
 @testable import GSTCore
+import TestSupport
 
 /// A small world for the state-machine tests. Recipient: a Maharashtra (27) taxpayer.
 /// Suppliers: `intra` (27, CGST+SGST), `inter` (29, IGST), `posRule` (29 charging POS 29: ITC unavailable).
@@ -14,28 +15,19 @@ enum Fixture {
     static let june = ReturnPeriod(month: 6, year: 2025)!
 
     /// 20 May 2025, 10:00 IST: April's draft 2B (14 May) exists, May's (14 June) does not, June is future.
-    static let now: Int64 = CivilDate(year: 2025, month: 5, day: 20)!.startEpochMilliseconds + 10 * 3_600_000
+    static let now: Int64 = CivilDate(year: 2025, month: 5, day: 20)!.epochMilliseconds(atHour: 10)
 
     static func doc(_ section: IMSSection, _ supplier: GSTIN, _ number: String, to recipient: GSTIN = recipient,
                     period: ReturnPeriod = april, filed: Bool = true, pos: String? = nil, reverseCharge: Bool = false,
                     status: IMSStatus = .noAction, blocked: Bool = false, taxable: [Int64] = [1000], rate: Int = 18,
                     day: Int = 10, cess: Int64 = 0) -> Document {
-        let place = pos.flatMap(StateCode.init) ?? recipient.stateCode
-        let interState = supplier.stateCode != place
-        let items = taxable.enumerated().map { i, rupees in
-            LineItem.computed(number: i + 1, rate: TaxRate(percent: rate), taxableValue: Amount(rupees: rupees),
-                              interState: interState, cess: Amount(paise: cess))
-        }
-        let amendment = section.isAmendment
-        return Document(
-            key: DocumentKey(section: section, supplier: supplier, number: number), recipient: recipient,
-            date: CivilDate(year: period.year, month: period.month, day: day)!,
-            originalNumber: amendment ? "O-" + number : nil,
-            originalDate: amendment ? CivilDate(year: period.year, month: period.month, day: 1) : nil,
-            placeOfSupply: place, reverseCharge: reverseCharge, items: items,
-            filing: SupplierFiling(form: .gstr1, period: period, filed: filed,
-                                   filedOn: filed ? CivilDate(year: period.next.year, month: period.next.month, day: 11) : nil),
-            ims: IMSRecordState(status: status, pendingActionBlocked: blocked))
+        // An amendment revises "O-<number>" of the period's first day.
+        let original = section.isAmendment ? (number: "O-" + number, date: CivilDate(year: period.year, month: period.month, day: 1)!) : nil
+        return TestDocuments.document(
+            section, from: supplier, to: recipient, number: number, date: CivilDate(year: period.year, month: period.month, day: day)!,
+            period: period, filed: filed, taxable: taxable.map { Amount(rupees: $0) }, rate: rate, cess: Amount(paise: cess),
+            placeOfSupply: pos.flatMap(StateCode.init), reverseCharge: reverseCharge, status: status, pendingBlocked: blocked,
+            original: original)
     }
 
     static var documents: [Document] {
@@ -85,6 +77,14 @@ enum Fixture {
                      action: IMSStatus?, prev: IMSStatus = .noAction) -> IMSActionItem {
         IMSActionItem(section: section, supplier: supplier, number: number, period: period, action: action, previousStatus: prev)
     }
+}
+
+/// A suite over the `Fixture` world: `F` for the fixture and `r` for its recipient, declared once.
+protocol FixtureSuite {}
+
+extension FixtureSuite {
+    typealias F = Fixture
+    var r: GSTIN { Fixture.recipient }
 }
 
 extension TenantState {

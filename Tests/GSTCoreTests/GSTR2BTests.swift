@@ -2,10 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("GSTR-2B")
-struct GSTR2BTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
-
+struct GSTR2BTests: FixtureSuite {
     func snapshot(_ s: inout TenantState, _ period: ReturnPeriod = Fixture.april) -> GSTR2B? {
         if case .available(let b) = s.gstr2b(recipient: r, period: period) { return b }
         return nil

@@ -2,10 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("IMS state machine")
-struct IMSStateMachineTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
-
+struct IMSStateMachineTests: FixtureSuite {
     @Test("records start at N; views exclude POS-rule documents and other recipients; sorted by key")
     func views() {
         let s = F.state()

@@ -3,9 +3,7 @@ import Testing
 
 /// The control API's job and tenant operations, as pure state changes.
 @Suite("Forcing jobs and replacing tenants")
-struct JobControlTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
+struct JobControlTests: FixtureSuite {
     let inv1 = Fixture.key(.b2b, Fixture.intra, "INV-1")
 
     @Test("complete applies a job that its timing still holds back")

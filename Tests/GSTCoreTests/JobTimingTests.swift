@@ -2,9 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("Job timing and atomic application")
-struct JobTimingTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
+struct JobTimingTests: FixtureSuite {
     let inv1 = Fixture.key(.b2b, Fixture.intra, "INV-1")
     let inv2 = Fixture.key(.b2b, Fixture.intra, "INV-2")
 

@@ -2,10 +2,7 @@ import Testing
 @testable import GSTCore
 
 @Suite("Tenants and registry")
-struct TenancyTests {
-    typealias F = Fixture
-    let r = Fixture.recipient
-
+struct TenancyTests: FixtureSuite {
     func registry() throws -> TenantRegistry {
         let reg = TenantRegistry(realTime: .fixed(0), makeTenantSeed: { _ in Fixture.seed() })
         try reg.createTenant(id: "default", seed: F.seed())

@@ -4,12 +4,10 @@ import JSON
 import Testing
 @testable import SandboxAPI
 
-@Suite struct GSTR1RouteTests {
+@Suite struct GSTR1RouteTests: TaxpayerRouteSuite {
     let h = Harness()
     let token: String
     init() { token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP) }
-
-    func get(_ target: String) -> Reply { h.send(.get, target, headers: Harness.auth(token)) }
 
     @Test func b2bMatchesTheDocumentedExample() throws {
         let r = get("/gst/compliance/tax-payer/gstrs/gstr-1/b2b/2024/10")

@@ -4,13 +4,10 @@ import JSON
 import Testing
 @testable import SandboxAPI
 
-@Suite struct GSTR2BRouteTests {
+@Suite struct GSTR2BRouteTests: TaxpayerRouteSuite {
     let h = Harness()
     let token: String
     init() { token = h.taxpayerToken() }
-
-    func get(_ target: String) -> Reply { h.send(.get, target, headers: Harness.auth(token)) }
-    func post(_ target: String, _ body: String = "") -> Reply { h.send(.post, target, headers: Harness.auth(token), body: body) }
 
     // MARK: Regenerate
 

@@ -12,10 +12,12 @@ import GSTCore
     var world: WorldSeed { scenario.world }
     func period(_ s: String) -> ReturnPeriod { ReturnPeriod(mmyyyy: s)! }
 
+    /// SwiftPM embeds Sources/ScenarioKit/Resources/default.json, a link to the file users read; this
+    /// fails if the link is ever replaced by a copy that drifts (or by a checkout without symlinks).
     @Test func embeddedCopyEqualsTheFile() throws {
         let file = try Repo.read(Repo.scenarios + "/default.json")
         #expect(DefaultScenario.bytes == file,
-                "Sources/ScenarioKit/DefaultScenario+Embedded.swift is stale: run Scenarios/embed-default-scenario")
+                "Sources/ScenarioKit/Resources/default.json must be a symbolic link to Scenarios/default.json")
     }
 
     @Test func isRich() {

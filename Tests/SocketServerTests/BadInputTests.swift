@@ -1,3 +1,4 @@
+import HTTPTestClient
 import Testing
 
 @testable import SocketServer
@@ -61,12 +62,12 @@ struct BadInputTests {
         #expect(input.statuses.contains(response.status), "\(input.name): got \(response.status)")
         #expect(response.header("Connection")?.lowercased() == "close")
         #expect(response.header("Content-Type") == "application/json")
-        #expect(response.bodyText.hasPrefix(#"{"error":""#))
+        #expect(response.text.hasPrefix(#"{"error":""#))
         _ = try client.waitForClose()
 
         let next = try server.client()
         try next.send("GET /ok HTTP/1.1\r\nHost: t\r\n\r\n")
-        #expect(try next.readResponse().bodyText == "GET /ok 0")
+        #expect(try next.readResponse().text == "GET /ok 0")
     }
 
     /// The whole battery at once on one server, plus connections that vanish mid-request: none of
@@ -75,7 +76,7 @@ struct BadInputTests {
         let server = try TestServer()
         defer { server.stop() }
         let good = try server.client()
-        var clients: [TestClient] = []
+        var clients: [HTTPClient] = []
         for input in BadInput.all {
             let client = try server.client()
             client.sendIgnoringReset(input.bytes)
@@ -89,7 +90,7 @@ struct BadInputTests {
         }  // both deinit here: closed with the request unfinished
         for round in 0..<10 {
             try good.send("GET /good/\(round) HTTP/1.1\r\nHost: t\r\n\r\n")
-            #expect(try good.readResponse().bodyText == "GET /good/\(round) 0")
+            #expect(try good.readResponse().text == "GET /good/\(round) 0")
         }
         for (client, input) in zip(clients, BadInput.all) {
             let response = try client.readResponse()

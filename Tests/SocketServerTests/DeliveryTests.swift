@@ -1,3 +1,4 @@
+import HTTPTestClient
 import HTTPWire
 import SocketServer
 import Testing
@@ -27,14 +28,14 @@ struct DeliveryTests {
         try slow.send("GET /delay?ms=300 HTTP/1.1\r\nHost: x\r\n\r\nGET /after HTTP/1.1\r\nHost: x\r\n\r\n")
         let other = try server.client()
         try other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try other.readResponse().bodyText == "GET /other 0")
+        #expect(try other.readResponse().text == "GET /other 0")
         #expect(ContinuousClock.now - started < .milliseconds(300))
-        #expect(try slow.readResponse().bodyText == "GET /delay?ms=300 0")
+        #expect(try slow.readResponse().text == "GET /delay?ms=300 0")
         #expect(ContinuousClock.now - started >= .milliseconds(300))
-        #expect(try slow.readResponse().bodyText == "GET /after 0")
+        #expect(try slow.readResponse().text == "GET /after 0")
         // The connection is still usable afterwards.
         try slow.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try slow.readResponse().bodyText == "GET /again 0")
+        #expect(try slow.readResponse().text == "GET /again 0")
     }
 
     @Test func dropWritesWhatCameBeforeThenCloses() throws {
@@ -42,7 +43,7 @@ struct DeliveryTests {
         defer { server.stop() }
         let client = try server.client()
         try client.send("GET /first HTTP/1.1\r\nHost: x\r\n\r\nGET /drop HTTP/1.1\r\nHost: x\r\n\r\nGET /never HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try client.readResponse().bodyText == "GET /first 0")
+        #expect(try client.readResponse().text == "GET /first 0")
         #expect(try client.waitForClose().isEmpty)
     }
 
@@ -58,7 +59,7 @@ struct DeliveryTests {
         _ = try probe.readResponse()
         server.server.shutdown()
         let reply = try client.readResponse(timeoutMilliseconds: 5000)
-        #expect(reply.bodyText == "GET /delay?ms=200 0")
+        #expect(reply.text == "GET /delay?ms=200 0")
         #expect(reply.header("Connection") == "close")
         #expect(try client.waitForClose().isEmpty)
         #expect(server.server.waitUntilStopped(timeout: .seconds(10)))

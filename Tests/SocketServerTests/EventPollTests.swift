@@ -1,5 +1,6 @@
 import CEventPoll
 import Glibc
+import HTTPTestClient
 import Testing
 
 @testable import SocketServer
@@ -80,13 +81,13 @@ struct DescriptorReuseTests {
                 passer.close()  // gone before its answer is read: the server meets a reset or EPIPE
             } else {
                 let answer = try passer.readResponse()
-                #expect(answer.bodyText == "GET /passer/\(round) 0")
+                #expect(answer.text == "GET /passer/\(round) 0")
                 passer.close()
             }
             try steady.send("GET /steady/\(round) HTTP/1.1\r\nHost: t\r\n\r\n")
             let mine = try steady.readResponse()
             #expect(mine.status == 200)
-            #expect(mine.bodyText == "GET /steady/\(round) 0")
+            #expect(mine.text == "GET /steady/\(round) 0")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import HTTPTestClient
 import HTTPWire
 import Testing
 
@@ -13,7 +14,7 @@ struct HTTPServerTests {
             try client.send("GET /n/\(index) HTTP/1.1\r\nHost: t\r\n\r\n")
             let response = try client.readResponse()
             #expect(response.status == 200)
-            #expect(response.bodyText == "GET /n/\(index) 0")
+            #expect(response.text == "GET /n/\(index) 0")
             #expect(response.header("Connection")?.lowercased() != "close")
             #expect(response.header("Date") != nil)
         }
@@ -27,8 +28,8 @@ struct HTTPServerTests {
         for index in 0..<20 { batch += "GET /p/\(index) HTTP/1.1\r\nHost: t\r\n\r\n" }
         batch += "POST /p/body HTTP/1.1\r\nHost: t\r\nContent-Length: 5\r\n\r\nhello"
         try client.send(batch)
-        for index in 0..<20 { #expect(try client.readResponse().bodyText == "GET /p/\(index) 0") }
-        #expect(try client.readResponse().bodyText == "POST /p/body 5")
+        for index in 0..<20 { #expect(try client.readResponse().text == "GET /p/\(index) 0") }
+        #expect(try client.readResponse().text == "POST /p/body 5")
     }
 
     @Test func head_GetsHeadersWithoutBody() throws {
@@ -40,7 +41,7 @@ struct HTTPServerTests {
         #expect(head.status == 200)
         #expect(head.header("Content-Length") == "\("HEAD /thing 0".utf8.count)")
         // If HEAD had carried a body, it would be read as the next response's status line.
-        #expect(try client.readResponse().bodyText == "GET /after 0")
+        #expect(try client.readResponse().text == "GET /after 0")
     }
 
     @Test func http10_ClosesAfterResponse_UnlessKeepAliveAsked() throws {
@@ -56,7 +57,7 @@ struct HTTPServerTests {
         try kept.send("GET /a HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
         #expect(try kept.readResponse().header("Connection")?.lowercased() == "keep-alive")
         try kept.send("GET /b HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
-        #expect(try kept.readResponse().bodyText == "GET /b 0")
+        #expect(try kept.readResponse().text == "GET /b 0")
     }
 
     @Test func connectionClose_IsHonoured() throws {
@@ -80,7 +81,7 @@ struct HTTPServerTests {
         try client.send("hello world")
         let final = try client.readResponse()
         #expect(final.status == 200)
-        #expect(final.bodyText == "PUT /upload 11")
+        #expect(final.text == "PUT /upload 11")
     }
 
     @Test func halfClose_AfterRequests_StillGetsAllAnswers() throws {
@@ -89,8 +90,8 @@ struct HTTPServerTests {
         let client = try server.client()
         try client.send("GET /h1 HTTP/1.1\r\nHost: t\r\n\r\nGET /h2 HTTP/1.1\r\nHost: t\r\n\r\n")
         client.shutdownWrite()
-        #expect(try client.readResponse().bodyText == "GET /h1 0")
-        #expect(try client.readResponse().bodyText == "GET /h2 0")
+        #expect(try client.readResponse().text == "GET /h1 0")
+        #expect(try client.readResponse().text == "GET /h2 0")
         #expect(try client.waitForClose().isEmpty)
     }
 
@@ -117,7 +118,7 @@ struct HTTPServerTests {
         let big = try client.readResponse()
         #expect(big.body.count == size)
         #expect(big.body.allSatisfy { $0 == UInt8(ascii: "x") })
-        #expect(try client.readResponse().bodyText == "xxx")
+        #expect(try client.readResponse().text == "xxx")
     }
 
     @Test func manyConcurrentConnections_AreAllServed() throws {
@@ -125,7 +126,7 @@ struct HTTPServerTests {
         defer { server.stop() }
         let clients = try (0..<200).map { _ in try server.client() }
         for (index, client) in clients.enumerated() { try client.send("GET /c/\(index) HTTP/1.1\r\nHost: t\r\n\r\n") }
-        for (index, client) in clients.enumerated() { #expect(try client.readResponse().bodyText == "GET /c/\(index) 0") }
+        for (index, client) in clients.enumerated() { #expect(try client.readResponse().text == "GET /c/\(index) 0") }
         #expect(server.server.openConnections == 200)
     }
 
@@ -139,14 +140,14 @@ struct HTTPServerTests {
         _ = try first.readResponse()
         _ = try second.readResponse()
         // The third connect completes in the kernel backlog but is not accepted while two are open.
-        let third = try TestClient(port: server.port, timeoutMilliseconds: 300)
+        let third = try HTTPClient.open(port: server.port, timeoutMilliseconds: 300)
         try third.send("GET /3 HTTP/1.1\r\nHost: t\r\n\r\n")
-        #expect(throws: TestClient.Failure.self) { try third.readResponse() }
+        #expect(throws: HTTPClient.Failure.self) { try third.readResponse() }
         try first.send("GET /bye HTTP/1.1\r\nHost: t\r\nConnection: close\r\n\r\n")
         _ = try first.readResponse()
         _ = try first.waitForClose()
         first.close()  // ends the server's lingering close, which frees the slot
         let patient = try third.readResponse(timeoutMilliseconds: 5000)
-        #expect(patient.bodyText == "GET /3 0")
+        #expect(patient.text == "GET /3 0")
     }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPTestClient
 import HTTPWire
 import Testing
 
@@ -35,13 +36,13 @@ struct ShutdownTests {
 
         gate.release.signal()
         let response = try busy.readResponse()
-        #expect(response.bodyText == "done /slow")
+        #expect(response.text == "done /slow")
         #expect(response.header("Connection")?.lowercased() == "close")
         #expect(try busy.waitForClose().isEmpty)
         busy.close()  // else the server lingers (up to lingerClose) waiting for our FIN
         #expect(server.server.waitUntilStopped(timeout: .seconds(5)))
         #expect(server.server.state == .stopped)
-        #expect(throws: TestClient.Failure.self) { try TestClient(port: server.port) }
+        #expect(throws: HTTPClient.Failure.self) { try HTTPClient.open(port: server.port) }
     }
 
     @Test func drainDeadline_ForceClosesAConnectionStuckMidRequest() throws {

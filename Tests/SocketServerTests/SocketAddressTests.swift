@@ -1,3 +1,4 @@
+import HTTPTestClient
 import Testing
 
 @testable import SocketServer
@@ -31,9 +32,9 @@ struct SocketAddressTests {
         }
         defer { server.stop() }
         #expect(server.server.localAddress?.family == .ipv6)
-        let client = try TestClient(port: server.port, host: "::1")
+        let client = try HTTPClient.open(host: "::1", port: server.port)
         try client.send("GET /six HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try client.readResponse().bodyText == "GET /six 0")
+        #expect(try client.readResponse().text == "GET /six 0")
     }
 
     @Test func portZero_PicksAFreePort_ThatIsReadBack() throws {

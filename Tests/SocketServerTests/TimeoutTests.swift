@@ -1,3 +1,4 @@
+import HTTPTestClient
 import Testing
 
 @testable import SocketServer
@@ -18,7 +19,7 @@ struct TimeoutTests {
         for _ in 0..<100_000 {
             if server.server.connectionPhases().contains(where: predicate) { return }
         }
-        throw TestClient.Failure(description: "the server never reached the expected phase")
+        throw HTTPClient.Failure(description: "the server never reached the expected phase")
     }
 
     @Test func idleKeepAliveConnection_IsClosedAfterIdleTimeout() throws {

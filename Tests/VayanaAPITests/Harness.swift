@@ -1,6 +1,7 @@
 import GSTCore
 import HTTPWire
 import JSON
+import TestSupport
 import Testing
 import VayanaAPI
 
@@ -25,18 +26,13 @@ enum World {
     static let supplierBOTP = "121212"
 
     /// 20 April 2025, 10:00 IST: the March 2025 draft GSTR-2B exists (14 April), April's does not.
-    static let now = CivilDate(year: 2025, month: 4, day: 20)!.startEpochMilliseconds + 10 * 3_600_000
+    static let now = CivilDate(year: 2025, month: 4, day: 20)!.epochMilliseconds(atHour: 10)
 
     static func invoice(_ section: IMSSection = .b2b, from supplier: GSTIN, to recipient: GSTIN = recipient, _ number: String,
                         rupees: Int64, pos: String = "27", day: Int = 10, pendingBlocked: Bool = false) -> Document {
-        let posCode = StateCode(pos)!
-        let item = LineItem.computed(number: 1, rate: TaxRate(percent: 18), taxableValue: Amount(rupees: rupees),
-                                     interState: supplier.stateCode != posCode)
-        return Document(
-            key: DocumentKey(section: section, supplier: supplier, number: number), recipient: recipient,
-            date: CivilDate(year: 2025, month: 3, day: day)!, placeOfSupply: posCode, items: [item],
-            filing: SupplierFiling(form: .gstr1, period: march, filed: true, filedOn: CivilDate(year: 2025, month: 4, day: 11)),
-            ims: IMSRecordState(pendingActionBlocked: pendingBlocked))
+        TestDocuments.document(
+            section, from: supplier, to: recipient, number: number, date: CivilDate(year: 2025, month: 3, day: day)!, period: march,
+            taxable: [Amount(rupees: rupees)], placeOfSupply: StateCode(pos)!, pendingBlocked: pendingBlocked)
     }
 
     static func seed(pageSize: Int = 500, jobTiming: JobTiming = .onFirstPoll) -> WorldSeed {

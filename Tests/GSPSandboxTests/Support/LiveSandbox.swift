@@ -1,5 +1,6 @@
 import GSPSandbox
 import GSTCore
+import HTTPTestClient
 import JSON
 import Testing
 
@@ -7,18 +8,18 @@ import Testing
 /// CI user's test suite talks to it.
 final class LiveSandbox {
     let server: SandboxServer
-    let client: TestClient
+    let client: HTTPClient
 
     struct Reply {
         let status: Int
         let json: JSONValue
-        let headers: [(String, String)]
+        let headers: [(name: String, value: String)]
     }
 
     init(scenarioPaths: [String] = []) throws {
         server = try SandboxServer(configuration: SandboxConfiguration(port: 0, scenarioPaths: scenarioPaths))
         try server.start()
-        client = try TestClient(port: try #require(server.port))
+        client = try HTTPClient.open(port: try #require(server.port))
     }
 
     deinit {

@@ -90,6 +90,17 @@ final class Harness: Sendable {
     func advanceClock(by ms: Int64) { tenant.write { $0.advanceClock(by: ms) } }
 }
 
+/// A suite whose tests call the taxpayer routes through `h` as one logged-in taxpayer (`token`).
+protocol TaxpayerRouteSuite {
+    var h: Harness { get }
+    var token: String { get }
+}
+
+extension TaxpayerRouteSuite {
+    func get(_ target: String) -> Reply { h.send(.get, target, headers: Harness.auth(token)) }
+    func post(_ target: String, _ body: String = "") -> Reply { h.send(.post, target, headers: Harness.auth(token), body: body) }
+}
+
 func isUUID(_ s: String?) -> Bool {
     guard let s else { return false }
     let parts = s.split(separator: "-", omittingEmptySubsequences: false)

@@ -1,4 +1,5 @@
 import GSTCore
+import TestSupport
 
 /// A small world for driving the Sandbox routes:
 ///
@@ -23,7 +24,7 @@ enum TestWorld {
     static let supplierOTP = "123456"
 
     /// 20/11/2024 10:00 IST.
-    static let now: Int64 = CivilDate(year: 2024, month: 11, day: 20)!.startEpochMilliseconds + 10 * 3_600_000
+    static let now: Int64 = CivilDate(year: 2024, month: 11, day: 20)!.epochMilliseconds(atHour: 10)
 
     static let october = ReturnPeriod(month: 10, year: 2024)!
     static let november = ReturnPeriod(month: 11, year: 2024)!
@@ -36,15 +37,10 @@ enum TestWorld {
                          date: CivilDate, taxable: Int64, rate: Int = 18, period: ReturnPeriod = october,
                          status: IMSStatus = .noAction, pendingBlocked: Bool = false, original: (String, CivilDate)? = nil,
                          irn: String? = nil, filed: Bool = true, pos: StateCode? = nil) -> Document {
-        let place = pos ?? recipient.stateCode
-        let item = LineItem.computed(number: 1, rate: TaxRate(percent: rate), taxableValue: Amount(paise: taxable),
-                                     interState: supplier.stateCode != place)
-        return Document(
-            key: DocumentKey(section: section, supplier: supplier, number: number), recipient: recipient, date: date,
-            originalNumber: original?.0, originalDate: original?.1, placeOfSupply: place, items: [item],
-            filing: SupplierFiling(form: .gstr1, period: period, filed: filed, filedOn: filed ? self.date(11, period.next.month, period.next.year) : nil),
-            ims: IMSRecordState(status: status, pendingActionBlocked: pendingBlocked),
-            irn: irn, irnDate: irn == nil ? nil : self.date(3, 11))
+        TestDocuments.document(
+            section, from: supplier, to: recipient, number: number, date: date, period: period, filed: filed,
+            taxable: [Amount(paise: taxable)], rate: rate, placeOfSupply: pos, status: status, pendingBlocked: pendingBlocked,
+            original: original.map { (number: $0.0, date: $0.1) }, irn: irn.map { (number: $0, date: self.date(3, 11)) })
     }
 
     static var documents: [Document] {

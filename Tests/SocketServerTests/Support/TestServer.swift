@@ -1,3 +1,4 @@
+import HTTPTestClient
 import HTTPWire
 import SocketServer
 
@@ -20,7 +21,7 @@ struct TestServer {
         port = server.localAddress!.port
     }
 
-    func client() throws -> TestClient { try TestClient(port: port) }
+    func client() throws -> HTTPClient { try HTTPClient.open(port: port) }
 
     /// Graceful shutdown; returns true if the server stopped within the timeout.
     @discardableResult
