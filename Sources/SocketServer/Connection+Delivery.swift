@@ -3,8 +3,8 @@ import HTTPWire
 
 /// Fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
 ///
-/// A delay never sleeps: the connection stops reading, keeps the events parsed behind the delayed
-/// request, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
+/// A delay never sleeps: the connection stops reading, holds the requests parsed behind the delayed
+/// one, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
 /// same queue keep being served meanwhile; pipelined requests on this connection are answered after
 /// the delayed one, so responses stay in request order.
 extension Connection {
@@ -12,7 +12,7 @@ extension Connection {
     /// timeouts are suspended while a delay is pending).
     static let maximumDelayMilliseconds = 120_000
 
-    func deliver(_ response: HTTPResponse, to request: HTTPRequest, holding rest: ArraySlice<ParseEvent>, now: UInt64) {
+    func deliver(_ response: HTTPResponse, to request: HTTPRequest, now: UInt64) {
         switch response.delivery {
         case .immediate:
             write(response, for: request, now: now)
@@ -21,23 +21,25 @@ extension Connection {
             // write side is shut and the connection closes as after any final response.
             closeAfterFlush = true
         case .delayed(let milliseconds):
-            delaying = true
-            heldEvents = Array(rest)
+            awaitingAnswer = true
             pauseReading()
             let wait = min(max(milliseconds, 0), Self.maximumDelayMilliseconds)
             worker.queue.asyncAfter(deadline: .now() + .milliseconds(wait)) { [self] in
-                delaying = false
-                guard !closing else { heldEvents = []; return }
-                let now = shared.clock.nanoseconds()
                 var immediate = response
                 immediate.delivery = .immediate
-                write(immediate, for: request, now: now)
-                let held = heldEvents
-                heldEvents = []
-                if !held.isEmpty { answer(held, now: now) }
-                flush(now: now)
+                awaitedAnswerArrived(immediate, for: request)
             }
         }
+    }
+
+    /// Writes an answer produced outside the handler that read its request, then answers the
+    /// requests held behind it. Runs on the worker's queue.
+    func awaitedAnswerArrived(_ response: HTTPResponse, for request: HTTPRequest) {
+        awaitingAnswer = false
+        guard !closing else { dropHeldRequests(); return }
+        let now = shared.clock.nanoseconds()
+        deliver(response, to: request, now: now)
+        flush(now: now)  // answers the held requests as room allows
     }
 
     /// Serializes one response into `outbound` (keep-alive decided now, so a drain that started

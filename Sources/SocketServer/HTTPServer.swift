@@ -82,4 +82,10 @@ public final class HTTPServer: Sendable {
         let workers = control.queue.sync { control.workers }
         return workers.flatMap { worker in worker.queue.sync { worker.timeoutPhases() } }
     }
+
+    /// Each open connection's held requests and unsent bytes, for backpressure tests.
+    func connectionBacklogs() -> [ConnectionBacklog] {
+        let workers = control.queue.sync { control.workers }
+        return workers.flatMap { worker in worker.queue.sync { worker.backlogs() } }
+    }
 }
