@@ -1,7 +1,11 @@
 import Dispatch
 import HTTPWire
 
-/// Fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
+/// Answers produced outside the handler that read the request: slow work (`RequestWorkload.slow`),
+/// and the fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
+///
+/// Slow work is computed on the server's slow-work queue while the connection waits, holding the
+/// requests parsed behind it; its worker's queue keeps serving the other connections.
 ///
 /// A delay never sleeps: the connection stops reading, holds the requests parsed behind the delayed
 /// one, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
@@ -29,6 +33,20 @@ extension Connection {
                 immediate.delivery = .immediate
                 awaitedAnswerArrived(immediate, for: request)
             }
+        }
+    }
+
+    /// Computes the answer on the slow-work queue, then hands it back to this connection's queue.
+    /// The connection is captured, not looked up again: if it closed meanwhile, `closing` says so
+    /// and the answer is dropped (its fd number may already serve someone else).
+    func answerOffWorker(_ request: HTTPRequest) {
+        awaitingAnswer = true
+        pauseReading()
+        let responder = shared.responder
+        let queue = worker.queue
+        shared.slowWork.async { [self] in
+            let response = responder.respond(to: request)
+            queue.async { [self] in awaitedAnswerArrived(response, for: request) }
         }
     }
 

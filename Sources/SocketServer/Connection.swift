@@ -43,7 +43,7 @@ final class Connection: @unchecked Sendable {
     /// closes, so the kernel does not answer unread bytes with an RST that destroys the response.
     var lingering = false
     var closing = false
-    /// An answer is being produced outside this handler (a delayed response); see
+    /// An answer is being produced outside this handler (slow work, a delayed response); see
     /// Connection+Delivery.swift. Later requests wait behind it, so answers stay in order.
     var awaitingAnswer = false
     /// Parsed requests not answered yet: they arrived behind an awaited answer, or while more than
@@ -155,6 +155,10 @@ final class Connection: @unchecked Sendable {
     private func answer(_ event: ParseEvent, now: UInt64) {
         switch event {
         case .request(let request):
+            if shared.responder.workload(of: request) == .slow {
+                answerOffWorker(request)
+                return
+            }
             let response = shared.responder.respond(to: request)
             if response.delivery != .immediate {
                 deliver(response, to: request, now: now)
