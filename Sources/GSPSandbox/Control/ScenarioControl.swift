@@ -65,7 +65,7 @@ enum ScenarioControl {
         }
     }
 
-    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "control.tenants.scenario", api: .control) { request, parameters, context in
+    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "control.tenants.scenario", api: .control, workload: .slow) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             switch scenario(from: request, context: context) {
             case .failure(let f): return f.response

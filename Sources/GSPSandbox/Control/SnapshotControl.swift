@@ -17,11 +17,11 @@ enum SnapshotControl {
         }
     }
 
-    static let export = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/export", operation: "control.tenants.export", api: .control) { _, parameters, context in
+    static let export = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/export", operation: "control.tenants.export", api: .control, workload: .slow) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { ControlReply.json(snapshot($0, context)) }
     }
 
-    static let `import` = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/import", operation: "control.tenants.import", api: .control) { request, parameters, context in
+    static let `import` = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/import", operation: "control.tenants.import", api: .control, workload: .slow) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             let value: JSONValue
             do { value = try JSONParser.parse(request.body) } catch {
