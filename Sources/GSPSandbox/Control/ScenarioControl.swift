@@ -19,7 +19,7 @@ enum ScenarioControl {
         if members.count == 1, case .string(let ref)? = members["path"] ?? members["scenario"] {
             return ControlReply.loadScenario(reference: ref, context: context)
         }
-        return ControlReply.loadInline(.object(members), label: "request body")
+        return ControlReply.loadInline(.object(members), label: "request body", documentLimit: context.configuration.maxScenarioDocuments)
     }
 
     /// Why a scenario was not loaded into a tenant (nothing changed).

@@ -27,7 +27,7 @@ enum SnapshotControl {
             do { value = try JSONParser.parse(request.body) } catch {
                 return ControlReply.badRequest("request body is not valid JSON", details: ["\(error)"])
             }
-            switch ControlReply.loadInline(value, label: "request body") {
+            switch ControlReply.loadInline(value, label: "request body", documentLimit: context.configuration.maxScenarioDocuments) {
             case .failure(let f): return f.response
             case .success(let s): return ScenarioControl.install(s, into: tenant, context: context)
             }

@@ -61,7 +61,7 @@ enum TenantControl {
         switch (members["scenario"], members["scenario_inline"]) {
         case (.some, .some): return ControlReply.badRequest("give either \"scenario\" or \"scenario_inline\", not both")
         case (.string(let ref)?, nil): loaded = ControlReply.loadScenario(reference: ref, context: context)
-        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline")
+        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline", documentLimit: context.configuration.maxScenarioDocuments)
         case (nil, nil): loaded = .success(context.world.scenarios[0])
         default: return ControlReply.badRequest("\"scenario\" must be a scenario name or file path")
         }
