@@ -16,10 +16,10 @@ extension Connection {
     /// timeouts are suspended while a delay is pending).
     static let maximumDelayMilliseconds = 120_000
 
-    func deliver(_ response: HTTPResponse, to request: HTTPRequest, now: UInt64) {
+    func deliver(_ response: HTTPResponse, to request: HTTPRequest, moreBehind: Bool, now: UInt64) {
         switch response.delivery {
         case .immediate:
-            write(response, for: request, now: now)
+            write(response, for: request, moreBehind: moreBehind, now: now)
         case .dropConnection:
             // Nothing is written for this request; what is queued before it still goes out, then the
             // write side is shut and the connection closes as after any final response.
@@ -56,14 +56,16 @@ extension Connection {
         awaitingAnswer = false
         guard !closing else { dropHeldRequests(); return }
         let now = shared.clock.nanoseconds()
-        deliver(response, to: request, now: now)
+        deliver(response, to: request, moreBehind: hasHeldRequests, now: now)
         flush(now: now)  // answers the held requests as room allows
     }
 
-    /// Serializes one response into `outbound` (keep-alive decided now, so a drain that started
-    /// during a delay still closes the connection after it).
-    func write(_ response: HTTPResponse, for request: HTTPRequest, now: UInt64) {
-        let keepAlive = request.keepAlive && !shared.isDraining
+    /// Serializes one response into `outbound`. Keep-alive is decided now, so a drain that started
+    /// meanwhile still closes the connection after it; but during a drain a request with more
+    /// already parsed behind it keeps the connection open, so those are answered too (they had
+    /// fully arrived), and the last one closes it.
+    func write(_ response: HTTPResponse, for request: HTTPRequest, moreBehind: Bool, now: UInt64) {
+        let keepAlive = request.keepAlive && (moreBehind || !shared.isDraining)
         lendOutbound(now: now)
         ResponseSerializer.write(
             response, requestMethod: request.method, version: request.version,

@@ -113,18 +113,7 @@ extension Connection {
         worker.remove(self)
     }
 
-    // MARK: Shutdown and timeouts
-
-    /// Graceful shutdown: answer what has already arrived (with `Connection: close`), then close;
-    /// a connection with nothing to do closes now.
-    func drain() {
-        guard !closing, !lingering, !closeAfterFlush else { return }
-        readable()  // a request already in the socket buffer still gets its answer
-        if !closing, !closeAfterFlush, !awaitingAnswer, !hasHeldRequests, !parser.hasPartialRequest,
-            outboundSent >= outbound.count {
-            close()
-        }
-    }
+    // MARK: Timeouts
 
     var timeoutPhase: ConnectionTimeouts.Phase {
         if lingering { return .lingering(since: lingerSince) }

@@ -148,11 +148,12 @@ final class Connection: @unchecked Sendable {
                 hold(events[index...])
                 return
             }
-            answer(events[index], now: now)
+            answer(events[index], moreBehind: index + 1 < events.endIndex, now: now)
         }
     }
 
-    private func answer(_ event: ParseEvent, now: UInt64) {
+    /// - Parameter moreBehind: requests already parsed wait behind this one (see `write`).
+    private func answer(_ event: ParseEvent, moreBehind: Bool, now: UInt64) {
         switch event {
         case .request(let request):
             if shared.responder.workload(of: request) == .slow {
@@ -161,10 +162,10 @@ final class Connection: @unchecked Sendable {
             }
             let response = shared.responder.respond(to: request)
             if response.delivery != .immediate {
-                deliver(response, to: request, now: now)
+                deliver(response, to: request, moreBehind: moreBehind, now: now)
                 return
             }
-            write(response, for: request, now: now)
+            write(response, for: request, moreBehind: moreBehind, now: now)
         case .continueExpected:
             lendOutbound(now: now)
             outbound.append(contentsOf: ResponseSerializer.continueResponse)
@@ -193,7 +194,7 @@ final class Connection: @unchecked Sendable {
         while hasHeldRequests, !closeAfterFlush, !mustHoldRequests {
             let event = heldEvents[nextHeld]
             nextHeld += 1  // an index, not removeFirst: draining N held requests stays O(N)
-            answer(event, now: now)
+            answer(event, moreBehind: hasHeldRequests, now: now)
         }
         if !hasHeldRequests || closeAfterFlush { dropHeldRequests() }
         return true
