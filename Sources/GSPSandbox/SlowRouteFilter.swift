@@ -22,13 +22,21 @@ struct SlowRouteFilter: Sendable {
     }
 
     /// False when no slow route can match `path`; true when one may (route to find out).
+    /// Works on the path's contiguous UTF-8 bytes: String.UTF8View's index steps cost ~500
+    /// instructions a request here, this a handful.
     func mayBeSlow(path: String) -> Bool {
         guard let firstSegments else { return true }
         guard !firstSegments.isEmpty else { return false }
-        let bytes = path.utf8
-        guard bytes.first == UInt8(ascii: "/") else { return true }  // "*" and odd forms: let the router say
-        let rest = bytes.dropFirst()
-        let segment = rest[..<(rest.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex)]
-        return firstSegments.contains { $0.elementsEqual(segment) }
+        return path.utf8.withContiguousStorageIfAvailable { bytes in
+            firstSegments.contains { Self.path(bytes, startsWithSegment: $0) }
+        } ?? true
+    }
+
+    /// `/SEGMENT` followed by `/` or the end.
+    private static func path(_ bytes: UnsafeBufferPointer<UInt8>, startsWithSegment segment: [UInt8]) -> Bool {
+        let slash = UInt8(ascii: "/")
+        guard bytes.count > segment.count, bytes[0] == slash else { return false }
+        for index in segment.indices where bytes[index + 1] != segment[index] { return false }
+        return bytes.count == segment.count + 1 || bytes[segment.count + 1] == slash
     }
 }
