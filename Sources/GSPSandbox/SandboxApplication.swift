@@ -11,6 +11,8 @@ public final class SandboxApplication: HTTPResponder {
     public let context: ApplicationContext
     /// The request pipeline, outermost first. A new cross-cutting concern is one more middleware here.
     let pipeline: MiddlewareStack
+    /// Which requests may reach a `.slow` route; see SandboxApplication+Workload.swift.
+    let slowRoutes: SlowRouteFilter
 
     /// Loads the configuration's scenario files (or the built-in default) and builds the tenants.
     /// Throws, naming file, JSON path and problem, when a scenario is invalid: the sandbox refuses
@@ -30,6 +32,7 @@ public final class SandboxApplication: HTTPResponder {
         router.add(contentsOf: Self.builtInRoutes)
         router.add(contentsOf: routes)
         self.router = router
+        slowRoutes = SlowRouteFilter(routes: router.routes)
         pipeline = MiddlewareStack([
             CORSMiddleware(),                                          // preflights; Allow-Origin on the rest
             MetricsMiddleware(metrics: context.metrics),               // counts and times what follows

@@ -8,6 +8,12 @@ public struct SandboxConfiguration: Sendable {
     public var scenarioPaths: [String]
     /// Entries the request journal keeps (a ring; `serve --journal-size N`).
     public var journalSize: Int = Journal.defaultCapacity
+    /// Most documents, listed plus generated, in a scenario loaded through the control API (a new
+    /// tenant, `PUT …/scenario`, an import): over it the request is refused with a 400 before
+    /// anything is generated (`serve --max-scenario-documents`). 200,000 documents take about 2 s
+    /// and 150 MB to generate; files given at start-up are not limited by it.
+    public var maxScenarioDocuments: Int = SandboxConfiguration.defaultMaxScenarioDocuments
+    public static let defaultMaxScenarioDocuments = 200_000
 
     public init(host: String = "127.0.0.1", port: Int = 8080, scenarioPaths: [String] = []) {
         self.server = ServerConfiguration(host: host, port: port)

@@ -1,10 +1,14 @@
 import Dispatch
 import HTTPWire
 
-/// Fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
+/// Answers produced outside the handler that read the request: slow work (`RequestWorkload.slow`),
+/// and the fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
 ///
-/// A delay never sleeps: the connection stops reading, keeps the events parsed behind the delayed
-/// request, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
+/// Slow work is computed on the server's slow-work queue while the connection waits, holding the
+/// requests parsed behind it; its worker's queue keeps serving the other connections.
+///
+/// A delay never sleeps: the connection stops reading, holds the requests parsed behind the delayed
+/// one, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
 /// same queue keep being served meanwhile; pipelined requests on this connection are answered after
 /// the delayed one, so responses stay in request order.
 extension Connection {
@@ -12,38 +16,56 @@ extension Connection {
     /// timeouts are suspended while a delay is pending).
     static let maximumDelayMilliseconds = 120_000
 
-    func deliver(_ response: HTTPResponse, to request: HTTPRequest, holding rest: ArraySlice<ParseEvent>, now: UInt64) {
+    func deliver(_ response: HTTPResponse, to request: HTTPRequest, moreBehind: Bool, now: UInt64) {
         switch response.delivery {
         case .immediate:
-            write(response, for: request, now: now)
+            write(response, for: request, moreBehind: moreBehind, now: now)
         case .dropConnection:
             // Nothing is written for this request; what is queued before it still goes out, then the
             // write side is shut and the connection closes as after any final response.
             closeAfterFlush = true
         case .delayed(let milliseconds):
-            delaying = true
-            heldEvents = Array(rest)
+            awaitingAnswer = true
             pauseReading()
             let wait = min(max(milliseconds, 0), Self.maximumDelayMilliseconds)
             worker.queue.asyncAfter(deadline: .now() + .milliseconds(wait)) { [self] in
-                delaying = false
-                guard !closing else { heldEvents = []; return }
-                let now = shared.clock.nanoseconds()
                 var immediate = response
                 immediate.delivery = .immediate
-                write(immediate, for: request, now: now)
-                let held = heldEvents
-                heldEvents = []
-                if !held.isEmpty { answer(held, now: now) }
-                flush(now: now)
+                awaitedAnswerArrived(immediate, for: request)
             }
         }
     }
 
-    /// Serializes one response into `outbound` (keep-alive decided now, so a drain that started
-    /// during a delay still closes the connection after it).
-    func write(_ response: HTTPResponse, for request: HTTPRequest, now: UInt64) {
-        let keepAlive = request.keepAlive && !shared.isDraining
+    /// Computes the answer on the slow-work queue, then hands it back to this connection's queue.
+    /// The connection is captured, not looked up again: if it closed meanwhile, `closing` says so
+    /// and the answer is dropped (its fd number may already serve someone else).
+    func answerOffWorker(_ request: HTTPRequest) {
+        awaitingAnswer = true
+        pauseReading()
+        let responder = shared.responder
+        let queue = worker.queue
+        shared.slowWork.async { [self] in
+            let response = responder.respond(to: request)
+            queue.async { [self] in awaitedAnswerArrived(response, for: request) }
+        }
+    }
+
+    /// Writes an answer produced outside the handler that read its request, then answers the
+    /// requests held behind it. Runs on the worker's queue.
+    func awaitedAnswerArrived(_ response: HTTPResponse, for request: HTTPRequest) {
+        awaitingAnswer = false
+        guard !closing else { dropHeldRequests(); return }
+        let now = shared.clock.nanoseconds()
+        deliver(response, to: request, moreBehind: hasHeldRequests, now: now)
+        flush(now: now)  // answers the held requests as room allows
+    }
+
+    /// Serializes one response into `outbound`. Keep-alive is decided now, so a drain that started
+    /// meanwhile still closes the connection after it; but during a drain a request with more
+    /// already parsed behind it keeps the connection open, so those are answered too (they had
+    /// fully arrived), and the last one closes it.
+    func write(_ response: HTTPResponse, for request: HTTPRequest, moreBehind: Bool, now: UInt64) {
+        let keepAlive = request.keepAlive && (moreBehind || !shared.isDraining)
         lendOutbound(now: now)
         ResponseSerializer.write(
             response, requestMethod: request.method, version: request.version,

@@ -13,41 +13,59 @@ extension Connection {
         lastWriteProgressAt = now  // the write-stall clock starts when output appears
     }
 
-    /// Sends everything queued with as few `send` calls as the socket allows (usually one).
-    /// On EAGAIN the write source takes over; reading pauses while too much is pending.
+    /// Sends everything queued with as few `send` calls as the socket allows (usually one), and
+    /// answers held requests as the output falls below the high-water mark. On EAGAIN the poll
+    /// reports writability later; reading pauses while too much is pending or requests are held.
     func flush(now: UInt64) {
         guard !closing else { return }
-        if outboundSent < outbound.count {
-            while outboundSent < outbound.count {
-                let sent = outbound.withUnsafeBytes { bytes in
-                    send(fd, bytes.baseAddress! + outboundSent, bytes.count - outboundSent, Int32(MSG_NOSIGNAL))
-                }
-                if sent > 0 {
-                    outboundSent += sent
-                    lastWriteProgressAt = now
-                    continue
-                }
-                if sent < 0 && errno == EINTR { continue }
-                if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
-                    armWriting()
-                    if closeAfterFlush || outbound.count - outboundSent > shared.highWaterMark {
-                        pauseReading()
-                    }
-                    return
-                }
-                close()  // EPIPE, ECONNRESET: the peer is gone
+        while true {
+            switch sendOutbound(now: now) {
+            case .peerGone:
                 return
+            case .blocked:
+                if answerHeldRequests(now: now) { continue }
+                if closeAfterFlush || mustHoldRequests || hasHeldRequests { pauseReading() }
+                return
+            case .drained:
+                if answerHeldRequests(now: now) { continue }
             }
-            returnOutbound()
-            disarmWriting()
-            idleSince = now
+            break
         }
         if closeAfterFlush {
-            if delaying { return }  // the delayed response still has to go out first
+            dropHeldRequests()  // nothing after a final response is answered
+            if awaitingAnswer { return }  // the awaited response still has to go out first
             if peerClosed { close() } else { beginLingering(now: now) }
         } else {
             resumeReading()
         }
+    }
+
+    private enum SendOutcome { case drained, blocked, peerGone }
+
+    /// Sends as much of `outbound` as the socket takes.
+    private func sendOutbound(now: UInt64) -> SendOutcome {
+        guard outboundSent < outbound.count else { return .drained }
+        while outboundSent < outbound.count {
+            let sent = outbound.withUnsafeBytes { bytes in
+                send(fd, bytes.baseAddress! + outboundSent, bytes.count - outboundSent, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outboundSent += sent
+                lastWriteProgressAt = now
+                continue
+            }
+            if sent < 0 && errno == EINTR { continue }
+            if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                armWriting()
+                return .blocked
+            }
+            close()  // EPIPE, ECONNRESET: the peer is gone
+            return .peerGone
+        }
+        returnOutbound()
+        disarmWriting()
+        idleSince = now
+        return .drained
     }
 
     /// Everything is sent: hand the (emptied) buffer back to the worker unless it grew huge.
@@ -91,21 +109,11 @@ extension Connection {
         worker.poll.remove(fd)
         Glibc.close(fd)
         outbound = []
-        heldEvents = []
+        dropHeldRequests()
         worker.remove(self)
     }
 
-    // MARK: Shutdown and timeouts
-
-    /// Graceful shutdown: answer what has already arrived (with `Connection: close`), then close;
-    /// a connection with nothing to do closes now.
-    func drain() {
-        guard !closing, !lingering, !closeAfterFlush else { return }
-        readable()  // a request already in the socket buffer still gets its answer
-        if !closing, !closeAfterFlush, !delaying, !parser.hasPartialRequest, outboundSent >= outbound.count {
-            close()
-        }
-    }
+    // MARK: Timeouts
 
     var timeoutPhase: ConnectionTimeouts.Phase {
         if lingering { return .lingering(since: lingerSince) }
@@ -117,7 +125,7 @@ extension Connection {
     }
 
     func applyTimeouts(now: UInt64) {
-        guard !closing, !delaying else { return }  // a delay is bounded by its own timer
+        guard !closing, !awaitingAnswer else { return }  // a delay is bounded by its own timer
         switch shared.timeouts.verdict(for: timeoutPhase, now: now) {
         case .keep:
             return

@@ -43,10 +43,14 @@ final class Connection: @unchecked Sendable {
     /// closes, so the kernel does not answer unread bytes with an RST that destroys the response.
     var lingering = false
     var closing = false
-    /// A delayed response is pending (`HTTPDelivery.delayed`); see Connection+Delivery.swift.
-    var delaying = false
-    /// Parse events that arrived behind the delayed response, answered once it is written.
+    /// An answer is being produced outside this handler (slow work, a delayed response); see
+    /// Connection+Delivery.swift. Later requests wait behind it, so answers stay in order.
+    var awaitingAnswer = false
+    /// Parsed requests not answered yet: they arrived behind an awaited answer, or while more than
+    /// the high-water mark of output was unsent. Reading is paused while any are held, so this
+    /// holds at most what one read brought. `heldEvents[nextHeld...]` are still to answer.
     var heldEvents: [ParseEvent] = []
+    var nextHeld = 0
 
     // Monotonic timestamps for `ConnectionTimeouts`.
     var idleSince: UInt64
@@ -103,7 +107,7 @@ final class Connection: @unchecked Sendable {
     /// Drains the socket into the parser and answers every complete request, then flushes once.
     func readable() {
         if lingering { discardInput(); return }
-        guard !closing, !closeAfterFlush, !delaying else { return }
+        guard !closing, !closeAfterFlush, !awaitingAnswer, !hasHeldRequests else { return }
         let now = shared.clock.nanoseconds()
         let scratch = worker.scratch
         // A bounded number of reads per event keeps one busy client from starving the queue;
@@ -117,7 +121,7 @@ final class Connection: @unchecked Sendable {
                 lastReadAt = now
                 let events = parser.feed(UnsafeRawBufferPointer(rebasing: scratch[0..<count]))
                 if !events.isEmpty { answer(events, now: now) }
-                if closeAfterFlush || delaying || outbound.count - outboundSent > shared.highWaterMark { break }
+                if closeAfterFlush || mustHoldRequests || hasHeldRequests { break }
                 if count < scratch.count { break }  // short read: the socket is drained
             } else if count == 0 {
                 peerDidClose()
@@ -133,26 +137,72 @@ final class Connection: @unchecked Sendable {
         flush(now: now)
     }
 
-    /// Turns parser events into serialized responses, in order.
+    /// Turns parser events into serialized responses, in order. While an answer is awaited or the
+    /// unsent output is over the high-water mark, the rest are held (and reading pauses): a client
+    /// that pipelines requests and never reads gets at most about the high-water mark of answers
+    /// computed, not one per request it sent.
     func answer(_ events: [ParseEvent], now: UInt64) {
-        for (index, event) in events.enumerated() {
+        for index in events.indices {
             if closeAfterFlush { return }  // nothing after a final response is answered
-            switch event {
-            case .request(let request):
-                let response = shared.responder.respond(to: request)
-                if response.delivery != .immediate {
-                    deliver(response, to: request, holding: events[(index + 1)...], now: now)
-                    if delaying || closeAfterFlush { return }
-                    continue
-                }
-                write(response, for: request, now: now)
-            case .continueExpected:
-                lendOutbound(now: now)
-                outbound.append(contentsOf: ResponseSerializer.continueResponse)
-            case .error(let error):
-                queueFinalResponse(ErrorResponse.make(error.status, reason: error.reason), now: now)
+            if mustHoldRequests {
+                hold(events[index...])
+                return
             }
+            answer(events[index], moreBehind: index + 1 < events.endIndex, now: now)
         }
+    }
+
+    /// - Parameter moreBehind: requests already parsed wait behind this one (see `write`).
+    private func answer(_ event: ParseEvent, moreBehind: Bool, now: UInt64) {
+        switch event {
+        case .request(let request):
+            if shared.responder.workload(of: request) == .slow {
+                answerOffWorker(request)
+                return
+            }
+            let response = shared.responder.respond(to: request)
+            if response.delivery != .immediate {
+                deliver(response, to: request, moreBehind: moreBehind, now: now)
+                return
+            }
+            write(response, for: request, moreBehind: moreBehind, now: now)
+        case .continueExpected:
+            lendOutbound(now: now)
+            outbound.append(contentsOf: ResponseSerializer.continueResponse)
+        case .error(let error):
+            queueFinalResponse(ErrorResponse.make(error.status, reason: error.reason), now: now)
+        }
+    }
+
+    /// Requests must wait: an earlier answer is still being produced, or enough output is unsent.
+    var mustHoldRequests: Bool {
+        awaitingAnswer || outbound.count - outboundSent > shared.highWaterMark
+    }
+
+    var hasHeldRequests: Bool { nextHeld < heldEvents.count }
+
+    /// Only called with nothing held: reading is paused while anything is.
+    private func hold(_ events: ArraySlice<ParseEvent>) {
+        heldEvents.append(contentsOf: events)
+        pauseReading()
+    }
+
+    /// Answers held requests while nothing stands in their way; false if it answered none. After
+    /// a final response the rest are dropped, as any request after it would be.
+    func answerHeldRequests(now: UInt64) -> Bool {
+        guard hasHeldRequests, !mustHoldRequests else { return false }
+        while hasHeldRequests, !closeAfterFlush, !mustHoldRequests {
+            let event = heldEvents[nextHeld]
+            nextHeld += 1  // an index, not removeFirst: draining N held requests stays O(N)
+            answer(event, moreBehind: hasHeldRequests, now: now)
+        }
+        if !hasHeldRequests || closeAfterFlush { dropHeldRequests() }
+        return true
+    }
+
+    func dropHeldRequests() {
+        heldEvents = []
+        nextHeld = 0
     }
 
     /// Queues a response after which the connection closes.
@@ -192,7 +242,7 @@ final class Connection: @unchecked Sendable {
     }
 
     func resumeReading() {
-        guard readPaused, !delaying else { return }
+        guard readPaused, !awaitingAnswer, !hasHeldRequests else { return }
         readPaused = false
         updateInterest()
     }

@@ -11,8 +11,9 @@ import HTTPWire
 /// ```
 ///
 /// Lifecycle: `idle → running → draining → stopped`. `shutdown()` stops accepting, closes idle
-/// connections, lets in-flight requests finish (their responses carry `Connection: close`) and
-/// force-closes what is left after `drainTimeout`.
+/// connections after `idleDrainGrace` (answering a request that arrives meanwhile), lets in-flight
+/// requests finish (their responses carry `Connection: close`) and force-closes what is left after
+/// `drainTimeout`.
 public final class HTTPServer: Sendable {
     private let control: ServerControl
 
@@ -81,5 +82,11 @@ public final class HTTPServer: Sendable {
     func connectionPhases() -> [ConnectionTimeouts.Phase] {
         let workers = control.queue.sync { control.workers }
         return workers.flatMap { worker in worker.queue.sync { worker.timeoutPhases() } }
+    }
+
+    /// Each open connection's held requests and unsent bytes, for backpressure tests.
+    func connectionBacklogs() -> [ConnectionBacklog] {
+        let workers = control.queue.sync { control.workers }
+        return workers.flatMap { worker in worker.queue.sync { worker.backlogs() } }
     }
 }

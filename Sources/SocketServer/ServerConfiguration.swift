@@ -21,6 +21,10 @@ public struct ServerConfiguration: Sendable {
     public var outboundHighWaterMark: Int
     /// How long a graceful shutdown waits for in-flight requests before closing everything.
     public var drainTimeout: Duration
+    /// How long a graceful shutdown keeps an idle keep-alive connection open, so that a request the
+    /// client had already sent when the drain began is still answered (with `Connection: close`)
+    /// rather than met with a closed socket. Zero closes idle connections at once.
+    public var idleDrainGrace: Duration
     /// Pause before accepting again after EMFILE/ENFILE/ENOBUFS/ENOMEM.
     public var acceptBackoff: Duration
     /// Raise the soft fd limit to the hard limit at start.
@@ -39,6 +43,7 @@ public struct ServerConfiguration: Sendable {
         queueCount: Int = ProcessSetup.processorCount,
         outboundHighWaterMark: Int = 1 << 20,
         drainTimeout: Duration = .seconds(10),
+        idleDrainGrace: Duration = .milliseconds(250),
         acceptBackoff: Duration = .milliseconds(100),
         raiseFileDescriptorLimit: Bool = true,
         diagnostics: (@Sendable (String) -> Void)? = nil
@@ -53,6 +58,7 @@ public struct ServerConfiguration: Sendable {
         self.queueCount = queueCount
         self.outboundHighWaterMark = outboundHighWaterMark
         self.drainTimeout = drainTimeout
+        self.idleDrainGrace = idleDrainGrace
         self.acceptBackoff = acceptBackoff
         self.raiseFileDescriptorLimit = raiseFileDescriptorLimit
         self.diagnostics = diagnostics

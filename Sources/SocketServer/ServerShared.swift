@@ -1,14 +1,19 @@
+import Dispatch
 import HTTPWire
 import Synchronization
 
-/// What every connection reads: the configuration, the responder, the clock and the drain flag.
-/// Immutable apart from the atomic flag, so it is shared across queues without locks.
+/// What every connection reads: the configuration, the responder, the clock, the drain flag and
+/// the slow-work queue. Immutable apart from the atomic flag, so it is shared across queues without locks.
 final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
     let clock: any ServerClock
     let timeouts: ConnectionTimeouts
     let highWaterMark: Int
+    /// Where `.slow` requests are answered (`RequestWorkload`): one serial queue for the whole
+    /// server, so slow work runs one request at a time and never occupies more than one core, and
+    /// the workers stay free for the quick requests. It only computes, never blocks on I/O.
+    let slowWork = DispatchQueue(label: "gsp.socketserver.slow-work")
     private let draining = Atomic<Bool>(false)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, clock: any ServerClock) {

@@ -113,4 +113,14 @@ final class Worker: @unchecked Sendable {
     func timeoutPhases() -> [ConnectionTimeouts.Phase] {
         connections.values.map(\.timeoutPhase)
     }
+
+    func backlogs() -> [ConnectionBacklog] {
+        connections.values.map { ConnectionBacklog(heldRequests: $0.heldEvents.count - $0.nextHeld, unsentBytes: $0.outbound.count - $0.outboundSent) }
+    }
+}
+
+/// What a connection has parsed but not answered, and answered but not sent (for tests).
+struct ConnectionBacklog: Equatable {
+    let heldRequests: Int
+    let unsentBytes: Int
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import GSPSandbox
 import Glibc
+import HTTPWire
 import Logging
 import SocketServer
 
@@ -35,6 +36,12 @@ struct Serve: ParsableCommand {
     @Option(help: "Requests the journal keeps (a ring: the oldest are overwritten).")
     var journalSize = 10_000
 
+    @Option(help: "Most documents (listed plus generated) in a scenario loaded through the control API: a new tenant, PUT …/scenario, an import. Over it: 400.")
+    var maxScenarioDocuments = SandboxConfiguration.defaultMaxScenarioDocuments
+
+    @Option(help: "Largest request body in bytes, so the largest import or inline scenario. Over it: 413.")
+    var maxBodyBytes = ParserLimits.default.maxBodyBytes
+
     func validate() throws {
         do {
             _ = try SocketAddress(host: host, port: port)
@@ -43,6 +50,8 @@ struct Serve: ParsableCommand {
         }
         guard drainTimeout >= 0 else { throw ValidationError("--drain-timeout must not be negative") }
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be at least 1") }
+        guard maxScenarioDocuments >= 0 else { throw ValidationError("--max-scenario-documents must not be negative") }
+        guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
         for path in scenarios where access(path, R_OK) != 0 {
             throw ValidationError("scenario file \(path) cannot be read: \(String(cString: strerror(errno)))")
         }
@@ -55,6 +64,8 @@ struct Serve: ParsableCommand {
         var configuration = SandboxConfiguration(host: host, port: port, scenarioPaths: scenarios)
         configuration.server.drainTimeout = .seconds(drainTimeout)
         configuration.journalSize = journalSize
+        configuration.maxScenarioDocuments = maxScenarioDocuments
+        configuration.server.parserLimits.maxBodyBytes = maxBodyBytes
         let sandbox: SandboxServer
         do {
             sandbox = try SandboxServer(configuration: configuration, logger: logger)

@@ -31,7 +31,7 @@ struct ShutdownTests {
         #expect(gate.entered.wait(timeout: .now() + .seconds(5)) == .success)
 
         server.server.shutdown()
-        #expect(try idle.waitForClose().isEmpty)  // idle keep-alive connection: closed at once
+        #expect(try idle.waitForClose().isEmpty)  // idle keep-alive connection: closed after the grace
         #expect(server.server.state == .draining)
 
         gate.release.signal()

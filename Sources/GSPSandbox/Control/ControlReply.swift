@@ -51,13 +51,15 @@ enum ControlReply {
     /// scenario object. Validation problems come back as `FILE: $.path: problem` lines.
     static func loadScenario(reference: String, context: ApplicationContext) -> Result<Scenario, ControlFailure> {
         if let known = context.world.scenarios.first(where: { $0.name == reference }) { return .success(known) }
-        do { return .success(try ScenarioLoader.load(path: reference)) } catch {
+        do { return .success(try ScenarioLoader.load(path: reference, documentLimit: context.configuration.maxScenarioDocuments)) } catch {
             return .failure(ControlFailure("invalid scenario \(reference)", details: error.lines))
         }
     }
 
-    static func loadInline(_ json: JSONValue, label: String) -> Result<Scenario, ControlFailure> {
-        do { return .success(try ScenarioLoader.load(json: json, name: label)) } catch {
+    /// An inline scenario; `documentLimit` (the server's, for a whole scenario) refuses one that would
+    /// hold more documents before generating any.
+    static func loadInline(_ json: JSONValue, label: String, documentLimit: Int? = nil) -> Result<Scenario, ControlFailure> {
+        do { return .success(try ScenarioLoader.load(json: json, name: label, documentLimit: documentLimit)) } catch {
             return .failure(ControlFailure("invalid scenario", details: error.lines))
         }
     }

@@ -19,7 +19,7 @@ enum ScenarioControl {
         if members.count == 1, case .string(let ref)? = members["path"] ?? members["scenario"] {
             return ControlReply.loadScenario(reference: ref, context: context)
         }
-        return ControlReply.loadInline(.object(members), label: "request body")
+        return ControlReply.loadInline(.object(members), label: "request body", documentLimit: context.configuration.maxScenarioDocuments)
     }
 
     /// Why a scenario was not loaded into a tenant (nothing changed).
@@ -65,7 +65,7 @@ enum ScenarioControl {
         }
     }
 
-    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "control.tenants.scenario", api: .control) { request, parameters, context in
+    static let load = Route<ApplicationContext>(.put, "/_sandbox/tenants/{id}/scenario", operation: "control.tenants.scenario", api: .control, workload: .slow) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             switch scenario(from: request, context: context) {
             case .failure(let f): return f.response

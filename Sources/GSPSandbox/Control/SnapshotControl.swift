@@ -17,17 +17,17 @@ enum SnapshotControl {
         }
     }
 
-    static let export = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/export", operation: "control.tenants.export", api: .control) { _, parameters, context in
+    static let export = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/export", operation: "control.tenants.export", api: .control, workload: .slow) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { ControlReply.json(snapshot($0, context)) }
     }
 
-    static let `import` = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/import", operation: "control.tenants.import", api: .control) { request, parameters, context in
+    static let `import` = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/import", operation: "control.tenants.import", api: .control, workload: .slow) { request, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             let value: JSONValue
             do { value = try JSONParser.parse(request.body) } catch {
                 return ControlReply.badRequest("request body is not valid JSON", details: ["\(error)"])
             }
-            switch ControlReply.loadInline(value, label: "request body") {
+            switch ControlReply.loadInline(value, label: "request body", documentLimit: context.configuration.maxScenarioDocuments) {
             case .failure(let f): return f.response
             case .success(let s): return ScenarioControl.install(s, into: tenant, context: context)
             }

@@ -26,31 +26,77 @@ public enum StateFile {
         return .object(["tenants": .array(entries)])
     }
 
-    /// Writes the snapshot atomically: a temporary file in the same directory, fsync, then rename.
+    /// Writes the snapshot atomically; returns how many tenants it saved.
     @discardableResult
     public static func save(_ world: SandboxWorld, to path: String) throws(StateFileError) -> Int {
         let snapshot = snapshot(of: world)
-        let bytes = JSONWriter.write(snapshot, pretty: true)
+        try writeAtomically(JSONWriter.write(snapshot, pretty: true), to: path)
+        return snapshot["tenants"]?.arrayValue?.count ?? 0
+    }
+
+    /// A new temporary file beside `path` (mode 0600: the snapshot holds every tenant's API secrets),
+    /// written and fsynced, renamed over `path`, then the directory fsynced so the rename survives a
+    /// power cut too. A crash at any point leaves the previous file whole.
+    static func writeAtomically(_ bytes: [UInt8], to path: String) throws(StateFileError) {
         let temp = path + ".tmp.\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard fd >= 0 else { throw StateFileError("cannot write \(temp): \(String(cString: strerror(errno)))") }
+        let fd = try createExclusively(temp)
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
             if n < 0 {
                 if errno == EINTR { continue }
+                let error = failure("cannot write", temp)
                 close(fd); unlink(temp)
-                throw StateFileError("cannot write \(temp): \(String(cString: strerror(errno)))")
+                throw error
             }
             offset += n
         }
-        fsync(fd)
-        close(fd)
-        guard rename(temp, path) == 0 else {
-            unlink(temp)
-            throw StateFileError("cannot rename \(temp) to \(path): \(String(cString: strerror(errno)))")
+        if fsync(fd) != 0 {
+            let error = failure("cannot fsync", temp)
+            close(fd); unlink(temp)
+            throw error
         }
-        return snapshot["tenants"]?.arrayValue?.count ?? 0
+        if close(fd) != 0 {
+            let error = failure("cannot close", temp)
+            unlink(temp)
+            throw error
+        }
+        guard rename(temp, path) == 0 else {
+            let error = failure("cannot rename \(temp) to", path)
+            unlink(temp)
+            throw error
+        }
+        try fsyncDirectory(of: path)
+    }
+
+    /// Opens the temporary file with `O_CREAT|O_EXCL|O_NOFOLLOW`, so it never writes through a file
+    /// or a symbolic link that someone else put at that path (the directory may be shared, like
+    /// /tmp). Something already there is a leftover of a save that died (in a container the pid,
+    /// and so the name, is the same on every run): it is unlinked, which removes a link itself and
+    /// never its target, and the create is tried once more. If that fails too, the save fails.
+    private static func createExclusively(_ temp: String) throws(StateFileError) -> Int32 {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var fd = open(temp, flags, 0o600)
+        if fd < 0 && errno == EEXIST {
+            unlink(temp)
+            fd = open(temp, flags, 0o600)
+        }
+        guard fd >= 0 else { throw failure("cannot create the temporary file", temp) }
+        return fd
+    }
+
+    private static func fsyncDirectory(of path: String) throws(StateFileError) {
+        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        let fd = open(directory.isEmpty ? "/" : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { throw failure("saved, but cannot open the directory to fsync it:", directory) }
+        defer { close(fd) }
+        // EINVAL: a file system that cannot sync directories; nothing more can be done there.
+        guard fsync(fd) == 0 || errno == EINVAL else { throw failure("saved, but cannot fsync the directory", directory) }
+    }
+
+    /// "what PATH: strerror(errno)", read before anything else can change errno.
+    private static func failure(_ what: String, _ path: String) -> StateFileError {
+        StateFileError("\(what) \(path): \(String(cString: strerror(errno)))")
     }
 
     /// Loads a saved file into `world` if it exists; returns the ids restored. Every entry is validated

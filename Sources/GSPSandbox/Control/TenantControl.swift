@@ -44,7 +44,7 @@ enum TenantControl {
 
     /// `{"id": "...", "scenario": "name-or-path"}` or `{"id": "...", "scenario_inline": {...}}`; without
     /// either, the primary scenario.
-    static let create = Route<ApplicationContext>(.post, "/_sandbox/tenants", operation: "control.tenants.create", api: .control) { request, _, context in
+    static let create = Route<ApplicationContext>(.post, "/_sandbox/tenants", operation: "control.tenants.create", api: .control, workload: .slow) { request, _, context in
         let members: [String: JSONValue]
         switch ControlReply.object(request) {
         case .failure(let f): return f.response
@@ -61,7 +61,7 @@ enum TenantControl {
         switch (members["scenario"], members["scenario_inline"]) {
         case (.some, .some): return ControlReply.badRequest("give either \"scenario\" or \"scenario_inline\", not both")
         case (.string(let ref)?, nil): loaded = ControlReply.loadScenario(reference: ref, context: context)
-        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline")
+        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline", documentLimit: context.configuration.maxScenarioDocuments)
         case (nil, nil): loaded = .success(context.world.scenarios[0])
         default: return ControlReply.badRequest("\"scenario\" must be a scenario name or file path")
         }
@@ -88,7 +88,7 @@ enum TenantControl {
         return ControlReply.json(summary(tenant, context), status: .created)
     }
 
-    static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "control.tenants.reset", api: .control) { _, parameters, context in
+    static let reset = Route<ApplicationContext>(.post, "/_sandbox/tenants/{id}/reset", operation: "control.tenants.reset", api: .control, workload: .slow) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in
             tenant.reset()
             restartScenarioFaults(of: [tenant], context: context)
@@ -96,7 +96,7 @@ enum TenantControl {
         }
     }
 
-    static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "control.reset", api: .control) { _, _, context in
+    static let resetAll = Route<ApplicationContext>(.post, "/_sandbox/reset", operation: "control.reset", api: .control, workload: .slow) { _, _, context in
         let tenants = context.world.registry.tenants
         for tenant in tenants { tenant.reset() }
         restartScenarioFaults(of: tenants, context: context)

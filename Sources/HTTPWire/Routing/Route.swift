@@ -12,21 +12,25 @@ public struct Route<Context>: Sendable {
     public let operation: String
     /// The API the route belongs to; the server's pipeline tells APIs apart by it, never by the name.
     public let api: RouteAPI
+    /// `.slow` for a handler that can take long or much memory (an export, an import): the server
+    /// runs it off the queues that serve the quick routes.
+    public let workload: RequestWorkload
     public let handler: Handler
 
     public init(_ method: HTTPMethod, _ pattern: PathPattern, operation: String, api: RouteAPI = .unnamed,
-                handler: @escaping Handler) {
+                workload: RequestWorkload = .quick, handler: @escaping Handler) {
         self.method = method
         self.pattern = pattern
         self.operation = operation
         self.api = api
+        self.workload = workload
         self.handler = handler
     }
 
     /// The same route over another context, e.g. `sandboxRoutes.map { $0.mapContext(\.sandbox) }`.
     public func mapContext<Outer>(_ transform: @escaping @Sendable (Outer) -> Context) -> Route<Outer> {
         let handler = self.handler
-        return Route<Outer>(method, pattern, operation: operation, api: api) { request, parameters, outer in
+        return Route<Outer>(method, pattern, operation: operation, api: api, workload: workload) { request, parameters, outer in
             handler(request, parameters, transform(outer))
         }
     }

@@ -16,30 +16,36 @@ public enum ScenarioLoader {
 
     /// Loads the file at `path`; errors name it as given. With `generate: false` the file is only
     /// validated: `generate` blocks are checked but not run (fast, for `gsp-sandbox validate`).
-    public static func load(path: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
+    /// `documentLimit` refuses a scenario holding more documents, listed plus generated, before
+    /// generating any (the control API passes the server's limit; see `load(json:)`).
+    public static func load(path: String, generate: Bool = true, documentLimit: Int? = nil) throws(ScenarioError) -> Scenario {
         let bytes: [UInt8]
         do {
             bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         } catch {
             throw ScenarioError(file: path, issues: [ScenarioIssue(path: .root, message: "cannot read the file: \(error)")])
         }
-        return try load(bytes: bytes, name: path, generate: generate)
+        return try load(bytes: bytes, name: path, generate: generate, documentLimit: documentLimit)
     }
 
     /// Loads a scenario from bytes; `name` labels errors (a file path, or e.g. "request body").
     /// Without a `name` key in the JSON, the scenario takes the label's base name.
-    public static func load(bytes: [UInt8], name: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
+    public static func load(bytes: [UInt8], name: String, generate: Bool = true, documentLimit: Int? = nil) throws(ScenarioError) -> Scenario {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: name, issues: [ScenarioIssue(path: .root, message: "invalid JSON at \(error.description)")])
         }
-        return try load(json: root, name: name, generate: generate)
+        return try load(json: root, name: name, generate: generate, documentLimit: documentLimit)
     }
 
     /// Validates an already-parsed scenario (e.g. an inline scenario in a control-API request).
-    public static func load(json root: JSONValue, name: String, generate: Bool = true) throws(ScenarioError) -> Scenario {
+    /// With a `documentLimit`, a scenario whose listed plus generated documents exceed it is refused
+    /// before anything is generated: generating costs about 10 µs and 750 bytes per document, so one
+    /// small request could otherwise take seconds and gigabytes.
+    public static func load(json root: JSONValue, name: String, generate: Bool = true,
+                            documentLimit: Int? = nil) throws(ScenarioError) -> Scenario {
         var d = ScenarioDecoder()
         guard let m = d.object(root, at: .root, allowed: topLevelKeys) else {
             throw ScenarioError(file: name, issues: d.issues)
@@ -70,6 +76,13 @@ public enum ScenarioLoader {
         if let (v, p) = m["steps"] { _ = d.contractSteps(v, at: p) }
 
         guard d.issues.isEmpty else { throw ScenarioError(file: name, issues: d.issues) }
+        if let documentLimit {
+            let total = documents.count + (generate ? specs.reduce(0) { $0 + $1.documentCount } : 0)
+            if total > documentLimit {
+                throw ScenarioError(file: name, issues: [ScenarioIssue(path: .root, message:
+                    "the scenario holds \(total) documents (listed and generated); the limit here is \(documentLimit)")])
+            }
+        }
 
         world.taxpayers = registry.taxpayers
         world.parties = registry.taxpayers.map { Party(gstin: $0.gstin, tradeName: $0.tradeName) } + registry.suppliers
