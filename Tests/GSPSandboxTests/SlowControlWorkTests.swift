@@ -1,4 +1,5 @@
 import GSPSandbox
+import HTTPTestClient
 import HTTPWire
 import Testing
 
@@ -38,7 +39,7 @@ struct SlowControlWorkTests {
         let metrics = sandbox.application.context.metrics
         let exports = 1000
 
-        let exporter = try TestClient(port: port)
+        let exporter = try HTTPClient.open(port: port)
         try exporter.send(String(repeating: "GET /_sandbox/tenants/default/export HTTP/1.1\r\nHost: localhost\r\n\r\n", count: exports))
         let deadline = ContinuousClock.now + .seconds(20)
         while metrics.requests(operation: "control.tenants.export", status: 200) == 0 {
@@ -47,7 +48,7 @@ struct SlowControlWorkTests {
 
         // Connections are dealt to the worker queues in turn (about one per core), so among 16
         // consecutive ones at least one shares the exporter's queue.
-        let probes = try (0..<16).map { _ in try TestClient(port: port) }
+        let probes = try (0..<16).map { _ in try HTTPClient.open(port: port) }
         for probe in probes {
             let started = ContinuousClock.now
             try probe.send("GET /_sandbox/health HTTP/1.1\r\nHost: localhost\r\n\r\n")

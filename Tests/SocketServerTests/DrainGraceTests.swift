@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPTestClient
 import Testing
 
 @testable import SocketServer
@@ -22,7 +23,7 @@ struct DrainGraceTests {
         shutdownAndWaitForTheDrain(server)
         try client.send("GET /during HTTP/1.1\r\nHost: t\r\n\r\n")
         let reply = try client.readResponse()
-        #expect(reply.bodyText == "GET /during 0")
+        #expect(reply.text == "GET /during 0")
         #expect(reply.header("Connection") == "close")
         #expect(try client.waitForClose().isEmpty)
         client.close()
@@ -54,11 +55,11 @@ struct DrainGraceTests {
         responder.release.signal()
         for path in ["/slow", "/a"] {
             let reply = try client.readResponse()
-            #expect(reply.bodyText == "GET \(path) 0")
+            #expect(reply.text == "GET \(path) 0")
             #expect(reply.header("Connection") == "keep-alive")
         }
         let last = try client.readResponse()
-        #expect(last.bodyText == "GET /b 0")
+        #expect(last.text == "GET /b 0")
         #expect(last.header("Connection") == "close")
         #expect(try client.waitForClose().isEmpty)
         client.close()

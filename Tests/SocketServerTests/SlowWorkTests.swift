@@ -1,4 +1,5 @@
 import Dispatch
+import HTTPTestClient
 import HTTPWire
 import SocketServer
 import Testing
@@ -36,13 +37,13 @@ struct SlowWorkTests {
 
         let other = try server.client()
         try other.send("GET /other HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try other.readResponse(timeoutMilliseconds: 2000).bodyText == "GET /other 0")
+        #expect(try other.readResponse(timeoutMilliseconds: 2000).text == "GET /other 0")
 
         responder.release.signal()
-        #expect(try pipelining.readResponse().bodyText == "GET /slow 0")
-        #expect(try pipelining.readResponse().bodyText == "GET /after 0")
+        #expect(try pipelining.readResponse().text == "GET /slow 0")
+        #expect(try pipelining.readResponse().text == "GET /after 0")
         try pipelining.send("GET /again HTTP/1.1\r\nHost: x\r\n\r\n")
-        #expect(try pipelining.readResponse().bodyText == "GET /again 0")
+        #expect(try pipelining.readResponse().text == "GET /again 0")
     }
 
     /// A drain waits for slow work in flight and sends its answer with `Connection: close`.
@@ -56,7 +57,7 @@ struct SlowWorkTests {
         #expect(server.server.state == .draining)  // waits on the control queue, where the drain begins
         responder.release.signal()
         let reply = try client.readResponse()
-        #expect(reply.bodyText == "GET /slow 0")
+        #expect(reply.text == "GET /slow 0")
         #expect(reply.header("Connection") == "close")
         #expect(try client.waitForClose().isEmpty)
         client.close()  // else the server lingers (up to lingerClose) waiting for our FIN
