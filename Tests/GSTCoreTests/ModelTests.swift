@@ -75,6 +75,13 @@ struct ModelTests {
         #expect(ReturnPeriod(year: "2024", month: "3") == ReturnPeriod(month: 3, year: 2024))
         #expect(ReturnPeriod(year: "24", month: "03") == nil)
         #expect(ReturnPeriod(month: 3, year: 2024)!.mmyyyy == "032024")
+        // Month arithmetic past the nameable range does not trap (it did: `next` of 122099).
+        let last = ReturnPeriod(month: 12, year: 2099)!
+        #expect(last.next.month == 1 && last.next.year == 2100 && !last.next.isNameable && last.isNameable)
+        #expect(last.draftGSTR2BDate == CivilDate(year: 2100, month: 1, day: 14))
+        let first = ReturnPeriod(month: 1, year: 1900)!
+        #expect(first.previous.month == 12 && first.previous.year == 1899 && first.previous.next == first)
+        #expect(TenantState.earliestGSTR1Date(for: first) == CivilDate(year: 1898, month: 7, day: 1))
     }
 
     @Test("amounts: parsing, printing, percentages")

@@ -111,6 +111,19 @@ import GSTCore
         }
     }
 
+    /// Found next to the fuzzer's "22-04-1025" case: a filed document of December 2099 on a real clock computed its
+    /// GSTR-1 due date in January 2100 with a trapping `ReturnPeriod.next`, killing the process at start-up.
+    @Test func aFiledDocumentOfTheLastNameablePeriodLoads() throws {
+        let json = #"""
+            {"clock": "real", "taxpayers": [{"gstin": "27AAPCA4821K1ZD", "trade_name": "Acme", "username": "acme", "otp": "575757"}],
+             "suppliers": [{"gstin": "36AACCD8123P1ZB", "trade_name": "Deccan"}],
+             "documents": {"b2b": [{"supplier": "36AACCD8123P1ZB", "recipient": "27AAPCA4821K1ZD", "number": "X-1", "date": "15-12-2099",
+                                    "items": [{"rate": 18, "taxable_value": 100}], "filing": {"filed": true}}]}}
+            """#
+        let scenario = try ScenarioLoader.load(bytes: Array(json.utf8), name: "t.json")
+        #expect(scenario.world.documents.first?.filing.filedOn == CivilDate(year: 2100, month: 1, day: 11))
+    }
+
     @Test func collectsEveryProblemNotJustTheFirst() {
         let json = #"""
         {"clock": {"now": "2025-05-10T10:00:00+05:30"}, "jobs": {"after_polls": -1},
