@@ -57,6 +57,8 @@ import GSTCore
         Case(json: doc("b2b", #""filing": {"period": "022025"}"#), line: "t.json: $.documents.b2b[0].filing.period: filing period 022025 is before the document's date 05-03-2025"),
         Case(json: doc("b2b", #""filing": {"filed_on": "20-03-2025"}"#), line: "t.json: $.documents.b2b[0].filing.filed_on: filed on 20-03-2025, before period 032025 ended; a return is filed after its period"),
         Case(json: doc("b2b", #""filing": {"filed": false, "filed_on": "11-04-2025"}"#), line: "t.json: $.documents.b2b[0].filing.filed_on: filed_on is given but filed is false"),
+        Case(json: doc("b2b", #""date": "22-04-1025""#).replacing(#""date": "05-03-2025", "#, with: ""),
+             line: "t.json: $.documents.b2b[0].filing.period: the document's date 22-04-1025 is in no return period 011900–122099"),
         Case(json: doc("b2b", #""ims": {"status": "X"}"#), line: "t.json: $.documents.b2b[0].ims.status: expected one of N, A, R, P, found \"X\""),
         Case(json: doc("b2b", #""ims": {"status": "P", "pending_blocked": true}"#),
              line: "t.json: $.documents.b2b[0].ims.status: status P (pending) is not possible on a record whose pending action is blocked (pending_blocked: true)"),
