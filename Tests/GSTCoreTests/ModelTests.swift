@@ -52,13 +52,19 @@ struct ModelTests {
     }
 
     @Test("date text")
-    func dateText() {
+    func dateText() throws {
         let d = CivilDate(ddmmyyyy: "05-01-2025")!
         #expect(d.dashed == "05-01-2025" && d.slashed == "05/01/2025")
         #expect(CivilDate(ddmmyyyy: "05/01/2025") == d)
         #expect(CivilDate(ddmmyyyy: "05-01/2025") == nil)
         #expect(CivilDate(ddmmyyyy: "31-02-2025") == nil)
         #expect(CivilDate(ddmmyyyy: "5-1-2025") == nil)
+        // Found by Fuzz/FuzzScenario: a scenario's "16-02-+025" loaded as year 25 and was exported as
+        // "16-02-25", which the loader refused. Signs are not digits; early years keep four digits.
+        for signed in ["16-02-+025", "+6-02-2025", "16-+2-2025", "16-02--025"] { #expect(CivilDate(ddmmyyyy: signed) == nil, "\(signed)") }
+        let early = try #require(CivilDate(ddmmyyyy: "16-02-0025"))
+        #expect(early.year == 25 && early.dashed == "16-02-0025" && early.slashed == "16/02/0025")
+        #expect(CivilDate(ddmmyyyy: early.dashed) == early)
     }
 
     @Test("return periods: parsing, wrap-around, financial year, draft date")
