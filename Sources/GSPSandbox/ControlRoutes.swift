@@ -32,11 +32,7 @@ enum ControlRoutes {
         } else {
             tenant = world.primaryTenant
         }
-        guard let tenant else {
-            var body: [UInt8] = []
-            body.append(contentsOf: #"{"error":"no such tenant"}"#.utf8)
-            return .json(.notFound, body)
-        }
+        guard let tenant else { return ControlReply.error(.notFound, "no such tenant") }
         let summary = tenant.read { ScenarioSummary(scenario: world.scenario(for: tenant), state: $0) }
         var json = summary.json
         if case .object(var fields) = json {

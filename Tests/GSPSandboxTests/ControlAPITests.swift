@@ -77,6 +77,14 @@ struct ControlAPITests {
         #expect(try ids(sandbox) == ["copy", "default"])
     }
 
+    /// Every control refusal has one shape, `{"error", "details"}`, which the OpenAPI document promises.
+    @Test func discoveryOfAnUnknownTenantIs404InTheControlErrorShape() throws {
+        let sandbox = try LiveSandbox()
+        let reply = try sandbox.call("GET", "/_sandbox/scenario?tenant=nobody")
+        #expect(reply.status == 404)
+        #expect(reply.json == ["error": "no such tenant", "details": []])
+    }
+
     @Test func scenarioLoadsIntoATenantAtRuntime() throws {
         let sandbox = try LiveSandbox()
         _ = try sandbox.call("POST", "/_sandbox/tenants", body: ["id": "t", "scenario_inline": Self.minimal])

@@ -52,13 +52,19 @@ struct ModelTests {
     }
 
     @Test("date text")
-    func dateText() {
+    func dateText() throws {
         let d = CivilDate(ddmmyyyy: "05-01-2025")!
         #expect(d.dashed == "05-01-2025" && d.slashed == "05/01/2025")
         #expect(CivilDate(ddmmyyyy: "05/01/2025") == d)
         #expect(CivilDate(ddmmyyyy: "05-01/2025") == nil)
         #expect(CivilDate(ddmmyyyy: "31-02-2025") == nil)
         #expect(CivilDate(ddmmyyyy: "5-1-2025") == nil)
+        // Found by Fuzz/FuzzScenario: a scenario's "16-02-+025" loaded as year 25 and was exported as
+        // "16-02-25", which the loader refused. Signs are not digits; early years keep four digits.
+        for signed in ["16-02-+025", "+6-02-2025", "16-+2-2025", "16-02--025"] { #expect(CivilDate(ddmmyyyy: signed) == nil, "\(signed)") }
+        let early = try #require(CivilDate(ddmmyyyy: "16-02-0025"))
+        #expect(early.year == 25 && early.dashed == "16-02-0025" && early.slashed == "16/02/0025")
+        #expect(CivilDate(ddmmyyyy: early.dashed) == early)
     }
 
     @Test("return periods: parsing, wrap-around, financial year, draft date")
@@ -75,6 +81,13 @@ struct ModelTests {
         #expect(ReturnPeriod(year: "2024", month: "3") == ReturnPeriod(month: 3, year: 2024))
         #expect(ReturnPeriod(year: "24", month: "03") == nil)
         #expect(ReturnPeriod(month: 3, year: 2024)!.mmyyyy == "032024")
+        // Month arithmetic past the nameable range does not trap (it did: `next` of 122099).
+        let last = ReturnPeriod(month: 12, year: 2099)!
+        #expect(last.next.month == 1 && last.next.year == 2100 && !last.next.isNameable && last.isNameable)
+        #expect(last.draftGSTR2BDate == CivilDate(year: 2100, month: 1, day: 14))
+        let first = ReturnPeriod(month: 1, year: 1900)!
+        #expect(first.previous.month == 12 && first.previous.year == 1899 && first.previous.next == first)
+        #expect(TenantState.earliestGSTR1Date(for: first) == CivilDate(year: 1898, month: 7, day: 1))
     }
 
     @Test("amounts: parsing, printing, percentages")

@@ -57,6 +57,8 @@ import GSTCore
         Case(json: doc("b2b", #""filing": {"period": "022025"}"#), line: "t.json: $.documents.b2b[0].filing.period: filing period 022025 is before the document's date 05-03-2025"),
         Case(json: doc("b2b", #""filing": {"filed_on": "20-03-2025"}"#), line: "t.json: $.documents.b2b[0].filing.filed_on: filed on 20-03-2025, before period 032025 ended; a return is filed after its period"),
         Case(json: doc("b2b", #""filing": {"filed": false, "filed_on": "11-04-2025"}"#), line: "t.json: $.documents.b2b[0].filing.filed_on: filed_on is given but filed is false"),
+        Case(json: doc("b2b", #""date": "22-04-1025""#).replacing(#""date": "05-03-2025", "#, with: ""),
+             line: "t.json: $.documents.b2b[0].filing.period: the document's date 22-04-1025 is in no return period 011900–122099"),
         Case(json: doc("b2b", #""ims": {"status": "X"}"#), line: "t.json: $.documents.b2b[0].ims.status: expected one of N, A, R, P, found \"X\""),
         Case(json: doc("b2b", #""ims": {"status": "P", "pending_blocked": true}"#),
              line: "t.json: $.documents.b2b[0].ims.status: status P (pending) is not possible on a record whose pending action is blocked (pending_blocked: true)"),
@@ -109,6 +111,19 @@ import GSTCore
         } else {
             #expect(lines.contains(c.line), "\(lines)")
         }
+    }
+
+    /// Found next to the fuzzer's "22-04-1025" case: a filed document of December 2099 on a real clock computed its
+    /// GSTR-1 due date in January 2100 with a trapping `ReturnPeriod.next`, killing the process at start-up.
+    @Test func aFiledDocumentOfTheLastNameablePeriodLoads() throws {
+        let json = #"""
+            {"clock": "real", "taxpayers": [{"gstin": "27AAPCA4821K1ZD", "trade_name": "Acme", "username": "acme", "otp": "575757"}],
+             "suppliers": [{"gstin": "36AACCD8123P1ZB", "trade_name": "Deccan"}],
+             "documents": {"b2b": [{"supplier": "36AACCD8123P1ZB", "recipient": "27AAPCA4821K1ZD", "number": "X-1", "date": "15-12-2099",
+                                    "items": [{"rate": 18, "taxable_value": 100}], "filing": {"filed": true}}]}}
+            """#
+        let scenario = try ScenarioLoader.load(bytes: Array(json.utf8), name: "t.json")
+        #expect(scenario.world.documents.first?.filing.filedOn == CivilDate(year: 2100, month: 1, day: 11))
     }
 
     @Test func collectsEveryProblemNotJustTheFirst() {

@@ -188,7 +188,8 @@ enum ObserveRoutes {
         .json(status, JSONWriter.write(.object(object)))
     }
 
+    /// The control API's one error shape, `{"error", "details"}` (ControlReply.error).
     static func problem(_ status: HTTPStatus, _ message: String) -> HTTPResponse {
-        json(status, ["error": .string(message)])
+        ControlReply.error(status, message)
     }
 }

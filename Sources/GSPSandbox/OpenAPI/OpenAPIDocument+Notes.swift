@@ -1,13 +1,41 @@
+import JSON
+
 /// Hand-written parts of the OpenAPI document: what the route table cannot say (summaries, query
-/// parameters, required headers). Keyed by operation name; a route without an entry is still
-/// documented, with its operation name as summary.
+/// parameters, required headers, the request body and every answer). Keyed by operation name, one
+/// entry per operation: control operations in `OpenAPIDocument+ControlNotes.swift`, vendor
+/// operations below. A route without an entry is still documented, with its operation name as
+/// summary and its API's default answers.
 extension OpenAPIDocument {
     struct Query {
         let name: String
         let required: Bool
         let description: String
-        init(_ name: String, required: Bool = false, _ description: String = "") {
-            self.name = name; self.required = required; self.description = description
+        let schema: JSONValue
+        init(_ name: String, required: Bool = false, _ description: String = "", schema: JSONValue = OpenAPISchema.string) {
+            self.name = name; self.required = required; self.description = description; self.schema = schema
+        }
+    }
+
+    /// What an operation reads from its body.
+    enum Body {
+        /// Not said: a write method gets an optional JSON body of any shape.
+        case unspecified
+        case none
+        case json(JSONValue, required: Bool = true, description: String? = nil)
+
+        /// A vendor's own payload (see the vendor's documentation): a JSON object.
+        static let vendorJSON = Body.json(OpenAPISchema.anyObject)
+    }
+
+    /// One status an operation can answer, and the shape of its body.
+    struct Answer {
+        let status: Int
+        let description: String
+        /// nil: no body.
+        let schema: JSONValue?
+        let mediaType: String
+        init(_ status: Int, _ description: String, _ schema: JSONValue?, mediaType: String = "application/json") {
+            self.status = status; self.description = description; self.schema = schema; self.mediaType = mediaType
         }
     }
 
@@ -16,74 +44,112 @@ extension OpenAPIDocument {
         var description: String? = nil
         var query: [Query] = []
         var headers: [String] = []
-        /// nil: a write method gets an optional JSON body; true: required; false: none.
-        var body: Bool? = nil
+        /// Security schemes (`securitySchemes`) the operation needs, all together; nil: its vendor's
+        /// usual credentials (`sandboxAuth`, `vayanaAuth`), none for the control API.
+        var security: [String]? = nil
+        var body: Body = .unspecified
+        /// nil: the API's defaults (`sandboxAnswers`, `vayanaAnswers(.v3)`).
+        var answers: [Answer]? = nil
     }
 
-    static let pathParameterDescriptions: [String: String] = [
-        "year": "YYYY", "month": "MM (01–12)", "gstin": "the taxpayer's GSTIN",
-        "flynn-version": "EAS API version, e.g. v1.0", "gstn-api-version": "GSTN API version, e.g. v0.2, v3.0",
-        "key": "file key from FILEDET", "id": "tenant id",
+    static let notes: [String: Notes] = controlNotes.merging(vendorNotes) { control, _ in control }
+
+    /// A path parameter: what it is, the values its routes serve (others get the route's 404/422/400),
+    /// and an example that reaches live data of the default scenario (the examples phase of a contract
+    /// fuzzer uses it instead of a 404).
+    struct PathParameter {
+        let description: String
+        var schema: JSONValue = OpenAPISchema.string
+        var example: String? = nil
+    }
+
+    static let pathParameters: [String: PathParameter] = [
+        "year": PathParameter(description: "YYYY", schema: ["type": "string", "pattern": "^(19|20)[0-9]{2}$"], example: "2025"),
+        "month": PathParameter(description: "MM (01–12)", schema: ["type": "string", "pattern": "^(0?[1-9]|1[0-2])$"], example: "03"),
+        "gstin": PathParameter(description: "the taxpayer's GSTIN", schema: ["type": "string", "pattern": "^[0-9]{2}[0-9A-Z]{13}$"],
+                               example: "27AAPCA4821K1ZD"),
+        "gstr": PathParameter(description: "the return: gstr-1 (others answer AUTH154)", example: "gstr-1"),
+        "flynn-version": PathParameter(description: "EAS API version", schema: OpenAPISchema.oneOfStrings(["v1.0", "v2.0", "v3.0"]),
+                                       example: "v3.0"),
+        "gstn-api-version": PathParameter(description: "GSTN API version, e.g. v0.2, v3.0",
+                                          schema: ["type": "string", "pattern": "^v[0-4]\\.[0-9]{1,3}$"], example: "v3.0"),
+        "key": PathParameter(description: "file key from FILEDET"),
+        "id": PathParameter(description: "tenant id, or one of its Sandbox API keys or Vayana org ids (fault rules: the rule id)",
+                            example: "default"),
+        "ref": PathParameter(description: "a job's reference_id"),
     ]
 
-    static let sandboxAuth = ["x-api-key", "authorization"]
-    static let vayanaAuth = ["X-FLYNN-N-ORG-ID", "X-FLYNN-N-USER-TOKEN"]
+    /// Credentials as `securitySchemes` rather than header parameters: a contract fuzzer then sends
+    /// the ones it is given (`-H`) instead of generating values that can only be refused.
+    static let securitySchemes: [String: JSONValue] = [
+        "SandboxAPIKey": apiKeyHeader("x-api-key", "A Sandbox API key (key_test_… creates its own tenant)."),
+        "SandboxAPISecret": apiKeyHeader("x-api-secret", "The API key's secret (secret_test_… for key_test_… keys)."),
+        "SandboxToken": apiKeyHeader("authorization", "The access token of POST /authenticate, or a taxpayer session token; no \"Bearer\"."),
+        "VayanaOrg": apiKeyHeader("X-FLYNN-N-ORG-ID", "The organisation id of the theodore login."),
+        "VayanaUserToken": apiKeyHeader("X-FLYNN-N-USER-TOKEN", "The user token of the theodore login."),
+    ]
+    static let sandboxAuth = ["SandboxAPIKey", "SandboxToken"]
+    static let vayanaAuth = ["VayanaOrg", "VayanaUserToken"]
 
-    static let notes: [String: Notes] = [
-        // Control API
-        "control.health": Notes(summary: "Readiness probe", description: "200 with the version as soon as the listener is up."),
-        "control.scenario": Notes(
-            summary: "Scenario summary of a tenant",
-            description: "The clock, credentials, and per taxpayer its login and what each period allows.",
-            query: [Query("tenant", "tenant id; else the x-api-key header's tenant, else the primary scenario's")]),
-        "control.openapi": Notes(summary: "This OpenAPI document"),
+    static func apiKeyHeader(_ name: String, _ description: String) -> JSONValue {
+        ["type": "apiKey", "in": "header", "name": .string(name), "description": .string(description)]
+    }
 
+    static let vendorNotes: [String: Notes] = [
         // Sandbox.co.in
-        "auth.authenticate": Notes(summary: "Platform access token (24 h)", headers: ["x-api-key", "x-api-secret"], body: false),
-        "taxpayer.otp": Notes(summary: "Request a taxpayer OTP", headers: sandboxAuth, body: true),
+        "auth.authenticate": Notes(summary: "Platform access token (24 h)", security: ["SandboxAPIKey", "SandboxAPISecret"], body: .none),
+        "taxpayer.otp": Notes(summary: "Request a taxpayer OTP", security: sandboxAuth, body: .vendorJSON),
         "taxpayer.otp.verify": Notes(summary: "Verify the OTP: taxpayer session token (6 h)",
-                                     query: [Query("otp", required: true)], headers: sandboxAuth, body: true),
-        "taxpayer.session.refresh": Notes(summary: "Refresh the taxpayer session", headers: sandboxAuth),
-        "taxpayer.logout": Notes(summary: "Log the taxpayer session out", headers: sandboxAuth),
+                                     query: [Query("otp", required: true)], security: sandboxAuth, body: .vendorJSON),
+        "taxpayer.session.refresh": Notes(summary: "Refresh the taxpayer session", security: sandboxAuth),
+        "taxpayer.logout": Notes(summary: "Log the taxpayer session out", security: sandboxAuth),
         "ims.invoices": Notes(summary: "IMS: get invoices of a section",
                               query: [Query("section", required: true, "B2B, B2BA, CN, CNA, DN, DNA, ECOM, ECOMA"),
-                                      Query("status", "accepted, rejected, pending, no_action_taken")], headers: sandboxAuth),
-        "ims.count": Notes(summary: "IMS: count of invoices", query: [Query("type_of_goods")], headers: sandboxAuth),
-        "ims.save": Notes(summary: "IMS: save actions (job; reference_id)", headers: sandboxAuth, body: true),
-        "ims.reset": Notes(summary: "IMS: reset actions (job; reference_id)", headers: sandboxAuth, body: true),
-        "ims.status": Notes(summary: "IMS: status of a save/reset job", query: [Query("reference_id", required: true)], headers: sandboxAuth),
-        "gstr2b.get": Notes(summary: "GSTR-2B of a period", query: [Query("file_number", "1…fc for large returns")], headers: sandboxAuth),
+                                      Query("status", "accepted, rejected, pending, no_action_taken")], security: sandboxAuth),
+        "ims.count": Notes(summary: "IMS: count of invoices", query: [Query("type_of_goods")], security: sandboxAuth),
+        "ims.save": Notes(summary: "IMS: save actions (job; reference_id)", security: sandboxAuth, body: .vendorJSON),
+        "ims.reset": Notes(summary: "IMS: reset actions (job; reference_id)", security: sandboxAuth, body: .vendorJSON),
+        "ims.status": Notes(summary: "IMS: status of a save/reset job", query: [Query("reference_id", required: true)], security: sandboxAuth),
+        "gstr2b.get": Notes(summary: "GSTR-2B of a period", query: [Query("file_number", "1…fc for large returns")], security: sandboxAuth),
         "gstr2b.regenerate": Notes(summary: "Regenerate GSTR-2B (job; IMS2B009 before the draft date, IMS2B007 after GSTR-3B)",
-                                   headers: sandboxAuth, body: false),
+                                   security: sandboxAuth, body: .none),
         "gstr2b.regenerate.status": Notes(summary: "Status of a GSTR-2B regeneration", query: [Query("reference_id", required: true)],
-                                          headers: sandboxAuth),
+                                          security: sandboxAuth),
         "gstr1.b2b": Notes(summary: "GSTR-1 B2B invoices of a period",
                            query: [Query("counterparty_gstin"), Query("gstin"), Query("ctin"), Query("action_required", "Y or N"),
-                                   Query("from", "DD/MM/YYYY")], headers: sandboxAuth),
+                                   Query("from", "DD/MM/YYYY")], security: sandboxAuth),
         "gstr1.b2ba": Notes(summary: "GSTR-1 B2BA amendments of a period",
                             query: [Query("counterparty_gstin"), Query("gstin"), Query("ctin"), Query("action_required", "Y or N"),
-                                    Query("from", "DD/MM/YYYY")], headers: sandboxAuth),
-        "gstr1.b2ba.legacy": Notes(summary: "GSTR-1 B2BA (legacy path form)", query: [Query("ctin")], headers: sandboxAuth),
+                                    Query("from", "DD/MM/YYYY")], security: sandboxAuth),
+        "gstr1.b2ba.legacy": Notes(summary: "GSTR-1 B2BA (legacy path form)", query: [Query("ctin")], security: sandboxAuth),
 
         // Vayana EAS
-        "vayana.auth.login": Notes(summary: "EAS login (theodore): user token", body: true),
-        "vayana.gstn.otprequest": Notes(summary: "GSTN: request an OTP", headers: vayanaAuth, body: true),
-        "vayana.gstn.authtoken": Notes(summary: "GSTN: verify the OTP, open a session", headers: vayanaAuth, body: true),
-        "vayana.gstn.refreshtoken": Notes(summary: "GSTN: refresh the session", headers: vayanaAuth, body: true),
-        "vayana.gstn.authenticate": Notes(summary: "GSTN: session action named by a header", headers: vayanaAuth),
+        "vayana.auth.login": Notes(summary: "EAS login (theodore): user token", security: [], body: .vendorJSON,
+                                   answers: vayanaAnswers(.v1, statuses: [
+                                       (400, "Body not JSON, handle or password missing, bad handleType or tokenDurationInMins."),
+                                       (401, "Unknown handle or wrong password (err-invalid-credentials)."),
+                                   ])),
+        "vayana.gstn.otprequest": Notes(summary: "GSTN: request an OTP", security: vayanaAuth, body: .vendorJSON,
+                                       answers: vayanaAnswers(.byAPIVersion)),
+        "vayana.gstn.authtoken": Notes(summary: "GSTN: verify the OTP, open a session", security: vayanaAuth, body: .vendorJSON,
+                                       answers: vayanaAnswers(.byAPIVersion)),
+        "vayana.gstn.refreshtoken": Notes(summary: "GSTN: refresh the session", security: vayanaAuth, body: .vendorJSON,
+                                          answers: vayanaAnswers(.byAPIVersion)),
+        "vayana.gstn.authenticate": Notes(summary: "GSTN: session action named by a header", security: vayanaAuth,
+                                          answers: vayanaAnswers(.byAPIVersion)),
         "vayana.returns": Notes(summary: "Returns download (GSTR-2B GET2B, GSTR-1 sections, FILEDET)",
                                 query: [Query("gstn_ret_type", "gstr2b or gstr1"), Query("gstin", required: true),
                                         Query("rtnprd", "MMYYYY"), Query("ret_period", "MMYYYY"), Query("action"),
-                                        Query("file_num"), Query("token")], headers: vayanaAuth),
-        "vayana.returns.filedownload": Notes(summary: "Download a file listed by FILEDET", headers: vayanaAuth + ["X-FLYNN-N-FILEDET-EKEY"]),
+                                        Query("file_num"), Query("token")], security: vayanaAuth),
+        "vayana.returns.filedownload": Notes(summary: "Download a file listed by FILEDET", headers: ["X-FLYNN-N-FILEDET-EKEY"], security: vayanaAuth),
         "vayana.ims.getinv": Notes(summary: "IMS GETINV", query: [Query("gstin", required: true), Query("section", required: true)],
-                                   headers: vayanaAuth),
-        "vayana.ims.getcnt": Notes(summary: "IMS GETCNT", query: [Query("gstin", required: true), Query("goods_typ")], headers: vayanaAuth),
-        "vayana.ims.save": Notes(summary: "IMS SAVE (job)", headers: vayanaAuth, body: true),
-        "vayana.ims.reset": Notes(summary: "IMS RESETIMS (job)", headers: vayanaAuth, body: true),
+                                   security: vayanaAuth),
+        "vayana.ims.getcnt": Notes(summary: "IMS GETCNT", query: [Query("gstin", required: true), Query("goods_typ")], security: vayanaAuth),
+        "vayana.ims.save": Notes(summary: "IMS SAVE (job)", security: vayanaAuth, body: .vendorJSON),
+        "vayana.ims.reset": Notes(summary: "IMS RESETIMS (job)", security: vayanaAuth, body: .vendorJSON),
         "vayana.ims.reqsts": Notes(summary: "IMS REQSTS: status of a SAVE/RESETIMS",
-                                   query: [Query("gstin", required: true), Query("int_tran_id", required: true)], headers: vayanaAuth),
+                                   query: [Query("gstin", required: true), Query("int_tran_id", required: true)], security: vayanaAuth),
         "vayana.ims.filedet": Notes(summary: "IMS FILEDET: files of a large GETINV",
-                                    query: [Query("gstin", required: true), Query("token", required: true)], headers: vayanaAuth),
+                                    query: [Query("gstin", required: true), Query("token", required: true)], security: vayanaAuth),
     ]
 }

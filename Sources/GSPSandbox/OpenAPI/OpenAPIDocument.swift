@@ -6,9 +6,9 @@ import VayanaAPI
 /// `GET /_sandbox/openapi.json`: an OpenAPI 3.1 document generated from the router's route table,
 /// so it cannot drift from what is served. Each route gives a path (its pattern, parameters
 /// declared), an operation (`operationId` = the route's operation name), a tag (which API it
-/// belongs to), and a summary and query parameters from `OpenAPIDocument.notes` where written;
-/// a route without notes (e.g. a control route added later) is still listed, summarised by its
-/// operation name.
+/// belongs to), and from `OpenAPIDocument.notes`: summary, query parameters, credentials, request
+/// body and every answer with its schema. A route without notes is still listed, summarised by its
+/// operation name, with its API's default answers (`OpenAPITests` refuses that for control routes).
 public enum OpenAPIDocument {
     /// The document for these routes (normally `SandboxApplication.builtInRoutes`).
     public static func json<Context>(routes: [Route<Context>], version: String) -> JSONValue {
@@ -35,15 +35,7 @@ public enum OpenAPIDocument {
             "servers": [["url": "http://127.0.0.1:8080", "description": "gsp-sandbox serve (default port)"]],
             "tags": .array(Tag.allCases.map { ["name": .string($0.rawValue), "description": .string($0.description)] }),
             "paths": .object(paths),
-            "components": [
-                "schemas": [
-                    "Any": ["description": "A vendor JSON document; see the vendor's own documentation for its shape."],
-                    "ControlError": [
-                        "type": "object", "properties": ["error": ["type": "string"]],
-                        "description": "A control-API refusal: what was wrong.",
-                    ],
-                ],
-            ],
+            "components": ["schemas": .object(componentSchemas), "securitySchemes": .object(securitySchemes)],
         ]
     }
 
@@ -78,15 +70,19 @@ public enum OpenAPIDocument {
     }
 
     static func operation<Context>(_ route: Route<Context>, operationID: String) -> JSONValue {
-        let path = route.pattern.description
         let notes = Self.notes[route.operation]
         var parameters: [JSONValue] = route.pattern.parameterNames.map { name in
-            ["name": .string(name), "in": "path", "required": true, "schema": ["type": "string"],
-             "description": .string(pathParameterDescriptions[name] ?? "path parameter")]
+            let known = pathParameters[name]
+            var parameter: [String: JSONValue] = [
+                "name": .string(name), "in": "path", "required": true, "schema": known?.schema ?? S.string,
+                "description": .string(known?.description ?? "path parameter"),
+            ]
+            if let example = known?.example { parameter["example"] = .string(example) }
+            return .object(parameter)
         }
         for query in notes?.query ?? [] {
             var parameter: [String: JSONValue] = ["name": .string(query.name), "in": "query", "required": .bool(query.required),
-                                                  "schema": ["type": "string"]]
+                                                  "schema": query.schema]
             if !query.description.isEmpty { parameter["description"] = .string(query.description) }
             parameters.append(.object(parameter))
         }
@@ -98,43 +94,54 @@ public enum OpenAPIDocument {
             "operationId": .string(operationID),
             "summary": .string(notes?.summary ?? route.operation),
             "tags": [.string(tag.rawValue)],
-            "responses": responses(tag: tag),
+            "responses": responses(notes?.answers ?? defaultAnswers(tag)),
         ]
         if let description = notes?.description { op["description"] = .string(description) }
+        let security = notes?.security ?? defaultSecurity(tag)
+        if !security.isEmpty {
+            op["security"] = [.object(Dictionary(uniqueKeysWithValues: security.map { ($0, JSONValue.array([])) }))]
+        }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
-        if [HTTPMethod.post, .put, .patch].contains(route.method), notes?.body ?? true {
-            op["requestBody"] = [
-                "required": .bool(notes?.body == true),
-                "content": ["application/json": ["schema": ["$ref": "#/components/schemas/Any"]]],
-            ]
+        switch notes?.body ?? .unspecified {
+        case .none: break
+        case .json(let schema, let required, let description):
+            var body: [String: JSONValue] = ["required": .bool(required), "content": ["application/json": ["schema": schema]]]
+            if let description { body["description"] = .string(description) }
+            op["requestBody"] = .object(body)
+        case .unspecified:
+            if [HTTPMethod.post, .put, .patch].contains(route.method) {
+                op["requestBody"] = ["required": false, "content": ["application/json": ["schema": S.anyValue]]]
+            }
         }
         return .object(op)
     }
 
-    static func responses(tag: Tag) -> JSONValue {
-        let json: JSONValue = ["application/json": ["schema": ["$ref": "#/components/schemas/Any"]]]
+    static func responses(_ answers: [Answer]) -> JSONValue {
+        var out: [String: JSONValue] = [:]
+        for answer in answers {
+            precondition(out[String(answer.status)] == nil, "status \(answer.status) documented twice")
+            var response: [String: JSONValue] = ["description": .string(answer.description)]
+            if let schema = answer.schema { response["content"] = [answer.mediaType: ["schema": schema]] }
+            out[String(answer.status)] = .object(response)
+        }
+        return .object(out)
+    }
+
+    static func defaultSecurity(_ tag: Tag) -> [String] {
         switch tag {
-        case .control:
-            return [
-                "200": ["description": "Done; the body describes the result.", "content": json],
-                "400": ["description": "Bad request; state unchanged.",
-                        "content": ["application/json": ["schema": ["$ref": "#/components/schemas/ControlError"]]]],
-            ]
-        case .sandbox:
-            return [
-                "200": ["description": "Business outcome or business error (`data.status_cd` \"1\" / \"0\").", "content": json],
-                "401": ["description": "Missing or foreign credentials.", "content": json],
-                "403": ["description": "Bad credentials, invalid or expired token.", "content": json],
-                "422": ["description": "Invalid parameter or body.", "content": json],
-            ]
-        case .vayana:
-            return [
-                "200": ["description": "Success (`status` \"1\").", "content": json],
-                "400": ["description": "Client request error (err-* catalogue).", "content": json],
-                "401": ["description": "Bad login.", "content": json],
-                "403": ["description": "Invalid user token.", "content": json],
-                "502": ["description": "A GSTN error passed through (`err-gstn-returned-error`).", "content": json],
-            ]
+        case .sandbox: sandboxAuth
+        case .vayana: vayanaAuth
+        case .control: []
+        }
+    }
+
+    /// The answers of an operation without its own: its vendor's envelopes, or for a control route
+    /// added without notes, what every control route may answer.
+    static func defaultAnswers(_ tag: Tag) -> [Answer] {
+        switch tag {
+        case .sandbox: sandboxAnswers()
+        case .vayana: vayanaAnswers(.v3)
+        case .control: [ok(S.anyValue), refused("Bad request."), noTenant]
         }
     }
 }

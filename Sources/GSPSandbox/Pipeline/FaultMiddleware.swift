@@ -15,9 +15,14 @@ import VayanaAPI
 struct FaultMiddleware: RequestMiddleware {
     let book: FaultBook
     let realTime: RealTime
+    static let controlPrefix = "/_sandbox/"
 
     func handle(_ request: HTTPRequest, context: inout RequestContext, next: Responder) -> HTTPResponse {
-        guard !context.isControl, !book.isEmpty else { return next(request, &context) }
+        // A control path no route takes (a wrong method, a typo under /_sandbox/) is the control API's
+        // too: a broad rule must not delay or drop its 404/405 either.
+        guard !context.isControl, !request.path.hasPrefix(FaultMiddleware.controlPrefix), !book.isEmpty else {
+            return next(request, &context)
+        }
         let tenant = context.tenant(of: request)
         let facts = RequestFacts(
             operation: context.operation, method: request.method.rawValue, path: request.path, tenant: tenant?.id,

@@ -25,6 +25,9 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     public init?(ddmmyyyy s: String) {
         let u = Array(s.utf8)
         guard u.count == 10, u[2] == u[5], u[2] == UInt8(ascii: "-") || u[2] == UInt8(ascii: "/") else { return nil }
+        // Digits only: `Int` also reads a sign, and "16-02-+025" was year 25.
+        let digits = [0, 1, 3, 4, 6, 7, 8, 9]
+        guard digits.allSatisfy({ u[$0] >= UInt8(ascii: "0") && u[$0] <= UInt8(ascii: "9") }) else { return nil }
         guard let d = Int(String(decoding: u[0..<2], as: UTF8.self)),
               let m = Int(String(decoding: u[3..<5], as: UTF8.self)),
               let y = Int(String(decoding: u[6..<10], as: UTF8.self)) else { return nil }
@@ -55,7 +58,9 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
 
     private func format(separator: String) -> String {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return two(day) + separator + two(month) + separator + String(year)
+        // Four year digits, as the format says and `init(ddmmyyyy:)` reads: year 25 is "0025".
+        let year = self.year >= 0 && self.year < 1000 ? String(String(self.year + 10000).dropFirst()) : String(self.year)
+        return two(day) + separator + two(month) + separator + year
     }
 
     static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }

@@ -29,8 +29,16 @@ public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     public var mmyyyy: String { (month < 10 ? "0\(month)" : "\(month)") + String(year) }
     public var description: String { mmyyyy }
 
-    public var next: ReturnPeriod { month == 12 ? ReturnPeriod(month: 1, year: year + 1)! : ReturnPeriod(month: month + 1, year: year)! }
-    public var previous: ReturnPeriod { month == 1 ? ReturnPeriod(month: 12, year: year - 1)! : ReturnPeriod(month: month - 1, year: year)! }
+    /// The following month. Like `init(containing:)`, month arithmetic is total: the 1900–2099 range
+    /// guards text read from outside, and a due date after December 2099 or the 18-month window before
+    /// January 1900 must not trap (both did, from a scenario document and a GSTR-1 save).
+    public var next: ReturnPeriod { month == 12 ? ReturnPeriod(unchecked: 1, year + 1) : ReturnPeriod(unchecked: month + 1, year) }
+    public var previous: ReturnPeriod { month == 1 ? ReturnPeriod(unchecked: 12, year - 1) : ReturnPeriod(unchecked: month - 1, year) }
+
+    private init(unchecked month: Int, _ year: Int) { self.month = month; self.year = year }
+
+    /// False for a period outside what `MMYYYY` can name (1900–2099), reached by date or month arithmetic.
+    public var isNameable: Bool { ReturnPeriod(month: month, year: year) != nil }
 
     public var firstDay: CivilDate { CivilDate(year: year, month: month, day: 1)! }
     public var lastDay: CivilDate { CivilDate(year: year, month: month, day: CivilDate.daysIn(month: month, year: year))! }

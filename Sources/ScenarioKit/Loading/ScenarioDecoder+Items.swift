@@ -56,6 +56,12 @@ extension ScenarioDecoder {
             if let (v, fp) = m["filed_on"] { filedOn = self.date(v, at: fp) }
         }
         guard issues.count == before, let period else { return nil }
+        // A period taken from the date must be one MMYYYY can name, or the tenant's export (which
+        // writes it) would not load again: "22-04-1025" loaded, its "041025" did not.
+        guard period.isNameable else {
+            fail(path.key("period"), "the document's date \(date.map(\.description) ?? "") is in no return period 011900–122099")
+            return nil
+        }
         if let date, period < ReturnPeriod(containing: date) {
             fail(path.key("period"), "filing period \(period) is before the document's date \(date)")
         }

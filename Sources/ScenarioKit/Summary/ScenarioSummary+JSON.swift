@@ -40,7 +40,9 @@ extension ScenarioSummary {
         let local = epochMilliseconds + CivilDate.istOffsetMilliseconds - Int64(date.daysSinceEpoch) * 86_400_000
         let seconds = Int(local / 1000), millis = Int(local % 1000)
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        var s = "\(date.year)-\(two(date.month))-\(two(date.day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
+        // Four digits, as RFC 3339 and `ScenarioTime.parse` require: year 1 is "0001", not "1".
+        let year = date.year >= 0 && date.year < 1000 ? String(String(date.year + 10000).dropFirst()) : String(date.year)
+        var s = "\(year)-\(two(date.month))-\(two(date.day))T\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
         if millis != 0 { s += "." + String(String(millis + 1000).dropFirst()) }
         return s + "+05:30"
     }
