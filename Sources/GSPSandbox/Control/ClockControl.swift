@@ -17,6 +17,8 @@ enum ClockControl {
         ])
     }
 
+    static let outOfRange = "the clock must stay between 1900-01-01 and 9998-12-31 (IST); nothing changed"
+
     static let get = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}/clock", operation: "control.clock.get", api: .control) { _, parameters, context in
         ControlReply.withTenant(parameters, context) { tenant in ControlReply.json(tenant.read { clockJSON($0) }) }
     }
@@ -42,6 +44,7 @@ enum ClockControl {
             default:
                 return ControlReply.badRequest("expected {\"now\": \"2025-05-14T00:00:00+05:30\"} or {\"epoch_ms\": N}")
             }
+            guard TenantClock.validRange.contains(instant) else { return ControlReply.badRequest(outOfRange) }
             return ControlReply.json(tenant.write { s -> JSONValue in s.setClock(to: instant); return clockJSON(s) })
         }
     }
@@ -63,7 +66,13 @@ enum ClockControl {
             guard let ms, members.count == 1 else {
                 return ControlReply.badRequest("expected {\"by\": DURATION}: ISO 8601 (\"P5D\", \"PT36H\"), units (\"36h\", \"1d12h\", \"90m\") or a number of seconds")
             }
-            return ControlReply.json(tenant.write { s -> JSONValue in s.advanceClock(by: ms); return clockJSON(s) })
+            let moved = tenant.write { s -> JSONValue? in
+                guard TenantClock.instant(s.now, advancedBy: ms) != nil else { return nil }
+                s.advanceClock(by: ms)
+                return clockJSON(s)
+            }
+            guard let moved else { return ControlReply.badRequest(outOfRange) }
+            return ControlReply.json(moved)
         }
     }
 

@@ -8,17 +8,26 @@ public enum DurationText {
         if s.hasPrefix("-") { sign = -1; s = s.dropFirst() }
         guard !s.isEmpty else { return nil }
         let value = s.hasPrefix("P") ? iso8601(s.dropFirst()) : (units(s) ?? seconds(s))
-        return value.map { $0 * sign }
+        return value.map { $0 * sign }   // values are ≥ 0 and ≤ Int64.max: negating never traps
+    }
+
+    /// `total + n × scale`, or nil when it does not fit: durations come from requests, and an absurd
+    /// one is refused, never a trap.
+    static func accumulate(_ total: Int64, _ n: Int64, _ scale: Int64) -> Int64? {
+        let (product, o1) = n.multipliedReportingOverflow(by: scale)
+        let (sum, o2) = total.addingReportingOverflow(product)
+        return o1 || o2 ? nil : sum
     }
 
     /// `3`, `1.5`: seconds.
     static func seconds(_ s: Substring) -> Int64? {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0 else { return nil }
-        var ms = whole * 1000
+        guard var ms = accumulate(0, whole, 1000) else { return nil }
         if parts.count == 2 {
-            guard (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let f = Int64(parts[1]) else { return nil }
-            ms += f * [100, 10, 1][parts[1].count - 1]
+            guard (1...3).contains(parts[1].count), parts[1].allSatisfy(\.isNumber), let f = Int64(parts[1]),
+                  let sum = accumulate(ms, f, [100, 10, 1][parts[1].count - 1]) else { return nil }
+            ms = sum
         }
         return ms
     }
@@ -32,11 +41,11 @@ public enum DurationText {
             number = ""
             any = true
             switch (c, inTime) {
-            case ("W", false): total += n * 604_800_000
-            case ("D", false): total += n * 86_400_000
-            case ("H", true): total += n * 3_600_000
-            case ("M", true): total += n * 60_000
-            case ("S", true): total += n * 1000
+            case ("W", false): guard let t = accumulate(total, n, 604_800_000) else { return nil }; total = t
+            case ("D", false): guard let t = accumulate(total, n, 86_400_000) else { return nil }; total = t
+            case ("H", true): guard let t = accumulate(total, n, 3_600_000) else { return nil }; total = t
+            case ("M", true): guard let t = accumulate(total, n, 60_000) else { return nil }; total = t
+            case ("S", true): guard let t = accumulate(total, n, 1000) else { return nil }; total = t
             default: return nil
             }
         }
@@ -57,7 +66,8 @@ public enum DurationText {
             case "ms": scale = 1
             default: return false
             }
-            total += n * scale; number = ""; unit = ""; any = true
+            guard let t = accumulate(total, n, scale) else { return false }
+            total = t; number = ""; unit = ""; any = true
             return true
         }
         for c in s {

@@ -12,6 +12,22 @@ public struct TenantClock: Hashable, Sendable {
 
     public private(set) var mode: Mode
 
+    /// The instants a tenant clock can show: 1900-01-01 00:00 IST up to the end of 9998 IST. GST began in
+    /// 2017, so no scenario needs earlier dates; the upper end leaves a year of headroom under 9999 for
+    /// everything derived from the clock (token and OTP expiries, job delays of at most a year, the next
+    /// draft GSTR-2B date), so every instant the sandbox writes is a four-digit-year date that its own
+    /// loader reads back. Requests and scenarios outside it are refused; arithmetic clamps into it.
+    public static let validRange: ClosedRange<Int64> =
+        CivilDate(year: 1900, month: 1, day: 1)!.startEpochMilliseconds...(CivilDate(year: 9999, month: 1, day: 1)!.startEpochMilliseconds - 1)
+
+    /// `instant + ms` when it stays in `validRange`; nil when it would leave it (or overflow).
+    public static func instant(_ instant: Int64, advancedBy ms: Int64) -> Int64? {
+        let (sum, overflow) = instant.addingReportingOverflow(ms)
+        return !overflow && validRange.contains(sum) ? sum : nil
+    }
+
+    static func clamped(_ value: Int64) -> Int64 { min(max(value, validRange.lowerBound), validRange.upperBound) }
+
     public init(_ setting: ClockSetting) {
         switch setting {
         case .fixed(let ms): mode = .fixed(ms)
@@ -28,18 +44,23 @@ public struct TenantClock: Hashable, Sendable {
     }
 
     /// Freezes the clock at `epochMilliseconds` (virtual time from now on).
-    public mutating func set(_ epochMilliseconds: Int64) { mode = .fixed(epochMilliseconds) }
+    public mutating func set(_ epochMilliseconds: Int64) { mode = .fixed(Self.clamped(epochMilliseconds)) }
 
     /// Moves the clock to `epochMilliseconds` but keeps it following real time from there.
     public mutating func shift(to epochMilliseconds: Int64, real: Int64) {
         mode = .realTime(offset: epochMilliseconds - real)
     }
 
-    /// Moves the clock forward (or back, with a negative value) by `ms`, in either mode.
+    /// Moves the clock forward (or back, with a negative value) by `ms`, in either mode; the result is
+    /// clamped into `validRange` (callers that answer a request refuse such a move first).
     public mutating func advance(by ms: Int64) {
         switch mode {
-        case .fixed(let t): mode = .fixed(t + ms)
-        case .realTime(let offset): mode = .realTime(offset: offset + ms)
+        case .fixed(let t):
+            let (sum, overflow) = t.addingReportingOverflow(ms)
+            mode = .fixed(overflow ? (ms < 0 ? Self.validRange.lowerBound : Self.validRange.upperBound) : Self.clamped(sum))
+        case .realTime(let offset):
+            let (sum, overflow) = offset.addingReportingOverflow(ms)
+            mode = .realTime(offset: overflow ? offset : sum)   // an offset is no instant: only overflow is refused
         }
     }
 

@@ -12,6 +12,10 @@ extension ScenarioDecoder {
         }
         guard let m = object(value, at: path, allowed: ["now"], required: ["now"]) else { return nil }
         guard let (v, p) = m["now"], let ms = instant(v, at: p) else { return nil }
+        guard TenantClock.validRange.contains(ms) else {
+            fail(p, "the clock must be between 1900-01-01 and 9998-12-31 (IST)")
+            return nil
+        }
         return .fixed(epochMilliseconds: ms)
     }
 
@@ -49,11 +53,14 @@ extension ScenarioDecoder {
     static func milliseconds(_ text: String) -> Int64? {
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count <= 2, let whole = Int64(parts[0]), whole >= 0, !parts[0].hasPrefix("-") else { return nil }
-        var ms = whole * 1000
+        // Seconds from a scenario file: refused (nil), never trapping, past what Int64 milliseconds hold.
+        var (ms, overflow) = whole.multipliedReportingOverflow(by: 1000)
+        guard !overflow else { return nil }
         if parts.count == 2 {
             let frac = parts[1]
-            guard (1...3).contains(frac.count), let f = Int64(frac) else { return nil }
-            ms += f * [100, 10, 1][frac.count - 1]
+            guard (1...3).contains(frac.count), let f = Int64(frac), f >= 0 else { return nil }
+            (ms, overflow) = ms.addingReportingOverflow(f * [100, 10, 1][frac.count - 1])
+            guard !overflow else { return nil }
         }
         return ms
     }

@@ -127,7 +127,9 @@ extension ScenarioDecoder {
             if let digit = c.wholeNumberValue, c.isASCII {
                 let (n, overflow) = (number ?? 0).multipliedReportingOverflow(by: 10)
                 guard !overflow else { return nil }
-                number = n + Int64(digit)
+                let (sum, o2) = n.addingReportingOverflow(Int64(digit))
+                guard !o2 else { return nil }
+                number = sum
                 i += 1
                 continue
             }
@@ -139,7 +141,10 @@ extension ScenarioDecoder {
             else if c == "m" { unit = 60_000 }
             else if c == "s" { unit = 1_000 }
             else { return nil }
-            total += n * unit
+            let (product, o1) = n.multipliedReportingOverflow(by: unit)
+            let (sum, o2) = total.addingReportingOverflow(product)
+            guard !o1, !o2 else { return nil }
+            total = sum
             number = nil
             i += 1
         }
