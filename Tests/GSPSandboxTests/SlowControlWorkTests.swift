@@ -29,14 +29,10 @@ struct SlowControlWorkTests {
     /// reads. Health checks on other connections, one of them on the exporter's worker queue, are
     /// still answered within 100 ms, and the exports are not all computed.
     @Test func pipelinedExportsThatAreNeverRead_DoNotDelayAHealthCheck() throws {
-        let sandbox = try SandboxServer(configuration: SandboxConfiguration(port: 0))
-        try sandbox.start()
-        defer {
-            sandbox.shutdown()
-            _ = sandbox.waitUntilStopped(timeout: .seconds(10))
-        }
-        let port = try #require(sandbox.port)
-        let metrics = sandbox.application.context.metrics
+        let live = try LiveSandbox()   // stops the server when it goes
+        defer { withExtendedLifetime(live) {} }
+        let port = try #require(live.server.port)
+        let metrics = live.server.application.context.metrics
         let exports = 1000
 
         let exporter = try HTTPClient.open(port: port)
