@@ -18,6 +18,8 @@ public struct ApplicationContext: Sendable {
     public let journal: Journal
     public let metrics: Metrics
     public let faults: FaultBook
+    /// The files the control API may load as scenarios.
+    public let scenarioFiles: ScenarioFiles
 
     public init(version: String = SandboxVersion.current, configuration: SandboxConfiguration, world: SandboxWorld) {
         self.version = version
@@ -28,6 +30,7 @@ public struct ApplicationContext: Sendable {
         journal = Journal(capacity: configuration.journalSize)
         metrics = Metrics()
         faults = FaultBook()
+        scenarioFiles = ScenarioFiles(configuration: configuration)
         faults.installScenarioRules(world.scenarios)
     }
 }

@@ -34,8 +34,9 @@ public final class SandboxApplication: HTTPResponder {
         self.router = router
         slowRoutes = SlowRouteFilter(routes: router.routes)
         pipeline = MiddlewareStack([
-            CORSMiddleware(),                                          // preflights; Allow-Origin on the rest
+            CORSMiddleware(access: configuration.controlAccess),       // preflights; Allow-Origin on the rest
             MetricsMiddleware(metrics: context.metrics),               // counts and times what follows
+            ControlGuardMiddleware(access: configuration.controlAccess, listenHost: configuration.server.host),
             JournalMiddleware(journal: context.journal),               // records the request and its transitions
             FaultMiddleware(book: context.faults, realTime: world.realTime),  // drops, errors, delays
         ])
@@ -48,18 +49,28 @@ public final class SandboxApplication: HTTPResponder {
             + VayanaRoutes.routes().map { $0.mapContext(\.vayana) }
     }
 
-    /// Routes the request, then runs it through the pipeline to its route's handler (or the 404/405).
+    /// Routes the request (a CORS preflight by the method it asks about), then runs it through the
+    /// pipeline to its route's handler (or the 404/405).
     public func respond(to request: HTTPRequest) -> HTTPResponse {
-        var requestContext = RequestContext(app: context, match: router.route(request), arrived: context.world.realTime.now())
+        var requestContext: RequestContext
+        if CORSMiddleware.isPreflight(request), let asked = request.headers["Access-Control-Request-Method"] {
+            requestContext = RequestContext(app: context, match: router.route(method: HTTPMethod(asked), path: request.path),
+                                            arrived: context.world.realTime.now(), isPreflight: true)
+        } else {
+            requestContext = RequestContext(app: context, match: router.route(request), arrived: context.world.realTime.now())
+        }
         return pipeline.respond(to: request, context: &requestContext, endpoint: Self.endpoint)
     }
 
     /// The innermost step: the matched route's handler, or the sandbox's own 404 / 405.
     static func endpoint(_ request: HTTPRequest, _ context: inout RequestContext) -> HTTPResponse {
+        // CORSMiddleware answers preflights; should it ever not, an OPTIONS must still not run the
+        // handler of the method it asks about.
+        guard !context.isPreflight else { return HTTPResponse(status: .noContent) }
         switch context.match {
-        case .found(let route, let parameters): route.handler(request, parameters, context.app)
-        case .notFound: SandboxErrors.notFound(request)
-        case .methodNotAllowed(let allow): SandboxErrors.methodNotAllowed(request, allow: allow)
+        case .found(let route, let parameters): return route.handler(request, parameters, context.app)
+        case .notFound: return SandboxErrors.notFound(request)
+        case .methodNotAllowed(let allow): return SandboxErrors.methodNotAllowed(request, allow: allow)
         }
     }
 }

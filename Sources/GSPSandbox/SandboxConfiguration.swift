@@ -14,6 +14,12 @@ public struct SandboxConfiguration: Sendable {
     /// and 150 MB to generate; files given at start-up are not limited by it.
     public var maxScenarioDocuments: Int = SandboxConfiguration.defaultMaxScenarioDocuments
     public static let defaultMaxScenarioDocuments = 200_000
+    /// Who may use the control API besides loopback requests from no other origin (`serve
+    /// --allow-origin`, `--allow-host`, `--control-token`).
+    public var controlAccess = ControlAccess()
+    /// Directories whose files the control API may load as scenarios (`serve --scenario-dir`), besides
+    /// the directories of `scenarioPaths`. Nil: `Scenarios/` under the working directory, if present.
+    public var scenarioDirectories: [String]?
 
     public init(host: String = "127.0.0.1", port: Int = 8080, scenarioPaths: [String] = []) {
         self.server = ServerConfiguration(host: host, port: port)

@@ -64,7 +64,8 @@ public enum ContractRunner {
         case .request(let request, let expect, let captures):
             var failures: [String] = []
             let target = Interpolation.apply(request.path, variables, unknown: &failures)
-            let headers = request.headers.map { ($0.name, Interpolation.apply($0.value, variables, unknown: &failures)) }
+            let headers = sandbox.controlHeaders(
+                for: target, adding: request.headers.map { ($0.name, Interpolation.apply($0.value, variables, unknown: &failures)) })
             var ignored: [String] = []  // a default name repeats the path, already reported
             let name = Interpolation.apply(step.name, variables, unknown: &ignored)
             guard failures.isEmpty else { return StepResult(name: name, failures: failures) }

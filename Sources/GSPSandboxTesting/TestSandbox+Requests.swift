@@ -1,10 +1,12 @@
+import GSPSandbox
 import GSTCore
 import JSON
 
 extension TestSandbox {
-    /// Any request; `json` is sent with `Content-Type: application/json`.
+    /// Any request; `json` is sent with `Content-Type: application/json`. A control request carries the
+    /// sandbox's control token when it has one (`controlHeaders`).
     public func request(_ method: String, _ target: String, headers: [(String, String)] = [], json: JSONValue? = nil) throws -> HTTPClient.Response {
-        var headers = headers
+        var headers = controlHeaders(for: target, adding: headers)
         var body: [UInt8] = []
         if let json { (headers, body) = HTTPClient.jsonRequest(json, headers: headers) }
         switch transport {
@@ -22,6 +24,14 @@ extension TestSandbox {
     }
 
     // MARK: Control API
+
+    /// `headers`, plus `X-Sandbox-Control-Token` when `target` is a control route, the sandbox has a
+    /// control token and `headers` carry none: what a client of a guarded sandbox sends.
+    public func controlHeaders(for target: String, adding headers: [(String, String)] = []) -> [(String, String)] {
+        guard target.hasPrefix("/_sandbox/"), let token = application.context.configuration.controlAccess.token,
+              !headers.contains(where: { $0.0.lowercased() == ControlAccess.tokenHeader.lowercased() }) else { return headers }
+        return headers + [(ControlAccess.tokenHeader, token)]
+    }
 
     /// Any control route, e.g. `control("POST", "/_sandbox/tenants/t1/reset")`; `path` may omit
     /// the `/_sandbox` prefix.

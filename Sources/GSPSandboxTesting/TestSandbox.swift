@@ -86,7 +86,10 @@ public final class TestSandbox {
 
     /// Loads the scenario (throws `ScenarioLoadError` naming file, path and problem when it is
     /// invalid) and, with `.socket`, starts listening on 127.0.0.1 on a free port.
-    public static func start(scenario: ScenarioSource = .default, transport: Transport = .socket) throws -> TestSandbox {
+    /// `configure` adjusts the configuration before the application is built, e.g. a control token
+    /// (`controlAccess.token`) that `control(…)` and `request(…)` then send on every control call.
+    public static func start(scenario: ScenarioSource = .default, transport: Transport = .socket,
+                             configure: (inout SandboxConfiguration) -> Void = { _ in }) throws -> TestSandbox {
         let scenarios: [Scenario]
         switch scenario {
         case .default: scenarios = try SandboxWorld.loadScenarios(paths: [])
@@ -97,7 +100,8 @@ public final class TestSandbox {
         case .loaded(let loaded): scenarios = [loaded]
         }
         let world = try SandboxWorld(scenarios: scenarios, realTime: .systemWallClock())
-        let configuration = SandboxConfiguration(host: "127.0.0.1", port: 0)
+        var configuration = SandboxConfiguration(host: "127.0.0.1", port: 0)
+        configure(&configuration)
         let application = SandboxApplication(configuration: configuration, world: world)
         return try TestSandbox(application: application, transport: transport)
     }

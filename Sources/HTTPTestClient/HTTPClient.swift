@@ -58,9 +58,11 @@ public final class HTTPClient {
     }
 
     /// Sends one request and reads its response. A connection the server closed meanwhile (idle
-    /// timeout) is reopened once.
+    /// timeout) is reopened once. `Host` is the address connected to unless `headers` name one (a
+    /// test playing a browser on another name).
     public func request(_ method: String, _ target: String, headers: [(String, String)] = [], body: [UInt8] = []) throws -> Response {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: \(host):\(port)\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\n"
+        if !headers.contains(where: { $0.0.lowercased() == "host" }) { head += "Host: \(host):\(port)\r\n" }
         for (name, value) in headers { head += "\(name): \(value)\r\n" }
         if !body.isEmpty || ["POST", "PUT", "PATCH"].contains(method) { head += "Content-Length: \(body.count)\r\n" }
         head += "\r\n"

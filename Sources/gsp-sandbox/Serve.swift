@@ -42,6 +42,26 @@ struct Serve: ParsableCommand {
     @Option(help: "Largest request body in bytes, so the largest import or inline scenario. Over it: 413.")
     var maxBodyBytes = ParserLimits.default.maxBodyBytes
 
+    @Option(name: .customLong("scenario-dir"), help: ArgumentHelp(
+        "A directory whose scenario files the control API may load by path (repeatable).",
+        discussion: "Besides each --scenario file's directory. Default: Scenarios/ in the working directory, when present. Other paths answer 400 \"not an allowed scenario path\"."))
+    var scenarioDirectories: [String] = []
+
+    @Option(name: .customLong("allow-origin"), help: ArgumentHelp(
+        "An origin (http://localhost:3000) whose pages may call the control API (repeatable; * for any).",
+        discussion: "Vendor routes answer every origin regardless; the control API only the sandbox's own pages by default."))
+    var allowedOrigins: [String] = []
+
+    @Option(name: .customLong("allow-host"), help: ArgumentHelp(
+        "A host name control requests may name besides loopback ones, e.g. a Docker service name (repeatable; * for any).",
+        discussion: "Other Host values get 421 on the control API (DNS rebinding); vendor routes answer any host."))
+    var allowedHosts: [String] = []
+
+    @Option(help: ArgumentHelp(
+        "A token every control request (but /_sandbox/health) must carry in X-Sandbox-Control-Token.",
+        discussion: "Default: the environment variable \(ControlAccess.tokenEnvironmentVariable), if set and not empty."))
+    var controlToken: String?
+
     func validate() throws {
         do {
             _ = try SocketAddress(host: host, port: port)
@@ -52,6 +72,16 @@ struct Serve: ParsableCommand {
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be at least 1") }
         guard maxScenarioDocuments >= 0 else { throw ValidationError("--max-scenario-documents must not be negative") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
+        for directory in scenarioDirectories {
+            var info = stat()
+            guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+                throw ValidationError("--scenario-dir \(directory) is not a directory")
+            }
+        }
+        for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
+            throw ValidationError("--allow-origin \(origin) is not an origin like http://localhost:3000 (or *)")
+        }
+        if let controlToken, controlToken.isEmpty { throw ValidationError("--control-token must not be empty") }
         for path in scenarios where access(path, R_OK) != 0 {
             throw ValidationError("scenario file \(path) cannot be read: \(String(cString: strerror(errno)))")
         }
@@ -66,6 +96,10 @@ struct Serve: ParsableCommand {
         configuration.journalSize = journalSize
         configuration.maxScenarioDocuments = maxScenarioDocuments
         configuration.server.parserLimits.maxBodyBytes = maxBodyBytes
+        if !scenarioDirectories.isEmpty { configuration.scenarioDirectories = scenarioDirectories }
+        configuration.controlAccess = ControlAccess(
+            allowedOrigins: allowedOrigins, allowedHosts: allowedHosts,
+            token: controlToken ?? ControlAccess.tokenFromEnvironment())
         let sandbox: SandboxServer
         do {
             sandbox = try SandboxServer(configuration: configuration, logger: logger)

@@ -211,7 +211,7 @@ struct ObserveLiveTests {
         let sandbox = try LiveSandbox()
         let (headers, job) = try regenerate(sandbox)
         _ = try sandbox.call("GET", "\(Self.base)/gstrs/gstr-2b/regenerate?reference_id=\(job)", headers: headers)
-        try sandbox.client.send("GET /_sandbox/metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        try sandbox.client.send("GET /_sandbox/metrics HTTP/1.1\r\nHost: localhost\r\n\r\n")
         let response = try sandbox.client.readResponse()
         #expect(response.status == 200)
         #expect(response.header("Content-Type") == "text/plain; version=0.0.4")

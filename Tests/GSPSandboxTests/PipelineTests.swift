@@ -85,18 +85,83 @@ struct PipelineTests {
 
     // MARK: CORS
 
+    /// A preflight's context as the application builds it: routed by the method it asks about.
+    func preflightContext(for request: HTTPRequest) -> RequestContext {
+        let asked = HTTPMethod(request.headers["Access-Control-Request-Method"] ?? "GET")
+        return RequestContext(app: app.context, match: app.router.route(method: asked, path: request.path), arrived: 0, isPreflight: true)
+    }
+
     @Test func corsAnswersPreflightsItselfAndMarksEveryOtherResponse() {
+        let cors = CORSMiddleware(access: ControlAccess())
         let preflight = request(.options, "/gst/compliance/tax-payer/invoices",
                                 headers: ["Host": "t", "Origin": "http://localhost:3000", "Access-Control-Request-Method": "GET"])
-        var ctx = context(for: preflight)
-        let (answer, calls) = run(CORSMiddleware(), preflight, context: &ctx)
+        var ctx = preflightContext(for: preflight)
+        let (answer, calls) = run(cors, preflight, context: &ctx)
         #expect(calls == 0 && answer.status == .noContent)
         #expect(answer.headers["Access-Control-Allow-Methods"]?.contains("POST") == true)
 
-        let plain = request(.get, "/_sandbox/health")
+        let plain = request(.get, "/_sandbox/health", headers: ["Host": "t", "Origin": "http://localhost:3000"])
         var ctx2 = context(for: plain)
-        let (response, calls2) = run(CORSMiddleware(), plain, context: &ctx2)
+        let (response, calls2) = run(cors, plain, context: &ctx2)
         #expect(calls2 == 1 && response.headers["Access-Control-Allow-Origin"] == "*")
+    }
+
+    @Test func corsGrantsTheControlAPIOnlyToAllowedOrigins() {
+        let headers: HTTPHeaders = ["Host": "localhost:8080", "Origin": "http://localhost:3000", "Access-Control-Request-Method": "DELETE"]
+        let preflight = request(.options, "/_sandbox/tenants/default", headers: headers)
+        var refusedContext = preflightContext(for: preflight)
+        let (refused, calls) = run(CORSMiddleware(access: ControlAccess()), preflight, context: &refusedContext)
+        #expect(calls == 0 && refused.status == .forbidden && refused.headers["Access-Control-Allow-Origin"] == nil)
+
+        let allowing = CORSMiddleware(access: ControlAccess(allowedOrigins: ["http://localhost:3000"]))
+        var grantedContext = preflightContext(for: preflight)
+        let (granted, _) = run(allowing, preflight, context: &grantedContext)
+        #expect(granted.status == .noContent && granted.headers["Access-Control-Allow-Origin"] == "http://localhost:3000")
+        #expect(granted.headers["Vary"] == "Origin")
+
+        // The sandbox's own pages (same origin) read control responses; other origins get no CORS header.
+        let own = request(.get, "/_sandbox/tenants", headers: ["Host": "localhost:8080", "Origin": "http://localhost:8080"])
+        var ownContext = context(for: own)
+        #expect(run(CORSMiddleware(access: ControlAccess()), own, context: &ownContext).response.headers["Access-Control-Allow-Origin"] == "http://localhost:8080")
+        let foreign = request(.get, "/_sandbox/tenants", headers: ["Host": "localhost:8080", "Origin": "http://evil.example"])
+        var foreignContext = context(for: foreign)
+        #expect(run(CORSMiddleware(access: ControlAccess()), foreign, context: &foreignContext).response.headers["Access-Control-Allow-Origin"] == nil)
+    }
+
+    // MARK: Control guard
+
+    @Test func controlGuardRefusesForeignHostsOriginsUntypedBodiesAndMissingTokens() {
+        let guarded = ControlGuardMiddleware(access: ControlAccess(token: "s3cret"), listenHost: "127.0.0.1")
+        func status(_ r: HTTPRequest) -> (Int, Int) {
+            var ctx = context(for: r)
+            let (response, calls) = run(guarded, r, context: &ctx)
+            return (response.status.code, calls)
+        }
+        let token = "s3cret"
+        #expect(status(request(.get, "/_sandbox/tenants", headers: ["Host": "evil.example:8080", "X-Sandbox-Control-Token": token])) == (421, 0))
+        #expect(status(request(.get, "/_sandbox/tenants", headers: ["Host": "localhost", "Origin": "http://evil.example", "X-Sandbox-Control-Token": token])) == (403, 0))
+        #expect(status(request(.get, "/_sandbox/tenants", headers: ["Host": "localhost", "Sec-Fetch-Site": "cross-site", "X-Sandbox-Control-Token": token])) == (403, 0))
+        #expect(status(request(.get, "/_sandbox/tenants", headers: ["Host": "[::1]:9"])) == (401, 0))
+        #expect(status(request(.get, "/_sandbox/tenants", headers: ["Host": "127.0.0.1", "X-Sandbox-Control-Token": "s3cres"])) == (401, 0))
+        #expect(status(request(.post, "/_sandbox/faults", headers: ["Host": "127.0.0.1", "X-Sandbox-Control-Token": token, "Content-Type": "text/plain"],
+                               body: "{}")) == (415, 0))
+        #expect(status(request(.post, "/_sandbox/reset", headers: ["Host": "127.0.0.1", "X-Sandbox-Control-Token": token])) == (200, 1))
+        #expect(status(request(.post, "/_sandbox/faults", headers: ["Host": "127.0.0.1", "X-Sandbox-Control-Token": token,
+                                                                    "Content-Type": "application/json; charset=utf-8"], body: "{}")) == (200, 1))
+        // Neither the public probe nor vendor routes are guarded.
+        #expect(status(request(.get, "/_sandbox/health", headers: ["Host": "evil.example", "Origin": "http://evil.example"])) == (200, 1))
+        #expect(status(request(.get, "/gst/compliance/tax-payer/invoices", headers: ["Host": "gsp-sandbox", "Origin": "http://evil.example"])) == (200, 1))
+    }
+
+    @Test func hostNamesAreJudgedWithoutPortBracketsOrCase() {
+        let access = ControlAccess(allowedHosts: ["gsp-sandbox"])
+        for host in ["localhost:8080", "LOCALHOST.", "app.localhost", "127.0.0.1", "127.1.2.3:80", "[::1]:8080", "gsp-sandbox:8080", "192.168.1.5:1"] {
+            #expect(access.allows(host: host, listeningOn: "192.168.1.5"), "\(host)")
+        }
+        for host in ["evil.example", "localhost.evil.example", "127.0.0.1.nip.io", "128.0.0.1", "[::2]", "192.168.1.6", "0.0.0.0"] {
+            #expect(!access.allows(host: host, listeningOn: "0.0.0.0"), "\(host)")
+        }
+        #expect(ControlAccess(allowedHosts: ["*"]).allows(host: "anything", listeningOn: "::"))
     }
 
     // MARK: Metrics

@@ -112,9 +112,11 @@ struct CORSTests {
 
 /// A scenario loaded at runtime brings its fault rules; a bad rule refuses the load.
 struct RuntimeScenarioFaultTests {
+    /// A request from a local client; a body is sent as JSON.
     func request(_ method: HTTPMethod, _ target: String, _ body: String = "", headers: [(String, String)] = []) -> HTTPRequest {
-        HTTPRequest(method: method, target: target, version: .http1_1, headers: HTTPHeaders([("Host", "t")] + headers),
-                    body: Array(body.utf8))
+        let type: [(String, String)] = body.isEmpty ? [] : [("Content-Type", "application/json")]
+        return HTTPRequest(method: method, target: target, version: .http1_1, headers: HTTPHeaders([("Host", "localhost")] + type + headers),
+                           body: Array(body.utf8))
     }
 
     static func scenario(faults: String) -> String {

@@ -47,11 +47,27 @@ enum ControlReply {
         return body(tenant)
     }
 
-    /// A scenario from a control request: `{"path": FILE}` / `{"scenario": NAME-OR-PATH}`, or an inline
-    /// scenario object. Validation problems come back as `FILE: $.path: problem` lines.
+    /// A scenario from a control request: `{"path": FILE}` / `{"scenario": NAME-OR-PATH}`: the name of a
+    /// scenario the server loaded, else a file the server may read (`ScenarioFiles`). Validation problems
+    /// come back as `FILE: $.path: problem` lines; a path outside the allowed directories says only that.
     static func loadScenario(reference: String, context: ApplicationContext) -> Result<Scenario, ControlFailure> {
         if let known = context.world.scenarios.first(where: { $0.name == reference }) { return .success(known) }
-        do { return .success(try ScenarioLoader.load(path: reference, documentLimit: context.configuration.maxScenarioDocuments)) } catch {
+        let bytes: [UInt8]
+        switch context.scenarioFiles.resolve(reference) {
+        case .allowed(let real):
+            guard let read = ScenarioFiles.contents(of: real) else { return .failure(ControlFailure("cannot read the scenario file \(reference)")) }
+            bytes = read
+        case .missing: return .failure(ControlFailure("no scenario file \(reference)"))
+        case .refused:
+            let directories = context.scenarioFiles.directories
+            return .failure(ControlFailure("not an allowed scenario path", details: [
+                directories.isEmpty ? "this sandbox reads no scenario files through the control API; serve --scenario-dir DIR allows a directory"
+                    : "scenario files are read from \(directories.joined(separator: ", ")) (serve --scenario-dir DIR allows another)",
+            ]))
+        }
+        do {
+            return .success(try ScenarioLoader.load(bytes: bytes, name: reference, documentLimit: context.configuration.maxScenarioDocuments))
+        } catch {
             return .failure(ControlFailure("invalid scenario \(reference)", details: error.lines))
         }
     }

@@ -12,9 +12,12 @@ enum TenantControl {
             + ScenarioControl.routes + ClockControl.routes + JobControl.routes + SnapshotControl.routes
     }
 
-    static func summary(_ tenant: Tenant, _ context: ApplicationContext) -> JSONValue {
+    /// The tenant's id, scenario, logins, clock and counts. Secrets (API secrets, Vayana passwords) only
+    /// with `secrets` (`?secrets=true`): a summary is what dashboards and logs show.
+    static func summary(_ tenant: Tenant, _ context: ApplicationContext, secrets: Bool = false) -> JSONValue {
         let scenario = context.world.scenario(for: tenant)
-        let credentials = ScenarioExporter.credentials(context.world.registry.credentials(of: tenant))
+        var credentials = ScenarioExporter.credentials(context.world.registry.credentials(of: tenant))
+        if !secrets { credentials = withoutSecrets(credentials) }
         return tenant.read { s -> JSONValue in
             var open = 0, done = 0, failed = 0
             for job in s.jobs.values {
@@ -33,13 +36,32 @@ enum TenantControl {
         }
     }
 
-    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants", operation: "control.tenants.list", api: .control) { _, _, context in
-        let tenants = context.world.registry.tenants.map { summary($0, context) }
+    /// The scenario format's credentials block without `api_secret` and `password`.
+    static func withoutSecrets(_ credentials: JSONValue) -> JSONValue {
+        guard case .object(var vendors) = credentials else { return credentials }
+        for (vendor, logins) in vendors {
+            guard case .array(let list) = logins else { continue }
+            vendors[vendor] = .array(list.map { login in
+                guard case .object(var fields) = login else { return login }
+                fields["api_secret"] = nil
+                fields["password"] = nil
+                return .object(fields)
+            })
+        }
+        return .object(vendors)
+    }
+
+    /// `?secrets=true` asks for the logins' secrets.
+    static func asksForSecrets(_ request: HTTPRequest) -> Bool { request.queryValue("secrets") == "true" }
+
+    static let list = Route<ApplicationContext>(.get, "/_sandbox/tenants", operation: "control.tenants.list", api: .control) { request, _, context in
+        let secrets = asksForSecrets(request)
+        let tenants = context.world.registry.tenants.map { summary($0, context, secrets: secrets) }
         return ControlReply.json(.object(["tenants": .array(tenants)]))
     }
 
-    static let show = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}", operation: "control.tenants.get", api: .control) { _, parameters, context in
-        ControlReply.withTenant(parameters, context) { ControlReply.json(summary($0, context)) }
+    static let show = Route<ApplicationContext>(.get, "/_sandbox/tenants/{id}", operation: "control.tenants.get", api: .control) { request, parameters, context in
+        ControlReply.withTenant(parameters, context) { ControlReply.json(summary($0, context, secrets: asksForSecrets(request))) }
     }
 
     /// `{"id": "...", "scenario": "name-or-path"}` or `{"id": "...", "scenario_inline": {...}}`; without

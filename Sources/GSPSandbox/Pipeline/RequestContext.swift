@@ -16,13 +16,17 @@ struct RequestContext {
     let started: ContinuousClock.Instant
     /// Wall-clock arrival (epoch ms), for the journal.
     let arrived: Int64
+    /// A CORS preflight (`CORSMiddleware` answers it): `match` is then the route of the method it asks
+    /// about, so the answer can depend on that route's API.
+    let isPreflight: Bool
     /// The fault rule that fired on this request, if any (set by `FaultMiddleware`).
     var fault: FaultDecision?
     /// The tenant lookup, done at most once per request (`tenant(of:)`).
     private var lookedUp: Tenant??
 
-    init(app: ApplicationContext, match: RouteMatch<ApplicationContext>, arrived: Int64) {
+    init(app: ApplicationContext, match: RouteMatch<ApplicationContext>, arrived: Int64, isPreflight: Bool = false) {
         self.app = app
+        self.isPreflight = isPreflight
         self.match = match
         switch match {
         case .found(let route, _): (operation, api) = (route.operation, route.api)

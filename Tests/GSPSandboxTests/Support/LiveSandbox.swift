@@ -16,8 +16,11 @@ final class LiveSandbox {
         let headers: [(name: String, value: String)]
     }
 
-    init(scenarioPaths: [String] = []) throws {
-        server = try SandboxServer(configuration: SandboxConfiguration(port: 0, scenarioPaths: scenarioPaths))
+    init(scenarioPaths: [String] = [], configure: (inout SandboxConfiguration) -> Void = { _ in }) throws {
+        var configuration = SandboxConfiguration(port: 0, scenarioPaths: scenarioPaths)
+        configuration.scenarioDirectories = [RepoPath.scenario("")]  // whatever the working directory
+        configure(&configuration)
+        server = try SandboxServer(configuration: configuration)
         try server.start()
         client = try HTTPClient.open(port: try #require(server.port))
     }
@@ -27,9 +30,10 @@ final class LiveSandbox {
         _ = server.waitUntilStopped(timeout: .seconds(10))
     }
 
-    /// Sends one request and parses the JSON reply.
+    /// Sends one request and parses the JSON reply. `Host` is `localhost` unless `headers` name one.
     func call(_ method: String, _ target: String, headers: [String: String] = [:], body: JSONValue? = nil) throws -> Reply {
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: sandbox.test\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\n"
+        if headers["Host"] == nil { head += "Host: localhost\r\n" }
         for (name, value) in headers.sorted(by: { $0.key < $1.key }) { head += "\(name): \(value)\r\n" }
         var payload: [UInt8] = []
         if let body {
