@@ -25,9 +25,10 @@ public struct ControlAccess: Sendable {
     public static let tokenHeader = "X-Sandbox-Control-Token"
     /// The environment variable `serve`, `gsp-sandbox test` and the recipes read the token from.
     public static let tokenEnvironmentVariable = "GSP_SANDBOX_CONTROL_TOKEN"
-    /// Control operations anyone may call from anywhere: a readiness probe reveals nothing and is what
-    /// Docker health checks and compose dependencies call by service name.
-    public static let publicOperations: Set<String> = ["control.health"]
+    /// Control operations anyone may call from anywhere, as they hold no state: the readiness probe
+    /// (what Docker health checks and compose dependencies call by service name) and the OpenAPI
+    /// document (what API tools and code generators fetch, like a vendor's published docs).
+    public static let publicOperations: Set<String> = ["control.health", "control.openapi"]
 
     /// The token in `GSP_SANDBOX_CONTROL_TOKEN`, unless unset or empty.
     public static func tokenFromEnvironment() -> String? {

@@ -24,9 +24,14 @@ extension OpenAPIDocument {
              "vayana": S.array(S.object(["email": S.nonEmptyString, "password": S.nonEmptyString, "org_id": S.nonEmptyString],
                                         required: ["email", "password", "org_id"]))],
             description: "Logins that reach a tenant, as a scenario file writes them (ScenarioExporter.credentials)."),
+        "ListedCredentials": S.object(
+            ["sandbox": S.array(S.object(["api_key": S.nonEmptyString, "api_secret": S.nonEmptyString], required: ["api_key"])),
+             "vayana": S.array(S.object(["email": S.nonEmptyString, "password": S.nonEmptyString, "org_id": S.nonEmptyString],
+                                        required: ["email", "org_id"]))],
+            description: "A tenant's logins as a summary lists them: api_secret and password only with ?secrets=true."),
         "TenantSummary": S.object(
             ["id": S.string, "scenario": S.described(S.string, "name of the scenario the tenant's world came from"),
-             "credentials": S.ref("Credentials"), "clock": S.ref("Clock"),
+             "credentials": S.ref("ListedCredentials"), "clock": S.ref("Clock"),
              "version": S.described(S.count, "state version; every change increments it"),
              "documents": S.count,
              "jobs": S.object(["open": S.count, "completed": S.count, "failed": S.count], required: ["open", "completed", "failed"])],

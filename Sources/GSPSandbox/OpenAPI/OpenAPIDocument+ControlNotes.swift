@@ -20,14 +20,14 @@ extension OpenAPIDocument {
 
         // Tenants (TenantControl, ScenarioControl, SnapshotControl)
         "control.tenants.list": Notes(
-            summary: "Every tenant", answers: [ok(S.object(["tenants": S.array(S.ref("TenantSummary"))], required: ["tenants"]))]),
+            summary: "Every tenant", query: [secretsQuery], answers: [ok(S.object(["tenants": S.array(S.ref("TenantSummary"))], required: ["tenants"]))]),
         "control.tenants.create": Notes(
             summary: "Create a tenant from a scenario",
             description: "Without scenario or scenario_inline, the primary scenario. Its logins usually belong to the tenant already built from it: give the new tenant its own with credentials.",
             body: .json(createTenantBody),
             answers: [Answer(201, "Created.", S.ref("TenantSummary")),
                       refused("Not a JSON object, unknown key, bad id, invalid scenario, id or credential taken.")]),
-        "control.tenants.get": Notes(summary: "A tenant", answers: [ok(S.ref("TenantSummary")), noTenant]),
+        "control.tenants.get": Notes(summary: "A tenant", query: [secretsQuery], answers: [ok(S.ref("TenantSummary")), noTenant]),
         "control.tenants.delete": Notes(
             summary: "Delete a tenant", body: .none,
             answers: [ok(S.object(["deleted": S.string], required: ["deleted"])), noTenant]),
@@ -118,6 +118,16 @@ extension OpenAPIDocument {
     // MARK: Answers several operations share
 
     static let controlError = S.ref("ControlError")
+    static let secretsQuery = Query("secrets", "true: list the logins' api_secret and password too", schema: ["type": "boolean"])
+
+    /// What `ControlGuardMiddleware` answers on any control operation but the public ones, before its
+    /// handler runs; 415 only where a request may change state.
+    static func guardAnswers(changesState: Bool) -> [Answer] {
+        [Answer(401, "The server has a control token and the request does not carry it in X-Sandbox-Control-Token.", controlError),
+         Answer(403, "A page of another origin sent it (serve --allow-origin admits one).", controlError),
+         Answer(421, "Its Host is neither a loopback name or address nor one serve --allow-host names (DNS rebinding).", controlError)]
+            + (changesState ? [Answer(415, "It has a body, or a content type, that is not JSON.", controlError)] : [])
+    }
     static let noTenant = Answer(404, "No tenant with this id, Sandbox API key or Vayana org id.", controlError)
     static let alreadyCompleted = Answer(409, "The job has already completed.", controlError)
 

@@ -82,6 +82,7 @@ extension OpenAPIDocument {
     /// Credentials as `securitySchemes` rather than header parameters: a contract fuzzer then sends
     /// the ones it is given (`-H`) instead of generating values that can only be refused.
     static let securitySchemes: [String: JSONValue] = [
+        "ControlToken": apiKeyHeader(ControlAccess.tokenHeader, "The control API's token, when the server has one (serve --control-token or GSP_SANDBOX_CONTROL_TOKEN)."),
         "SandboxAPIKey": apiKeyHeader("x-api-key", "A Sandbox API key (key_test_… creates its own tenant)."),
         "SandboxAPISecret": apiKeyHeader("x-api-secret", "The API key's secret (secret_test_… for key_test_… keys)."),
         "SandboxToken": apiKeyHeader("authorization", "The access token of POST /authenticate, or a taxpayer session token; no \"Bearer\"."),

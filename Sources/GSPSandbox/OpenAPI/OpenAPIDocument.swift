@@ -90,16 +90,22 @@ public enum OpenAPIDocument {
             parameters.append(["name": .string(header), "in": "header", "required": true, "schema": ["type": "string"]])
         }
         let tag = Tag(route.api)
+        var answers = notes?.answers ?? defaultAnswers(tag)
+        let guarded = tag == .control && !ControlAccess.publicOperations.contains(route.operation)
+        if guarded { answers += guardAnswers(changesState: ControlGuardMiddleware.changesState(route.method)) }
         var op: [String: JSONValue] = [
             "operationId": .string(operationID),
             "summary": .string(notes?.summary ?? route.operation),
             "tags": [.string(tag.rawValue)],
-            "responses": responses(notes?.answers ?? defaultAnswers(tag)),
+            "responses": responses(answers),
         ]
         if let description = notes?.description { op["description"] = .string(description) }
         let security = notes?.security ?? defaultSecurity(tag)
         if !security.isEmpty {
             op["security"] = [.object(Dictionary(uniqueKeysWithValues: security.map { ($0, JSONValue.array([])) }))]
+        } else if guarded {
+            // The control token is asked for only when the server was started with one.
+            op["security"] = [[:], ["ControlToken": []]]
         }
         if !parameters.isEmpty { op["parameters"] = .array(parameters) }
         switch notes?.body ?? .unspecified {
