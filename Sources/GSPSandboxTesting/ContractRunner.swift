@@ -25,8 +25,10 @@ public enum ContractRunner {
         public var passed: Bool { error == nil && steps.allSatisfy(\.passed) }
     }
 
-    /// Loads and runs one file. Never throws: problems are part of the result.
-    public static func run(file: String) -> FileResult {
+    /// Loads and runs one file. Never throws: problems are part of the result. With `controlToken`
+    /// (`gsp-sandbox test` passes `GSP_SANDBOX_CONTROL_TOKEN`) the sandbox guards its control API with
+    /// it, as a served one would, and the steps' control calls carry it.
+    public static func run(file: String, controlToken: String? = nil) -> FileResult {
         let scenario: Scenario
         let steps: [ContractStep]
         do {
@@ -36,13 +38,13 @@ public enum ContractRunner {
             return FileResult(file: file, steps: [], error: "invalid scenario\n" + error.description)
         }
         guard !steps.isEmpty else { return FileResult(file: file, steps: [], error: "no \"steps\" in the file") }
-        return run(steps: steps, scenario: scenario, label: file)
+        return run(steps: steps, scenario: scenario, label: file, controlToken: controlToken)
     }
 
     /// Runs steps against a fresh sandbox serving `scenario`.
-    public static func run(steps: [ContractStep], scenario: Scenario, label: String) -> FileResult {
+    public static func run(steps: [ContractStep], scenario: Scenario, label: String, controlToken: String? = nil) -> FileResult {
         let sandbox: TestSandbox
-        do { sandbox = try TestSandbox.start(scenario: .loaded(scenario)) } catch {
+        do { sandbox = try TestSandbox.start(scenario: .loaded(scenario)) { $0.controlAccess.token = controlToken } } catch {
             return FileResult(file: label, steps: [], error: "cannot start the sandbox: \(error)")
         }
         defer { sandbox.stop() }

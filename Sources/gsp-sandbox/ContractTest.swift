@@ -1,4 +1,5 @@
 import ArgumentParser
+import GSPSandbox
 import GSPSandboxTesting
 import Glibc
 
@@ -29,7 +30,7 @@ struct ContractTest: ParsableCommand {
         var failedFiles = 0, passedSteps = 0, failedSteps = 0
         for file in files {
             print(file)
-            let result = ContractRunner.run(file: file)
+            let result = ContractRunner.run(file: file, controlToken: ControlAccess.tokenFromEnvironment())
             if let error = result.error {
                 print("  ✗ " + error.split(separator: "\n").joined(separator: "\n    "))
             }

@@ -56,6 +56,16 @@ struct ContractRunnerTests {
         #expect(second.steps.first?.failures.first?.hasPrefix("capture x: nothing at $.missing in") == true)
     }
 
+    @Test func controlStepsCarryTheSandboxesToken() throws {
+        let scenario = try ScenarioLoader.load(bytes: Array("""
+            {"name":"guarded","steps":[
+              {"request":{"method":"POST","path":"/_sandbox/tenants/guarded/clock/advance","json":{"by":"P1D"}},"expect":{"status":200}},
+              {"request":{"method":"GET","path":"/_sandbox/tenants","headers":{"X-Sandbox-Control-Token":"wrong"}},"expect":{"status":401}}]}
+            """.utf8), name: "guarded.json")
+        let result = ContractRunner.run(steps: try scenario.contractSteps(), scenario: scenario, label: "guarded", controlToken: "ci-token")
+        #expect(result.passed, "\(result.steps.map(\.failures))")
+    }
+
     @Test func anUndefinedVariableFailsTheStep() throws {
         let scenario = try ScenarioLoader.load(bytes: Array("""
             {"name":"var","steps":[{"request":{"method":"GET","path":"/_sandbox/{{nope}}"}}]}
