@@ -22,11 +22,12 @@ public final class SandboxWorld: Sendable {
         precondition(!scenarios.isEmpty, "a sandbox serves at least one scenario")
         self.scenarios = scenarios
         self.realTime = realTime
-        let primary = scenarios[0].world
-        registry = TenantRegistry(realTime: realTime) { _ in primary }
-        for scenario in scenarios {
+        // The primary scenario is built once: its tenant and every key_test_ tenant fork it.
+        registry = TenantRegistry(realTime: realTime, testTenantSeed: scenarios[0].world)
+        for (n, scenario) in scenarios.enumerated() {
             do {
-                try registry.createTenant(id: scenario.name, seed: scenario.world)
+                if n == 0 { try registry.createTenant(id: scenario.name, template: registry.testTenantTemplate) }
+                else { try registry.createTenant(id: scenario.name, seed: scenario.world) }
             } catch {
                 let message: String
                 switch error {

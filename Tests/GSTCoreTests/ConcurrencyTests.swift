@@ -8,7 +8,7 @@ struct ConcurrencyTests {
         let workers = 12, jobsPerWorker = 20, recordsPerJob = 10
         let total = workers * jobsPerWorker * recordsPerJob
         let docs = BulkWorld.documents(count: total, suppliers: 40, sections: [.b2b])
-        let tenant = Tenant(id: "c", seed: Fixture.seed(idSeed: nil, documents: docs), realTime: .fixed(0))
+        let tenant = Tenant(id: "c", template: WorldTemplate(seed: Fixture.seed(idSeed: nil, documents: docs), realTime: .fixed(0)))
         let r = Fixture.recipient
 
         await withTaskGroup(of: Int.self) { group in
@@ -48,7 +48,7 @@ struct ConcurrencyTests {
 
     @Test("concurrent first authentications of one test key create one tenant")
     func racingAuthentication() async {
-        let reg = TenantRegistry(realTime: .fixed(0), makeTenantSeed: { _ in Fixture.seed() })
+        let reg = TenantRegistry(realTime: .fixed(0), testTenantSeed: Fixture.seed())
         let ids = await withTaskGroup(of: ObjectIdentifier?.self) { group in
             for _ in 0..<16 {
                 group.addTask { reg.authenticateSandbox(key: "key_test_race", secret: "secret_test_race").map(ObjectIdentifier.init) }

@@ -40,7 +40,7 @@ struct JobControlTests: FixtureSuite {
 
     @Test("replacing a tenant keeps its id and tokens, re-routes its credentials, and refuses another's")
     func replace() throws {
-        let registry = TenantRegistry(realTime: .fixed(F.now)) { _ in F.seed() }
+        let registry = TenantRegistry(realTime: .fixed(F.now), testTenantSeed: F.seed())
         var first = F.seed()
         first.credentials = TenantCredentials(sandboxKeys: ["k1": "s1"])
         var other = F.seed()

@@ -18,7 +18,7 @@ struct JobTimingTests: FixtureSuite {
 
     @Test("first poll: a caller who never polls still sees the effect at its next access")
     func firstPollWithoutPolling() {
-        let tenant = Tenant(id: "t", seed: F.seed(timing: .onFirstPoll), realTime: .fixed(0))
+        let tenant = Tenant(id: "t", template: WorldTemplate(seed: F.seed(timing: .onFirstPoll), realTime: .fixed(0)))
         _ = tenant.write { $0.submitIMSAction(.save([F.item(.b2b, F.intra, "INV-1", action: .accepted)]), recipient: r) }
         #expect(tenant.read { $0.status(inv1) } == .accepted)
     }

@@ -42,7 +42,7 @@ struct PerformanceTests {
     @Test("IMS save of 1,000 records (submit + completion), on a tenant of 100,000 documents")
     func imsSave() {
         let docs = BulkWorld.documents(count: 100_000, suppliers: 1_000)
-        let tenant = Tenant(id: "p", seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0))
+        let tenant = Tenant(id: "p", template: WorldTemplate(seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0)))
         let r = Fixture.recipient
         var times: [Double] = [], cpu: [Double] = []
         for round in 0..<10 {
@@ -71,7 +71,7 @@ struct PerformanceTests {
         let docs = BulkWorld.documents(count: 100_000, suppliers: 1_000, status: { i in
             i % 13 == 0 ? .rejected : i % 17 == 0 ? .pending : i % 2 == 0 ? .accepted : .noAction
         })
-        let tenant = Tenant(id: "p", seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0))
+        let tenant = Tenant(id: "p", template: WorldTemplate(seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0)))
         let r = Fixture.recipient
         let clock = ContinuousClock()
         var times: [Double] = [], cpu: [Double] = []
@@ -114,7 +114,7 @@ struct PerformanceTests {
     @Test("building a 100,000-document tenant")
     func worldBuild() {
         let docs = BulkWorld.documents(count: 100_000, suppliers: 1_000)
-        let t = Self.time { _ = Tenant(id: "w", seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0)) }
+        let t = Self.time { _ = Tenant(id: "w", template: WorldTemplate(seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0))) }
         print("PERF tenant-build-100k: wall \(t.wall) ms, thread CPU \(t.cpu) ms (not budgeted)")
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("Tenants and registry")
 struct TenancyTests: FixtureSuite {
     func registry() throws -> TenantRegistry {
-        let reg = TenantRegistry(realTime: .fixed(0), makeTenantSeed: { _ in Fixture.seed() })
+        let reg = TenantRegistry(realTime: .fixed(0), testTenantSeed: Fixture.seed())
         try reg.createTenant(id: "default", seed: F.seed())
         return reg
     }
@@ -76,8 +76,8 @@ struct TenancyTests: FixtureSuite {
 
     @Test("seeded ids make two tenants of one scenario hand out the same reference ids")
     func deterministicIDs() {
-        let a = Tenant(id: "a", seed: F.seed(idSeed: 9), realTime: .fixed(0))
-        let b = Tenant(id: "b", seed: F.seed(idSeed: 9), realTime: .fixed(0))
+        let a = Tenant(id: "a", template: WorldTemplate(seed: F.seed(idSeed: 9), realTime: .fixed(0)))
+        let b = Tenant(id: "b", template: WorldTemplate(seed: F.seed(idSeed: 9), realTime: .fixed(0)))
         let ia = a.write { $0.submitIMSAction(.save([]), recipient: r) }
         let ib = b.write { $0.submitIMSAction(.save([]), recipient: r) }
         #expect(ia == ib)

@@ -5,7 +5,7 @@ import Testing
 /// with concurrent requests on one tenant.
 struct TransitionCaptureTests {
     @Test func concurrentWritersOnOneTenantEachGetTheirOwnTransitions() async {
-        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        let tenant = Tenant(id: "t", template: WorldTemplate(seed: WorldSeed(), realTime: RealTime { 0 }))
         let captures = await withTaskGroup(of: (Int, [String]).self) { group in
             for worker in 0..<4 {
                 group.addTask {
@@ -28,13 +28,13 @@ struct TransitionCaptureTests {
     }
 
     @Test func withoutACaptureTransitionsStayInTheTenant() {
-        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        let tenant = Tenant(id: "t", template: WorldTemplate(seed: WorldSeed(), realTime: RealTime { 0 }))
         tenant.write { $0.advanceClock(by: 5) }
         #expect(tenant.write { $0.takeTransitions() }.map(\.text) == ["clock advanced by 5 ms"])
     }
 
     @Test func aCaptureKeepsAtMostItsLimit() {
-        let tenant = Tenant(id: "t", seed: WorldSeed(), realTime: RealTime { 0 })
+        let tenant = Tenant(id: "t", template: WorldTemplate(seed: WorldSeed(), realTime: RealTime { 0 }))
         let capture = TransitionCapture()
         TransitionCapture.$current.withValue(capture) {
             for _ in 0..<(TransitionCapture.limit + 6) { tenant.write { $0.advanceClock(by: 1) } }
@@ -44,8 +44,8 @@ struct TransitionCaptureTests {
     }
 
     @Test func aCaptureNamesTheOneTenantItsRequestTouched() {
-        let first = Tenant(id: "a", seed: WorldSeed(), realTime: RealTime { 0 })
-        let second = Tenant(id: "b", seed: WorldSeed(), realTime: RealTime { 0 })
+        let first = Tenant(id: "a", template: WorldTemplate(seed: WorldSeed(), realTime: RealTime { 0 }))
+        let second = Tenant(id: "b", template: WorldTemplate(seed: WorldSeed(), realTime: RealTime { 0 }))
         let untouched = TransitionCapture()
         #expect(untouched.tenant == nil)
 

@@ -58,9 +58,9 @@ import Testing
 
 @Suite struct RenderCacheTests {
     @Test func boundedByEntriesAndBytes() {
-        let registry = TenantRegistry(realTime: .fixed(0), makeTenantSeed: { _ in TestWorld.seed() })
+        let registry = TenantRegistry(realTime: .fixed(0), testTenantSeed: TestWorld.seed())
         let tenant = try! registry.createTenant(id: "t", seed: TestWorld.seed())
-        let other = Tenant(id: "t", seed: TestWorld.seed(), realTime: .fixed(0))
+        let other = Tenant(id: "t", template: WorldTemplate(seed: TestWorld.seed(), realTime: .fixed(0)))
         let cache = RenderCache(limit: 3, byteLimit: 100)
         cache.store([1, 2, 3], tenant: tenant, route: .named("a"), version: 1)
         #expect(cache.lookup(tenant, route: .named("a"), version: 1) == [1, 2, 3])

@@ -98,7 +98,7 @@ final class Harness: @unchecked Sendable {
 
     init(seed: WorldSeed = World.seed()) {
         let realTime = RealTime.fixed(World.now)
-        registry = TenantRegistry(realTime: realTime, makeTenantSeed: { _ in WorldSeed() })
+        registry = TenantRegistry(realTime: realTime, testTenantSeed: WorldSeed())
         tenant = try! registry.createTenant(id: "shared", seed: seed)
         context = VayanaContext(registry: registry, realTime: realTime)
         router = Router(VayanaRoutes.routes())

@@ -46,11 +46,11 @@ public enum ITCUnavailableReason: String, Hashable, Sendable {
 /// A document as GSTR-2B shows it: the document as reported when the 2B was generated, plus the 2B's
 /// verdict.
 ///
-/// It refers to the document by position in the store's contents buffer captured at generation
+/// It refers to the document by position in the store's contents column captured at generation
 /// (shared copy-on-write, never copied), so a 100,000-document snapshot costs a few MB, not a copy
 /// of every document.
 public struct GSTR2BDocument: Hashable, Sendable {
-    let source: [Document]
+    let source: LayeredArray<Document>
     let index: Int32
     /// `itcavl` Y / N.
     public let itcAvailable: Bool
@@ -59,7 +59,7 @@ public struct GSTR2BDocument: Hashable, Sendable {
     /// `imsStatus`: A, R or N (pending records are never in a 2B).
     public let imsStatus: IMSStatus
 
-    init(source: [Document], index: Int, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
+    init(source: LayeredArray<Document>, index: Int, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
         self.source = source; self.index = Int32(index)
         self.itcAvailable = itcAvailable; self.unavailableReason = unavailableReason; self.imsStatus = imsStatus
     }

@@ -10,7 +10,7 @@
 ///   `docdata` with `itcavl` N, `rsn` P, `imsStatus` N, tax in `itcsumm.itcunavl`.
 /// Table/line placement inside a bucket: see `ITCSummary`.
 ///
-/// Speed: it reads only the store's compact per-document arrays (meta, IMS state, cached totals and
+/// Speed: it reads only the store's compact per-document columns (meta, IMS state, cached totals and
 /// digests) and refers to documents by position, never copying one.
 struct GSTR2BBuilder {
     /// (2B section, supplier id, rejected) packed in an Int: cheap to hash and compare.
@@ -35,9 +35,8 @@ struct GSTR2BBuilder {
         var documentCount = 0, rejectedCount = 0
         var lastKey = -1, last = -1
 
-        store.meta.withUnsafeBufferPointer { meta in
-        store.imsStates.withUnsafeBufferPointer { ims in
-        store.totals.withUnsafeBufferPointer { totals in
+        let meta = store.meta, ims = store.imsStates, totals = store.totals
+        do {
             for i in store.indices(recipient: recipient, period: period) {
                 let m = meta[i]
                 guard m.filed else { continue }
@@ -88,8 +87,6 @@ struct GSTR2BBuilder {
                 }
             }
         }
-        }
-        }
 
         var docdata: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var rejected: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
@@ -125,7 +122,7 @@ extension GSTR2B {
     /// verdict. 9 bytes per document, written in one block per group, keep a 100,000-document
     /// checksum under 10 ms. Summaries are sums of these documents, so hashing the documents covers
     /// them. (A fingerprint only has to tell a changed 2B from an unchanged one.)
-    func computeChecksum(digests: [DocumentDigest]) -> String {
+    func computeChecksum(digests: LayeredArray<DocumentDigest>) -> String {
         var w = CanonicalWriter(capacity: 8192)
         w.field(recipient.value); w.field(period); w.field(version); w.field(generatedOn); w.endRecord()
         for (tag, data) in [("docdata", documents), ("docRejdata", rejectedDocuments)] {
@@ -141,18 +138,16 @@ extension GSTR2B {
         return w.finishHex()
     }
 
-    private static func writeFingerprints(of documents: [GSTR2BDocument], digests: [DocumentDigest],
+    private static func writeFingerprints(of documents: [GSTR2BDocument], digests: LayeredArray<DocumentDigest>,
                                           into w: inout CanonicalWriter) {
         let stride = 9
         withUnsafeTemporaryAllocation(byteCount: documents.count * stride, alignment: 8) { out in
             documents.withUnsafeBufferPointer { docs in
-                digests.withUnsafeBufferPointer { dg in
-                    for (n, doc) in docs.enumerated() {
-                        let verdict = (doc.imsStatus == .accepted ? 0 : doc.imsStatus == .rejected ? 1 : 2) << 2
-                            | (doc.itcAvailable ? 2 : 0) | (doc.unavailableReason == nil ? 0 : 1)
-                        out.storeBytes(of: dg[Int(doc.index)].bytes.0.bigEndian, toByteOffset: n * stride, as: UInt64.self)
-                        out.storeBytes(of: UInt8(verdict), toByteOffset: n * stride + 8, as: UInt8.self)
-                    }
+                for (n, doc) in docs.enumerated() {
+                    let verdict = (doc.imsStatus == .accepted ? 0 : doc.imsStatus == .rejected ? 1 : 2) << 2
+                        | (doc.itcAvailable ? 2 : 0) | (doc.unavailableReason == nil ? 0 : 1)
+                    out.storeBytes(of: digests[Int(doc.index)].bytes.0.bigEndian, toByteOffset: n * stride, as: UInt64.self)
+                    out.storeBytes(of: UInt8(verdict), toByteOffset: n * stride + 8, as: UInt8.self)
                 }
             }
             w.raw(UnsafeRawBufferPointer(out))

@@ -10,29 +10,34 @@ public struct RecipientPeriod: Hashable, Sendable, Comparable, CustomStringConve
 /// The world's documents, with the indexes the views need: by key (IMS actions), by recipient (IMS
 /// lists and counts), by recipient and supplier period (GSTR-2B) and by supplier (GSTR-1).
 ///
-/// Layout, chosen for a 100,000-document world (2B regeneration < 100 ms, RSS < 150 MB):
-/// - `contents` is what the suppliers reported. It is only replaced by `upsert`, so it keeps sharing
-///   its buffer with the seed (no copy per tenant) and with every GSTR-2B snapshot (which refer to
-///   documents by position instead of copying them).
+/// Layout, chosen for worlds of 100,000 documents and more (2B regeneration < 100 ms at 100k):
+/// - every column is layered (`LayeredArray`, `LayeredDictionary`): the world as built is a base
+///   shared copy-on-write by every tenant forked from it, and a tenant holds only its own changes on
+///   top. A fork copies nothing; an IMS action or a saved document costs O(1) plus, for a new or
+///   moved document, the index lists it joins; a reset drops the changes.
+/// - `contents` is what the suppliers reported, replaced only by `upsert`; GSTR-2B snapshots refer to
+///   documents by position in it (a copy of the layered column, never of the documents).
 /// - the recipient's IMS state lives in the parallel `imsStates`, the only thing IMS actions write;
 ///   the `ims` field inside `contents` is ignored (reads merge the live state in).
 /// - per-document SHA-256 digests and totals are computed once, so 2B checksums and sums do not
 ///   re-walk items and text.
-/// - every index lists positions in `DocumentKey` order (one sort at build time), so views never sort.
+/// - every index lists positions in `DocumentKey` order (one sort at build time, then each change
+///   inserted in place), so views never sort.
 public struct DocumentStore: Sendable {
-    private(set) var contents: [Document]
-    private(set) var imsStates: [IMSRecordState]
-    private(set) var digests: [DocumentDigest]
-    private(set) var totals: [DocumentTotals]
+    private(set) var contents: LayeredArray<Document>
+    private(set) var imsStates: LayeredArray<IMSRecordState>
+    private(set) var digests: LayeredArray<DocumentDigest>
+    private(set) var totals: LayeredArray<DocumentTotals>
     /// Compact per-document facts the GSTR-2B builder needs, so it never copies a `Document`.
-    private(set) var meta: [DocumentMeta]
-    /// Supplier GSTINs interned to small integers (`DocumentMeta.supplier`).
+    private(set) var meta: LayeredArray<DocumentMeta>
+    /// Supplier GSTINs interned to small integers (`DocumentMeta.supplier`); a few thousand at most,
+    /// so plain copy-on-write columns.
     private(set) var suppliers: [GSTIN] = []
     private var supplierIDs: [GSTIN: Int32] = [:]
-    private var byKey: [DocumentKey: Int]
-    private var byRecipient: [GSTIN: [Int]]
-    private var byRecipientPeriod: [RecipientPeriod: [Int]]
-    private var bySupplier: [GSTIN: [Int]]
+    private var byKey: LayeredDictionary<DocumentKey, Int>
+    private var byRecipient: LayeredDictionary<GSTIN, [Int]>
+    private var byRecipientPeriod: LayeredDictionary<RecipientPeriod, [Int]>
+    private var bySupplier: LayeredDictionary<GSTIN, [Int]>
     /// Positions of removed documents (GSTR-1 delete / reset). Positions are never reused or shifted,
     /// because GSTR-2B snapshots refer to documents by position.
     private var removedPositions: Set<Int> = []
@@ -46,28 +51,36 @@ public struct DocumentStore: Sendable {
         for (i, d) in documents.enumerated() {
             if unique.updateValue(i, forKey: d.key) != nil { duplicates = true }
         }
+        var kept = documents      // shares the seed's buffer
         if duplicates {
-            var kept: [Document] = []
+            kept = []
             unique = [:]
             for d in documents {
                 if let i = unique[d.key] { kept[i] = d } else { unique[d.key] = kept.count; kept.append(d) }
             }
-            contents = kept
-        } else {
-            contents = documents      // shares the seed's buffer
         }
-        byKey = unique
-        imsStates = contents.map(\.ims)
-        digests = contents.map(DocumentDigest.init)
-        totals = contents.map(DocumentTotals.init)
-        meta = []
-        byRecipient = [:]; byRecipientPeriod = [:]; bySupplier = [:]
-        meta.reserveCapacity(contents.count)
-        for d in contents { meta.append(makeMeta(d)) }
-        rebuildIndexes()
+        contents = LayeredArray(kept)
+        byKey = LayeredDictionary(unique)
+        imsStates = LayeredArray(kept.map(\.ims))
+        digests = LayeredArray(kept.map(DocumentDigest.init))
+        totals = LayeredArray(kept.map(DocumentTotals.init))
+        var meta: [DocumentMeta] = []
+        meta.reserveCapacity(kept.count)
+        for d in kept { meta.append(Self.makeMeta(d, suppliers: &suppliers, supplierIDs: &supplierIDs)) }
+        self.meta = LayeredArray(meta)
+        // One sort, then each list is built in key order.
+        let order = kept.indices.sorted { kept[$0].key < kept[$1].key }
+        var r: [GSTIN: [Int]] = [:], rp: [RecipientPeriod: [Int]] = [:], s: [GSTIN: [Int]] = [:]
+        for i in order {
+            let d = kept[i]
+            r[d.recipient, default: []].append(i)
+            rp[RecipientPeriod(recipient: d.recipient, period: d.filing.period), default: []].append(i)
+            s[d.supplier, default: []].append(i)
+        }
+        byRecipient = LayeredDictionary(r); byRecipientPeriod = LayeredDictionary(rp); bySupplier = LayeredDictionary(s)
     }
 
-    private mutating func makeMeta(_ d: Document) -> DocumentMeta {
+    private static func makeMeta(_ d: Document, suppliers: inout [GSTIN], supplierIDs: inout [GSTIN: Int32]) -> DocumentMeta {
         let id: Int32
         if let known = supplierIDs[d.supplier] { id = known } else {
             id = Int32(suppliers.count); suppliers.append(d.supplier); supplierIDs[d.supplier] = id
@@ -76,24 +89,20 @@ public struct DocumentStore: Sendable {
                             posRule: d.isIneligibleByPOSRule, filedOn: d.filing.filedOn)
     }
 
-    private mutating func rebuildIndexes() {
-        let docs = contents
-        let live = removedPositions.isEmpty ? Array(docs.indices) : docs.indices.filter { !removedPositions.contains($0) }
-        let order = live.sorted { docs[$0].key < docs[$1].key }
-        var r: [GSTIN: [Int]] = [:], rp: [RecipientPeriod: [Int]] = [:], s: [GSTIN: [Int]] = [:]
-        for i in order {
-            let d = docs[i]
-            r[d.recipient, default: []].append(i)
-            rp[RecipientPeriod(recipient: d.recipient, period: d.filing.period), default: []].append(i)
-            s[d.supplier, default: []].append(i)
-        }
-        byRecipient = r; byRecipientPeriod = rp; bySupplier = s
+    /// Folds this store's changes into its shared base: done once for a world's template, so every
+    /// tenant forked from it starts with no changes of its own.
+    mutating func flatten() {
+        contents.flatten(); imsStates.flatten(); digests.flatten(); totals.flatten(); meta.flatten()
+        byKey.flatten(); byRecipient.flatten(); byRecipientPeriod.flatten(); bySupplier.flatten()
     }
+
+    /// Documents replaced or added, and IMS states changed, on top of the shared base.
+    public var changeCount: Int { contents.changeCount + imsStates.changeCount }
 
     public var count: Int { contents.count - removedPositions.count }
 
     /// Every document with its live IMS state, in storage order. O(n): tests and the control API.
-    public var all: [Document] { contents.indices.filter { !removedPositions.contains($0) }.map { self[$0] } }
+    public var all: [Document] { (0..<contents.count).filter { !removedPositions.contains($0) }.map { self[$0] } }
 
     public subscript(key: DocumentKey) -> Document? { byKey[key].map { self[$0] } }
 
@@ -108,7 +117,11 @@ public struct DocumentStore: Sendable {
     }
 
     /// Changes the IMS state of the document at `index` (nothing else depends on it).
-    mutating func updateIMS(at index: Int, _ body: (inout IMSRecordState) -> Void) { body(&imsStates[index]) }
+    mutating func updateIMS(at index: Int, _ body: (inout IMSRecordState) -> Void) {
+        var state = imsStates[index]
+        body(&state)
+        imsStates[index] = state
+    }
 
     /// Documents received by `recipient`, in key order, with their live IMS state.
     public func received(by recipient: GSTIN) -> [Document] {
@@ -136,23 +149,27 @@ public struct DocumentStore: Sendable {
     /// Adds a document or replaces the one with the same key (control API, scenario edits). The new
     /// content's `ims` becomes the live IMS state.
     public mutating func upsert(_ document: Document) {
+        let meta = Self.makeMeta(document, suppliers: &suppliers, supplierIDs: &supplierIDs)
         if let i = byKey[document.key] {
             let old = contents[i]
             contents[i] = document
             imsStates[i] = document.ims
             digests[i] = DocumentDigest(document)
             totals[i] = DocumentTotals(document)
-            meta[i] = makeMeta(document)
-            if old.recipient == document.recipient && old.filing.period == document.filing.period { return }
+            self.meta[i] = meta
+            guard old.recipient != document.recipient || old.filing.period != document.filing.period else { return }
+            unlist(i, of: old)
+            list(i, of: document)
         } else {
-            byKey[document.key] = contents.count
+            let i = contents.count
+            byKey[document.key] = i
             contents.append(document)
             imsStates.append(document.ims)
             digests.append(DocumentDigest(document))
             totals.append(DocumentTotals(document))
-            meta.append(makeMeta(document))
+            self.meta.append(meta)
+            list(i, of: document)
         }
-        rebuildIndexes()
     }
 
     /// Removes the documents with these keys (a supplier deleting or resetting unfiled GSTR-1 records).
@@ -161,9 +178,50 @@ public struct DocumentStore: Sendable {
     @discardableResult
     public mutating func remove(_ keys: [DocumentKey]) -> Int {
         var n = 0
-        for k in keys { if let i = byKey.removeValue(forKey: k) { removedPositions.insert(i); n += 1 } }
-        if n > 0 { rebuildIndexes() }
+        for k in keys {
+            guard let i = byKey.removeValue(forKey: k) else { continue }
+            removedPositions.insert(i)
+            unlist(i, of: contents[i])
+            n += 1
+        }
         return n
+    }
+
+    // MARK: Index upkeep
+
+    /// Puts position `i` (holding `d`) into the lists of its recipient, recipient period and supplier,
+    /// each kept in key order.
+    private mutating func list(_ i: Int, of d: Document) {
+        let period = RecipientPeriod(recipient: d.recipient, period: d.filing.period)
+        byRecipient[d.recipient] = inserting(i, key: d.key, into: byRecipient[d.recipient] ?? [])
+        byRecipientPeriod[period] = inserting(i, key: d.key, into: byRecipientPeriod[period] ?? [])
+        bySupplier[d.supplier] = inserting(i, key: d.key, into: bySupplier[d.supplier] ?? [])
+    }
+
+    /// Takes position `i` (holding `d`) out of its lists; a list left empty is dropped, so listings of
+    /// periods see only periods that have documents.
+    private mutating func unlist(_ i: Int, of d: Document) {
+        let period = RecipientPeriod(recipient: d.recipient, period: d.filing.period)
+        byRecipient[d.recipient] = Self.removing(i, from: byRecipient[d.recipient])
+        byRecipientPeriod[period] = Self.removing(i, from: byRecipientPeriod[period])
+        bySupplier[d.supplier] = Self.removing(i, from: bySupplier[d.supplier])
+    }
+
+    private func inserting(_ i: Int, key: DocumentKey, into list: [Int]) -> [Int] {
+        var list = list
+        var low = 0, high = list.count
+        while low < high {
+            let mid = (low + high) / 2
+            if contents[list[mid]].key < key { low = mid + 1 } else { high = mid }
+        }
+        list.insert(i, at: low)
+        return list
+    }
+
+    private static func removing(_ i: Int, from list: [Int]?) -> [Int]? {
+        guard var list, let at = list.firstIndex(of: i) else { return list }
+        list.remove(at: at)
+        return list.isEmpty ? nil : list
     }
 }
 

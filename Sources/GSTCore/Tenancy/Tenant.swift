@@ -1,21 +1,23 @@
 import Synchronization
 
-/// One isolated world: a seed and the live state built from it, behind one lock.
+/// One isolated world: a template (a seed, built once) and the live state forked from it, behind one
+/// lock.
 ///
 /// A request's whole effect is applied inside one `write` (one lock acquisition), so no reader ever
 /// sees half of it. Both `read` and `write` first complete jobs that have become due, so every
 /// caller sees the world as of now.
 public final class Tenant: Sendable {
     public let id: String
-    public let seed: WorldSeed
-    private let realTime: RealTime
+    public let template: WorldTemplate
     private let state: Mutex<TenantState>
 
-    public init(id: String, seed: WorldSeed, realTime: RealTime) {
+    /// The seed the tenant's world came from.
+    public var seed: WorldSeed { template.seed }
+
+    public init(id: String, template: WorldTemplate) {
         self.id = id
-        self.seed = seed
-        self.realTime = realTime
-        state = Mutex(TenantState(seed: seed, realTime: realTime))
+        self.template = template
+        state = Mutex(template.instantiate())
     }
 
     /// Runs `body` with the state under the lock, for reading.
@@ -38,13 +40,14 @@ public final class Tenant: Sendable {
         }
     }
 
-    /// Rebuilds the world from the seed: documents and IMS state, filings, jobs, snapshots, ids and
-    /// the clock (the scenario's "now" is part of its world). Kept across a reset: issued tokens
-    /// (logins survive), the version sequence (it keeps increasing, so responses cached per version
-    /// never come back) and the undrained journal.
+    /// Returns the world to its template: documents and IMS state, filings, jobs, snapshots, ids and
+    /// the clock (the scenario's "now" is part of its world). O(changes): the tenant's own layer is
+    /// dropped, the shared world stays. Kept across a reset: issued tokens (logins survive), the
+    /// version sequence (it keeps increasing, so responses cached per version never come back) and
+    /// the undrained journal.
     public func reset() {
         state.withLock { s in
-            var fresh = TenantState(seed: seed, realTime: realTime)
+            var fresh = template.instantiate()
             fresh.tokens = s.tokens
             fresh.version = s.version
             fresh.journal = s.journal

@@ -28,23 +28,34 @@ public final class TenantRegistry: Sendable {
 
     private let index = Mutex(Index())
     private let realTime: RealTime
-    private let makeTenantSeed: @Sendable (String) -> WorldSeed
+    /// The world every new `key_test_` tenant forks, built once.
+    public let testTenantTemplate: WorldTemplate
 
     /// - Parameters:
     ///   - realTime: the wall clock every tenant's clock reads when following real time.
-    ///   - makeTenantSeed: the world a new `key_test_` tenant starts from, given its API key
-    ///     (the composition root passes the default scenario).
-    public init(realTime: RealTime, makeTenantSeed: @escaping @Sendable (String) -> WorldSeed) {
+    ///   - testTenantSeed: the world a new `key_test_` tenant starts from (the composition root
+    ///     passes the primary scenario's); built here, once.
+    public init(realTime: RealTime, testTenantSeed: WorldSeed) {
         self.realTime = realTime
-        self.makeTenantSeed = makeTenantSeed
+        testTenantTemplate = WorldTemplate(seed: testTenantSeed, realTime: realTime)
     }
+
+    /// A template of `seed` on this registry's clock (built now: O(world)).
+    public func template(of seed: WorldSeed) -> WorldTemplate { WorldTemplate(seed: seed, realTime: realTime) }
 
     // MARK: Managing tenants
 
-    /// Creates a tenant; its seed's Sandbox keys and Vayana organisations route to it.
+    /// Creates a tenant from a seed (built into a template now).
     @discardableResult
     public func createTenant(id: String, seed: WorldSeed) throws(TenantRegistryError) -> Tenant {
-        let tenant = Tenant(id: id, seed: seed, realTime: realTime)
+        try createTenant(id: id, template: template(of: seed))
+    }
+
+    /// Creates a tenant forked from `template`; its seed's Sandbox keys and Vayana organisations route to it.
+    @discardableResult
+    public func createTenant(id: String, template: WorldTemplate) throws(TenantRegistryError) -> Tenant {
+        let seed = template.seed
+        let tenant = Tenant(id: id, template: template)
         try index.withLock { (x: inout Index) throws(TenantRegistryError) in
             guard x.tenants[id] == nil else { throw .duplicateTenantID(id) }
             for key in seed.credentials.sandboxKeys.keys where x.sandboxKeys[key] != nil { throw .credentialInUse(key) }
@@ -78,7 +89,7 @@ public final class TenantRegistry: Sendable {
     public func replaceTenant(id: String, seed: WorldSeed) throws(TenantRegistryError) -> Tenant {
         guard let old = tenant(id: id) else { throw .unknownTenant(id) }
         let tokens = old.read { $0.tokens }
-        let fresh = Tenant(id: id, seed: seed, realTime: realTime)
+        let fresh = Tenant(id: id, template: template(of: seed))
         fresh.write { $0.tokens = tokens }
         try index.withLock { (x: inout Index) throws(TenantRegistryError) in
             guard x.tenants[id] != nil else { throw .unknownTenant(id) }
@@ -152,7 +163,7 @@ public final class TenantRegistry: Sendable {
 
     /// Sandbox's `x-api-key` + `x-api-secret`. A known key needs its secret. An unknown key starting
     /// `key_test_` with a secret starting `secret_test_` gets a fresh tenant (id = the key) built by
-    /// `makeTenantSeed`; later calls need the same secret. Nil = unauthorised.
+    /// `testTenantTemplate`; later calls need the same secret. Nil = unauthorised.
     public func authenticateSandbox(key: String, secret: String) -> Tenant? {
         if let found = index.withLock({ x -> (Tenant?, Bool)? in
             guard let entry = x.sandboxKeys[key] else { return nil }
@@ -163,7 +174,7 @@ public final class TenantRegistry: Sendable {
         guard key.hasPrefix(Self.testKeyPrefix), secret.hasPrefix(Self.testSecretPrefix) else { return nil }
         // Build outside the lock (a big seed takes time); if two requests race, the first one to
         // register wins and the other uses its tenant.
-        let candidate = Tenant(id: key, seed: makeTenantSeed(key), realTime: realTime)
+        let candidate = Tenant(id: key, template: testTenantTemplate)
         return index.withLock { x -> Tenant? in
             if let entry = x.sandboxKeys[key] { return entry.secret == secret ? x.tenants[entry.tenant] : nil }
             guard x.tenants[key] == nil else { return nil }

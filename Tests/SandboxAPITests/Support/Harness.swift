@@ -32,7 +32,7 @@ final class Harness: Sendable {
     let tenant: Tenant
 
     init(_ seed: WorldSeed = TestWorld.seed(), realTime: Int64 = TestWorld.now) {
-        registry = TenantRegistry(realTime: .fixed(realTime), makeTenantSeed: { _ in TestWorld.seed() })
+        registry = TenantRegistry(realTime: .fixed(realTime), testTenantSeed: TestWorld.seed())
         tenant = try! registry.createTenant(id: "world", seed: seed)
         context = SandboxAPIContext(registry: registry, realTime: .fixed(realTime))
         router = Router(SandboxRoutes.routes())
