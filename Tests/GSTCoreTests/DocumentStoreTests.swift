@@ -17,15 +17,26 @@ struct DocumentStoreTests: FixtureSuite {
         #expect(store.indices(recipient: r, period: F.may).map { store[$0].number } == ["INV-7"])
     }
 
-    @Test("the IMS hash is the cached digest of the canonical text")
+    @Test("key order: the fast path for generated worlds and the full sort agree, shuffled or not")
+    func keyOrder() {
+        var docs = F.documents
+        for n in 0..<40 { docs.append(F.doc(.b2b, [F.intra, F.inter, F.posRule][n % 3], "G-\(1000 + n)")) }
+        let expected = docs.indices.sorted { docs[$0].key < docs[$1].key }.map { docs[$0].key }
+        #expect(DocumentStore.keyOrder(docs).map { docs[$0].key } == expected)
+        var random = ForkPropertyTests.Random(state: 11)
+        for _ in 0..<5 {
+            docs.swapAt(random.next(docs.count), random.next(docs.count))
+            #expect(DocumentStore.keyOrder(docs).map { docs[$0].key } == expected)
+        }
+    }
+
+    @Test("the IMS hash is the SHA-256 of the canonical text; the cached digest its fingerprint")
     func digests() {
         let store = DocumentStore(F.documents)
         for (i, d) in store.all.enumerated() {
-            let cached = store.digests[i]
             #expect(SHA256.hex(d.canonicalText) == d.imsHash)
-            let hex = [cached.bytes.0, cached.bytes.1, cached.bytes.2, cached.bytes.3]
-                .map { w in (0..<16).reversed().map { String((w >> UInt64($0 * 4)) & 0xF, radix: 16) }.joined() }.joined()
-            #expect(hex == d.imsHash)
+            let text = Array(d.canonicalText.utf8)
+            #expect(store.digests[i].value == text.withUnsafeBytes { Fingerprint64.of($0) })
         }
         #expect(F.doc(.b2b, F.intra, "INV-1").canonicalText.hasPrefix("b2b|\(F.intra.value)|\(r.value)|INV-1|20250410|"))
     }

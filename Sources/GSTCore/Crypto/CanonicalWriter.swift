@@ -7,12 +7,27 @@ struct CanonicalWriter {
     /// Everything written, when the caller wants the text itself (IMS hash, tests).
     private let keepText: Bool
     private(set) var text: [UInt8] = []
+    /// Only a `Fingerprint64` is wanted: everything stays in the buffer, nothing goes through SHA-256.
+    private let fingerprintOnly: Bool
 
     /// - Parameter capacity: initial buffer size; small for one document, large for a whole 2B.
     init(keepText: Bool = false, capacity: Int = 512) {
         self.keepText = keepText
+        fingerprintOnly = false
         buffer.reserveCapacity(capacity)
     }
+
+    /// A writer for `finishFingerprint`.
+    static func forFingerprint() -> CanonicalWriter { CanonicalWriter(fingerprintOnly: ()) }
+
+    private init(fingerprintOnly: Void) {
+        keepText = false
+        self.fingerprintOnly = true
+        buffer.reserveCapacity(256)
+    }
+
+    /// The `Fingerprint64` of everything written (a `forFingerprint` writer).
+    func finishFingerprint() -> UInt64 { buffer.withUnsafeBytes { Fingerprint64.of($0) } }
 
     mutating func field(_ s: String) {
         buffer.append(contentsOf: s.utf8)
@@ -54,7 +69,7 @@ struct CanonicalWriter {
     }
 
     /// Hashing in large chunks: each `SHA256.update` call has a fixed cost.
-    private mutating func flushIfFull() { if buffer.count >= 64 * 1024 { flush() } }
+    private mutating func flushIfFull() { if buffer.count >= 64 * 1024 && !fingerprintOnly { flush() } }
 
     private mutating func flush() {
         if keepText { text.append(contentsOf: buffer) }

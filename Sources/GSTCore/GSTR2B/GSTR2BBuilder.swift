@@ -117,8 +117,8 @@ struct GSTR2BBuilder {
 
 extension GSTR2B {
     /// SHA-256 of the canonical text of the content: a header, then for every docdata and docRejdata
-    /// supplier group its fields and, per document, a 64-bit fingerprint (the first 8 bytes of the
-    /// document's own SHA-256 over its reported fields, cached in the store) and one byte of 2B
+    /// supplier group its fields and, per document, a 64-bit fingerprint (`DocumentDigest`: of its
+    /// reported fields, cached in the store) and one byte of 2B
     /// verdict. 9 bytes per document, written in one block per group, keep a 100,000-document
     /// checksum under 10 ms. Summaries are sums of these documents, so hashing the documents covers
     /// them. (A fingerprint only has to tell a changed 2B from an unchanged one.)
@@ -146,7 +146,7 @@ extension GSTR2B {
                 for (n, doc) in docs.enumerated() {
                     let verdict = (doc.imsStatus == .accepted ? 0 : doc.imsStatus == .rejected ? 1 : 2) << 2
                         | (doc.itcAvailable ? 2 : 0) | (doc.unavailableReason == nil ? 0 : 1)
-                    out.storeBytes(of: digests[Int(doc.index)].bytes.0.bigEndian, toByteOffset: n * stride, as: UInt64.self)
+                    out.storeBytes(of: digests[Int(doc.index)].value.bigEndian, toByteOffset: n * stride, as: UInt64.self)
                     out.storeBytes(of: UInt8(verdict), toByteOffset: n * stride + 8, as: UInt8.self)
                 }
             }
