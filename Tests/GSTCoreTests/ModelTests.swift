@@ -112,4 +112,19 @@ struct ModelTests {
         let ineligible = Fixture.doc(.b2b, Fixture.posRule, "Z", pos: "29")
         #expect(ineligible.isIneligibleByPOSRule && !ineligible.isInIMS)
     }
+
+    @Test("dates and periods are compact, and every instant an Int64 names has a date")
+    func compactDates() {
+        #expect(MemoryLayout<CivilDate>.stride == 8 && MemoryLayout<CivilDate?>.stride == 8)
+        #expect(MemoryLayout<ReturnPeriod>.stride == 8)
+        for ms in [Int64.min, Int64.min + 1, -1, 0, Int64.max - 19_800_000, Int64.max] {
+            let date = CivilDate(epochMilliseconds: ms)
+            #expect((1...12).contains(date.month) && (1...31).contains(date.day), "\(ms)")
+        }
+        #expect(CivilDate(epochMilliseconds: 1_746_851_400_000) == CivilDate(year: 2025, month: 5, day: 10))
+        #expect(CivilDate(epochMilliseconds: -1) == CivilDate(year: 1970, month: 1, day: 1))   // 05:29:59.999 IST
+        #expect(CivilDate(epochMilliseconds: -19_800_001) == CivilDate(year: 1969, month: 12, day: 31))
+        #expect(CivilDate(year: 1 << 40, month: 1, day: 1) == nil)
+        #expect(ReturnPeriod(containing: CivilDate(year: 2099, month: 12, day: 31)!).next.year == 2100)
+    }
 }

@@ -1,11 +1,15 @@
 /// A monthly tax period, written `MMYYYY` on the wire (`rtnprd`, `ret_period`, `fp`, `itcprd`).
 public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let month: Int
-    public let year: Int
+    // 8 bytes rather than two Ints (16): every document and index key holds one.
+    private let storedMonth: UInt8
+    private let storedYear: Int32
+
+    public var month: Int { Int(storedMonth) }
+    public var year: Int { Int(storedYear) }
 
     public init?(month: Int, year: Int) {
         guard (1...12).contains(month), (1900...2099).contains(year) else { return nil }
-        self.month = month; self.year = year
+        self.init(unchecked: month, year)
     }
 
     /// Parses `MMYYYY` exactly as the schema's `^((0[1-9]|1[012])((19|20)\d\d))$`.
@@ -24,7 +28,7 @@ public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     }
 
     /// The period a date falls in.
-    public init(containing date: CivilDate) { month = date.month; year = date.year }
+    public init(containing date: CivilDate) { self.init(unchecked: date.month, date.year) }
 
     public var mmyyyy: String { (month < 10 ? "0\(month)" : "\(month)") + String(year) }
     public var description: String { mmyyyy }
@@ -35,7 +39,8 @@ public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     public var next: ReturnPeriod { month == 12 ? ReturnPeriod(unchecked: 1, year + 1) : ReturnPeriod(unchecked: month + 1, year) }
     public var previous: ReturnPeriod { month == 1 ? ReturnPeriod(unchecked: 12, year - 1) : ReturnPeriod(unchecked: month - 1, year) }
 
-    private init(unchecked month: Int, _ year: Int) { self.month = month; self.year = year }
+    /// A valid month (1–12); the year saturates at Int32's range.
+    private init(unchecked month: Int, _ year: Int) { storedMonth = UInt8(month); storedYear = Int32(clamping: year) }
 
     /// False for a period outside what `MMYYYY` can name (1900–2099), reached by date or month arithmetic.
     public var isNameable: Bool { ReturnPeriod(month: month, year: year) != nil }
