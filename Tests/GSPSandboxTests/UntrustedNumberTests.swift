@@ -1,0 +1,32 @@
+import GSPSandboxTesting
+import GSTCore
+import JSON
+import ScenarioKit
+import Testing
+
+/// Issue 11 item 1 beyond the clock: numbers from requests and contract files that fed counter or
+/// time arithmetic are refused with a clear message or kept in range, and the server stays up.
+struct UntrustedNumberTests {
+    static let acme = "27AAPCA4821K1ZD"
+
+    /// GSTR-1 `doc_issue` counts are any non-negative integers: the summary's totals used to trap
+    /// when two of them added up past `Int.max`; they saturate now.
+    @Test func gstr1DocumentCountsThatOverflowTheirTotalStillSummarise() throws {
+        let sandbox = try TestSandbox.start(scenario: .file(RepoPath.scenario("tests/gstr1-b2b.json")))
+        defer { sandbox.stop() }
+        let session = try sandbox.taxpayerSession(gstin: Self.acme)
+        let max = "9223372036854775807"
+        let doc = #"{"num":1,"from":"1","to":"9","totnum":\#(max),"cancel":\#(max),"net_issue":\#(max)}"#
+        let body = #"{"gstin":"\#(Self.acme)","fp":"042025","doc_issue":{"doc_det":[{"doc_num":1,"docs":[\#(doc),\#(doc)]}]}}"#
+        let saved = try sandbox.post("/gst/compliance/tax-payer/gstrs/gstr-1/2025/04", headers: session.headers,
+                                     json: try JSONParser.parse(Array(body.utf8)))
+        #expect(saved.json?["data"]?["data"]?["reference_id"]?.stringValue != nil, "\(saved.text)")
+
+        let summary = try sandbox.get("/gst/compliance/tax-payer/gstrs/gstr-1/2025/04", headers: session.headers)
+        #expect(summary.status == 200)
+        let sections = summary.json?["data"]?["data"]?["sec_sum"]?.arrayValue ?? []
+        let docIssue = sections.first { $0["sec_nm"] == "DOC_ISSUE" }
+        #expect(docIssue?["ttl_doc_issued"] == .number(JSONNumber(Int.max)), "\(summary.text)")
+        #expect(try sandbox.get("/_sandbox/health").status == 200)
+    }
+}
