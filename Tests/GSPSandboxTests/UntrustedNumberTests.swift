@@ -29,4 +29,28 @@ struct UntrustedNumberTests {
         #expect(docIssue?["ttl_doc_issued"] == .number(JSONNumber(Int.max)), "\(summary.text)")
         #expect(try sandbox.get("/_sandbox/health").status == 200)
     }
+
+    /// A real-time tenant clock moved by an offset that leaves the clock's range (the testing library's
+    /// `advanceClock` takes any value) used to trap on the next read (`real + offset`); it shows the
+    /// range's end now, and the tenant exports and imports again.
+    @Test func aRealTimeClockAdvancedPastItsRangeStaysAtItsEnd() throws {
+        let sandbox = try TestSandbox.start(scenario: .inline(#"{"name":"real","clock":"real"}"#))
+        defer { sandbox.stop() }
+        sandbox.advanceClock(milliseconds: .max)
+        let clock = try sandbox.control("GET", "/tenants/real/clock")
+        #expect(clock.json?["epoch_ms"] == .number(JSONNumber(TenantClock.validRange.upperBound)), "\(clock.text)")
+        let exported = try sandbox.control("GET", "/tenants/real/export")
+        #expect(exported.status == 200)
+        #expect(try sandbox.control("POST", "/tenants/real/import", json: exported.json).status == 200)
+    }
+
+    /// `gsp-sandbox test`: an `advance_clock` step that would take the clock out of its range fails
+    /// with a message, as `POST …/clock/advance` answers 400, instead of trapping on a real-time clock.
+    @Test func aContractStepThatAdvancesTheClockOutOfRangeFails() throws {
+        let text = #"{"name":"far","clock":"real","steps":[{"advance_clock":"9223372036854775807ms"},{"request":{"method":"GET","path":"/_sandbox/health"}}]}"#
+        let scenario = try ScenarioLoader.load(bytes: Array(text.utf8), name: "far.json")
+        let result = ContractRunner.run(steps: try scenario.contractSteps(), scenario: scenario, label: "far")
+        #expect(result.steps.count == 1)
+        #expect(result.steps.first?.failures == ["advancing the clock by 9223372036854775807ms would take it outside 1900-01-01…9998-12-31 (IST)"])
+    }
 }
