@@ -53,4 +53,35 @@ struct UntrustedNumberTests {
         #expect(result.steps.count == 1)
         #expect(result.steps.first?.failures == ["advancing the clock by 9223372036854775807ms would take it outside 1900-01-01…9998-12-31 (IST)"])
     }
+
+    /// The sweep's other control-API numbers: fault counters, delays, probabilities and seeds, the
+    /// journal's paging, verify's counts. Absurd ones are refused with 400 and install nothing;
+    /// the largest counters are accepted (they are only compared, never added to).
+    @Test func absurdNumbersInControlRequestsAreRefused() throws {
+        let sandbox = try TestSandbox.start(scenario: .default)
+        defer { sandbox.stop() }
+        let big = "9223372036854775808", max = "9223372036854775807"
+        for rule in [#"{"delay_ms": \#(max)}"#, #"{"delay_ms": \#(big)}"#, #"{"delay_ms": -1}"#, #"{"delay_ms": 1e3}"#,
+                     #"{"delay": {"min_ms": 0, "max_ms": \#(max)}}"#, #"{"drop": true, "after": \#(big)}"#,
+                     #"{"drop": true, "times": -1}"#, #"{"drop": true, "times": 1.5}"#, #"{"drop": true, "probability": 1e400}"#,
+                     #"{"drop": true, "probability": -1}"#, #"{"drop": true, "seed": 18446744073709551616}"#,
+                     #"{"drop": true, "seed": -1}"#, #"{"respond": {"status": \#(big)}}"#] {
+            let reply = try sandbox.control("POST", "/faults", json: try JSONParser.parse(Array(rule.utf8)))
+            #expect(reply.status == 400, "\(rule): \(reply.text)")
+            #expect(reply.json?["error"]?.stringValue != nil)
+        }
+        #expect(try sandbox.control("GET", "/faults").json?["faults"] == .array([]))
+        let counters = #"{"id": "far", "match": {"path": "/nowhere"}, "drop": true, "after": \#(max), "times": \#(max), "seed": 18446744073709551615}"#
+        #expect(try sandbox.control("POST", "/faults", json: try JSONParser.parse(Array(counters.utf8))).status == 201)
+
+        for query in ["limit=\(big)", "limit=-1", "since=-1", "since=18446744073709551616", "status=\(big)"] {
+            #expect(try sandbox.control("GET", "/journal?\(query)").status == 400, "\(query)")
+        }
+        #expect(try sandbox.control("GET", "/journal?limit=\(max)&since=18446744073709551615").status == 200)
+        for count in [big, "-1", "1.5", #"{"at_least": \#(big)}"#, #"{"at_most": -1}"#] {
+            let body = try JSONParser.parse(Array(#"{"pattern": {}, "count": \#(count)}"#.utf8))
+            #expect(try sandbox.control("POST", "/verify", json: body).status == 400, "\(count)")
+        }
+        #expect(try sandbox.get("/_sandbox/health").status == 200)
+    }
 }
