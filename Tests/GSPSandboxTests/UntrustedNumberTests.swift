@@ -84,4 +84,29 @@ struct UntrustedNumberTests {
         }
         #expect(try sandbox.get("/_sandbox/health").status == 200)
     }
+
+    /// What a GSTR-1 save turns into documents is what an export writes, so it must be what an import
+    /// reads: a rate outside GSTN's list or an amount above its `amts` maximum (99,999,999,999.99) used
+    /// to become a document, and the tenant's export then failed to load. Now the save job refuses the
+    /// record (RET191175, as GSTN does) or the body (RET191106, GSTN's schema maximum).
+    @Test(arguments: [(#""rt":7,"txval":1000"#, "RET191175"), (#""rt":18,"txval":100000000000"#, "RET191106"),
+                      (#""rt":18,"txval":1000,"csamt":100000000000"#, "RET191106")])
+    func aGSTR1SaveTheExportCouldNotReloadIsRefused(item: String, code: String) throws {
+        let sandbox = try TestSandbox.start(scenario: .file(RepoPath.scenario("tests/gstr1-b2b.json")))
+        defer { sandbox.stop() }
+        let session = try sandbox.taxpayerSession(gstin: Self.acme)
+        let invoice = #"{"inum":"BIG-1","idt":"05-04-2025","val":1180,"pos":"29","rchrg":"N","inv_typ":"R","itms":[{"num":1,"itm_det":{\#(item)}}]}"#
+        let body = #"{"gstin":"\#(Self.acme)","fp":"042025","b2b":[{"ctin":"29AAKFB7315M1Z0","inv":[\#(invoice)]}]}"#
+        let saved = try sandbox.post("/gst/compliance/tax-payer/gstrs/gstr-1/2025/04", headers: session.headers,
+                                     json: try JSONParser.parse(Array(body.utf8)))
+        let reference = try #require(saved.json?["data"]?["data"]?["reference_id"]?.stringValue, "\(saved.text)")
+        let status = try sandbox.get("/gst/compliance/tax-payer/gstrs/2025/04/status?reference_id=\(reference)", headers: session.headers)
+        let report = status.json?["data"]?["data"]?["error_report"]
+        #expect((report?["error_cd"] ?? report?["b2b"]?[0]?["error_cd"]) == .string(code), "\(status.text)")
+
+        let exported = try sandbox.control("GET", "/tenants/gstr1-b2b/export")
+        #expect(exported.json?["documents"]?["b2b"]?.arrayValue?.contains { $0["number"] == "BIG-1" } == false)
+        let reloaded = try sandbox.control("POST", "/tenants/gstr1-b2b/import", json: exported.json)
+        #expect(reloaded.status == 200, "\(reloaded.text)")
+    }
 }
