@@ -281,7 +281,10 @@ package enum IMSRequestValidator {
                 if s != "Y" && s != "N" { fail(f, "must be one of Y, N") }
             case .remarks:
                 guard case .string(let s) = v else { fail(f, "must be a string"); continue }
-                guard s.count <= 500 else { fail(f, "must be at most 500 characters"); continue }
+                guard s.count <= IMSRecordState.maximumRemarksLength else {
+                    fail(f, "must be at most \(IMSRecordState.maximumRemarksLength) characters")
+                    continue
+                }
                 remarks = s
             }
         }

@@ -109,4 +109,28 @@ struct UntrustedNumberTests {
         let reloaded = try sandbox.control("POST", "/tenants/gstr1-b2b/import", json: exported.json)
         #expect(reloaded.status == 200, "\(reloaded.text)")
     }
+
+    /// IMS SAVE takes remarks of up to 500 characters; the scenario loader took 200, so a tenant whose
+    /// recipient wrote a long remark exported a file it could not import.
+    @Test func anIMSRemarkTheSaveAcceptsExportsAndImports() throws {
+        let sandbox = try TestSandbox.start(scenario: .default)
+        defer { sandbox.stop() }
+        let session = try sandbox.taxpayerSession(gstin: Self.acme)
+        let base = "/gst/compliance/tax-payer/invoices"
+        let records = try sandbox.get("\(base)?section=B2B&status=no_action_taken", headers: session.headers)
+        var item = try #require(records.json?["data"]?["data"]?["b2b"]?[0]?.objectValue, "\(records.text)")
+        for k in ["hash", "ispendactblocked", "srcfilstatus"] { item[k] = nil }
+        item["prev_status"] = "N"
+        item["action"] = "R"
+        item["remarks"] = .string(String(repeating: "r", count: 500))
+        let save = try sandbox.post("\(base)/status/save", headers: session.headers,
+                                    json: ["rtin": .string(Self.acme), "reqtyp": "SAVE", "invdata": ["b2b": [.object(item)]]])
+        let reference = try #require(save.json?["data"]?["data"]?["reference_id"]?.stringValue, "\(save.text)")
+        let status = try sandbox.get("\(base)/status?reference_id=\(reference)", headers: session.headers)
+        #expect(status.json?["data"]?["data"]?["status_cd"] == "P", "\(status.text)")
+
+        let exported = try sandbox.control("GET", "/tenants/default/export")
+        let reloaded = try sandbox.control("POST", "/tenants/default/import", json: exported.json)
+        #expect(reloaded.status == 200, "\(reloaded.text)")
+    }
 }
