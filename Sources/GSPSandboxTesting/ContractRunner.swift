@@ -60,7 +60,14 @@ public enum ContractRunner {
 
     static func run(_ step: ContractStep, on sandbox: TestSandbox, variables: inout [String: String]) -> StepResult {
         switch step.action {
-        case .advanceClock(let ms, _):
+        case .advanceClock(let ms, let text):
+            // Refused as `POST …/clock/advance` refuses it; `advanceClock` alone would clamp silently.
+            let leaves = sandbox.application.context.world.registry.tenants.contains { tenant in
+                tenant.read { TenantClock.instant($0.now, advancedBy: ms) == nil }
+            }
+            if leaves {
+                return StepResult(name: step.name, failures: ["advancing the clock by \(text) would take it outside 1900-01-01…9998-12-31 (IST)"])
+            }
             sandbox.advanceClock(milliseconds: ms)
             return StepResult(name: step.name, failures: [])
         case .request(let request, let expect, let captures):

@@ -123,7 +123,8 @@ public final class TestSandbox {
         for tenant in application.context.world.registry.tenants { tenant.reset() }
     }
 
-    /// Moves every tenant's virtual clock forward by `milliseconds` (due jobs settle).
+    /// Moves every tenant's virtual clock forward by `milliseconds` (due jobs settle); a clock never
+    /// leaves 1900-01-01…9998-12-31 IST (`TenantClock.validRange`): a larger move stops at its end.
     public func advanceClock(milliseconds: Int64) {
         for tenant in application.context.world.registry.tenants {
             tenant.write { $0.advanceClock(by: milliseconds) }

@@ -103,6 +103,8 @@ extension GSTNError {
     /// Documented: a GSTR-1 note dated after the period.
     package static let noteDateOutOfRange = GSTNError(
         code: "RET191115", message: "Date is Invalid. Date of note cannot exceed the current tax period .")
+    /// Documented: a GSTR-1 record with a rate outside the rate list.
+    package static let rateNotInList = GSTNError(code: "RET191175", message: "Do enter the correct rate as per the rate list.")
     /// Emulator's choice: a GSTR-1 record for a document already in a filed return.
     package static let documentAlreadyFiled = GSTNError(code: "RET191113", message: "Document already exists in a filed return.")
 
@@ -135,7 +137,7 @@ extension GSTNError {
             noDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
-            gstr1NotFiledFor3B,
+            rateNotInList, gstr1NotFiledFor3B,
         ]
     }
 

@@ -10,7 +10,8 @@ import JSON
 /// - the body is an object; `gstin`, when present, is the session's; `fp`, when present, is the period.
 /// - only the sections below plus `gstin`, `fp`, `gt`, `cur_gt`; `txpd`, `txpda`, `ecom`, `ecoma`,
 ///   `supeco`, `supecoa` are accepted and not stored; at least one stored section must be present.
-/// - dates DD-MM-YYYY, `pos` two digits, amounts non-negative with at most two decimals, `rchrg` Y/N,
+/// - dates DD-MM-YYYY, `pos` two digits, amounts non-negative with at most two decimals and at most
+///   GSTN's maxima (`val` 9,999,999,999,999.99, any other 99,999,999,999.99), `rchrg` Y/N,
 ///   `inv_typ` R/DE/SEWP/SEWOP/CBW, `ntty` C/D, `flag` (optional) one of D/A/R/N/U/E, `ctin` a valid
 ///   GSTIN other than the supplier, non-empty `inv`/`nt`/`itms` lists.
 /// - `flag` "D" deletes the record.
@@ -99,6 +100,9 @@ struct Reader {
             return .zero
         }
         guard let a = v.amountValue else { throw fail("\(p).\(k)", "expected a non-negative amount") }
+        // GSTN's schema maxima; a document saved above them could not be exported and loaded back.
+        let max = k == "val" ? Amount.gstnValueMaximum : Amount.gstnMaximum
+        guard a <= max else { throw fail("\(p).\(k)", "at most \(max)") }
         return a
     }
     func period(_ o: [String: JSONValue], _ k: String, _ p: String) throws {

@@ -11,6 +11,7 @@ package enum GSTR1StatusRender {
         case .noteDateOutOfRange: return .noteDateOutOfRange
         case .invalidPlaceOfSupply: return .invalidPlaceOfSupply
         case .documentAlreadyFiled: return .documentAlreadyFiled
+        case .rateNotInList: return .rateNotInList
         }
     }
 

@@ -39,7 +39,7 @@ package enum GSTR1SummaryRender {
                         case "samt": sgst = sgst + a
                         case "csamt": cess = cess + a
                         case "expt_amt", "nil_amt", "ngsup_amt": extra[k, default: .zero] = extra[k, default: .zero] + a
-                        case "totnum", "cancel", "net_issue": counts[k, default: 0] += n.int ?? 0
+                        case "totnum", "cancel", "net_issue": counts[k] = Self.saturatingSum(counts[k] ?? 0, n.int ?? 0)
                         default: break
                         }
                     } else {
@@ -49,6 +49,13 @@ package enum GSTR1SummaryRender {
             case .array(let a): for x in a { walk(x) }
             default: break
             }
+        }
+
+        /// Document counts are any non-negative integers a save request gives (GSTN sets no maximum):
+        /// their total stops at `Int.max` rather than trapping.
+        static func saturatingSum(_ a: Int, _ b: Int) -> Int {
+            let (sum, overflow) = a.addingReportingOverflow(b)
+            return overflow ? (b < 0 ? Int.min : Int.max) : sum
         }
 
         func fields(name: String, checksum: String) -> [String: JSONValue] {

@@ -210,9 +210,6 @@ package enum IMSRequestValidator {
         return out
     }()
 
-    private static let maxValue = Amount(paise: 999_999_999_999_999)
-    private static let maxAmount = Amount(paise: 9_999_999_999_999)
-
     /// Validates one record. Every property is looked at once; when several are wrong the reported one
     /// is, in this order: an unknown property (the first in byte order), a missing one (in `properties`
     /// order), an invalid value (in `Field` order) — so the message does not depend on dictionary order.
@@ -269,7 +266,7 @@ package enum IMSRequestValidator {
             case .val, .txval, .iamt, .camt, .samt, .cess, .declIgst, .declCgst, .declSgst, .declCess:
                 guard case .number(let n) = v else { fail(f, "must be a number"); continue }
                 guard let a = n.amount else { fail(f, "must be a number >= 0 with at most two decimals"); continue }
-                let max = f == .val ? maxValue : maxAmount
+                let max = f == .val ? Amount.gstnValueMaximum : Amount.gstnMaximum
                 if a > max { fail(f, "must be at most \(max)") }
             case .prevStatus:
                 guard case .string(let s) = v else { fail(f, "must be a string"); continue }
@@ -284,7 +281,10 @@ package enum IMSRequestValidator {
                 if s != "Y" && s != "N" { fail(f, "must be one of Y, N") }
             case .remarks:
                 guard case .string(let s) = v else { fail(f, "must be a string"); continue }
-                guard s.count <= 500 else { fail(f, "must be at most 500 characters"); continue }
+                guard s.count <= IMSRecordState.maximumRemarksLength else {
+                    fail(f, "must be at most \(IMSRecordState.maximumRemarksLength) characters")
+                    continue
+                }
                 remarks = s
             }
         }

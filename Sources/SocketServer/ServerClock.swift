@@ -35,10 +35,14 @@ public final class ManualClock: ServerClock {
 }
 
 extension Duration {
-    /// The duration in whole nanoseconds, clamped to zero for negative values.
+    /// The duration in whole nanoseconds, clamped to zero for negative values and to `UInt64.max`
+    /// (about 584 years: never) above it. Durations come from configuration (`serve --drain-timeout`):
+    /// wrapping turned 18,446,744,074 s into a 0.3 s drain.
     var nanoseconds: UInt64 {
         let (seconds, attoseconds) = components
         guard seconds >= 0 else { return 0 }
-        return UInt64(seconds) &* 1_000_000_000 &+ UInt64(attoseconds / 1_000_000_000)
+        let (whole, o1) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        let (sum, o2) = whole.addingReportingOverflow(UInt64(attoseconds / 1_000_000_000))
+        return o1 || o2 ? .max : sum
     }
 }

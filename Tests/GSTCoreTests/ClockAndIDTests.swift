@@ -26,6 +26,18 @@ struct ClockAndIDTests {
         #expect(c.now(real: 3) == 3)
     }
 
+    @Test("a clock never shows an instant outside its range, whatever it was given")
+    func clampedToTheRange() {
+        let range = TenantClock.validRange
+        var c = TenantClock(.realTime)
+        c.advance(by: .max)
+        #expect(c.now(real: 1_000) == range.upperBound)
+        c.followRealTime()
+        c.advance(by: .min)
+        #expect(c.now(real: -1_000) == range.lowerBound)
+        #expect(TenantClock(.fixed(epochMilliseconds: .max)).now(real: 0) == range.upperBound)
+    }
+
     @Test("anchored real time starts at the anchor and does not go back")
     func anchored() {
         let rt = RealTime.anchored(at: 1_700_000_000_000)

@@ -149,6 +149,19 @@ import Testing
         #expect(send(.get, "/gstrs/gstr-1/cdnr/2024/11").errorCode == "RET11416")
     }
 
+    /// RET191175 as documented: an invoice line whose rate is not in the rate list is refused (PE), so
+    /// no document comes out of a save that a scenario file could not hold.
+    @Test func aRateOutsideTheListIsRET191175() throws {
+        let invoice = #"{"inum":"RT-1","idt":"05-11-2024","val":118,"pos":"27","rchrg":"N","inv_typ":"R","itms":[{"num":1,"itm_det":{"rt":0.18,"txval":100,"iamt":18}}]}"#
+        let id = try #require(save(#""b2b":[{"ctin":"\#(TestWorld.recipient.value)","inv":[\#(invoice)]}]"#))
+        let s = status(id)
+        #expect(s.inner?["status_cd"] == "PE")
+        let documented = VendorFixtures.gstr1Example("gst_return_status.RET191175.response.json")
+        #expect(ShapeComparer.differences(s.json, documented, ignoring: ["isEdit"]) == [])
+        #expect(s.inner?["error_report"]?["b2b"]?[0]?["error_msg"] == "Do enter the correct rate as per the rate list.")
+        #expect(!imsNumbers().contains("RT-1"))
+    }
+
     @Test func malformedSaveIsERAndChangesNothing() throws {
         let before = h.tenant.read { ($0.documents.all, $0.gstr1Returns) }
         for body in [#""b2b":[{"ctin":"27BAD","inv":[]}]"#, #""at":[{"pos":"7","sply_ty":"INTER","itms":[]}]"#, #""bogus":[]"#,

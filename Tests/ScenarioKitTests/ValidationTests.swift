@@ -10,6 +10,18 @@ import GSTCore
         minimal(#""documents": {"\#(section)": [{"supplier": "36AACCD8123P1ZB", "recipient": "27AAPCA4821K1ZD", "number": "INV-1", "date": "05-03-2025", "items": \#(items)\#(fields.isEmpty ? "" : ", " + fields)}]}"#)
     }
 
+    /// The scenario fuzz target's crash (issue 11), byte for byte: the loader trapped turning these
+    /// seconds into milliseconds.
+    @Test func theFuzzersAfterSecondsOverflowIsRefused() {
+        let bytes = Array(#"{"jobs": {"after_seconds": 9223372036854776}}"#.utf8)
+        do {
+            _ = try ScenarioLoader.load(bytes: bytes, name: "fuzz.json")
+            Issue.record("loaded")
+        } catch {
+            #expect(error.lines.contains { $0.hasPrefix("fuzz.json: $.jobs.after_seconds: expected seconds") }, "\(error.lines)")
+        }
+    }
+
     struct Case: CustomTestStringConvertible, Sendable {
         let json: String
         let line: String   // the exact expected line, or a prefix ending in "…"

@@ -35,6 +35,16 @@ struct ConnectionTimeoutsTests {
         #expect(timeouts.verdict(for: .lingering(since: 0), now: 2 * second) == .close)
     }
 
+    @Test func durationsBeyondUInt64Nanoseconds_SaturateInsteadOfWrapping() {
+        #expect(Duration.seconds(18_446_744_074).nanoseconds == .max)
+        #expect(Duration.seconds(Int.max).nanoseconds == .max)
+        #expect(Duration.seconds(18_446_744_073).nanoseconds == 18_446_744_073_000_000_000)
+        #expect(Duration.seconds(-1).nanoseconds == 0)
+        let forever = ConnectionTimeouts(idle: .seconds(Int.max), headerRead: .seconds(10), bodyStall: .seconds(30),
+                                         writeStall: .seconds(20), lingerClose: .seconds(2))
+        #expect(forever.verdict(for: .idle(since: 0), now: .max - 1) == .keep)
+    }
+
     @Test func timestampInTheFuture_IsNotTreatedAsExpired() {
         #expect(timeouts.verdict(for: .idle(since: 100 * second), now: 1 * second) == .keep)
     }

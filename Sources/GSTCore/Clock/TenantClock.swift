@@ -30,16 +30,21 @@ public struct TenantClock: Hashable, Sendable {
 
     public init(_ setting: ClockSetting) {
         switch setting {
-        case .fixed(let ms): mode = .fixed(ms)
+        case .fixed(let ms): mode = .fixed(Self.clamped(ms))
         case .realTime: mode = .realTime(offset: 0)
         }
     }
 
-    /// The tenant's time, epoch milliseconds, given the real time `real`.
+    /// The tenant's time, epoch milliseconds, given the real time `real`: always in `validRange`.
     public func now(real: Int64) -> Int64 {
         switch mode {
         case .fixed(let ms): return ms
-        case .realTime(let offset): return real + offset
+        case .realTime(let offset):
+            // `advance` refuses only an offset that overflows, so the testing library's `advanceClock`
+            // (any Int64) can leave the sum anywhere, even past Int64; real time also moves on after a
+            // request checked it. Either way the instant shown stays one the sandbox can export and reload.
+            let (sum, overflow) = real.addingReportingOverflow(offset)
+            return overflow ? (offset < 0 ? Self.validRange.lowerBound : Self.validRange.upperBound) : Self.clamped(sum)
         }
     }
 

@@ -132,6 +132,9 @@ public enum GSTR1RecordErrorReason: Hashable, Sendable {
     case invalidPlaceOfSupply
     /// The document number is already in a filed return (of this or another period) of the supplier.
     case documentAlreadyFiled
+    /// A line of an invoice or note has a rate outside GSTN's list (`TaxRate.standard`). Checked on the
+    /// records that become documents, which a tenant's export writes and its scenario loader reads.
+    case rateNotInList
 }
 
 /// Per-record failure in a GSTR-1 save (status PE `error_report`).

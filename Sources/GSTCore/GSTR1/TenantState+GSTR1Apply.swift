@@ -26,6 +26,9 @@ extension TenantState {
             return e.isNote ? .noteDateOutOfRange : .invoiceDateOutOfRange
         }
         if let pos = e.placeOfSupply, StateCode(pos) == nil { return .invalidPlaceOfSupply }
+        if case .document(let draft) = e.target, draft.items.contains(where: { !TaxRate.standard.contains($0.rate) }) {
+            return .rateNotInList
+        }
         if case .document(let draft) = e.target,
            let existing = documents[DocumentKey(section: draft.section, supplier: supplier, number: draft.number)],
            existing.filing.filed {

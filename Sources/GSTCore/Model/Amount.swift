@@ -32,6 +32,11 @@ public struct Amount: Hashable, Sendable, Comparable, AdditiveArithmetic, Custom
     }
 
     public static var zero: Amount { Amount(paise: 0) }
+    /// GSTN's schema maximum for a taxable value or tax head (`amts`, 99,999,999,999.99): what request
+    /// validators and the scenario loader accept, so a saved document always exports as a loadable scenario.
+    public static let gstnMaximum = Amount(paise: 9_999_999_999_999)
+    /// GSTN's schema maximum for a document's value (`val`, 9,999,999,999,999.99).
+    public static let gstnValueMaximum = Amount(paise: 999_999_999_999_999)
     // Amounts come from request bodies and scenario files: sums of many of them must not trap. Every
     // operation saturates at ±Int64.max paise (symmetric, so negating a result never traps either);
     // no real return comes near it (a single amount is below 10^15 rupees, see `init(decimalText:)`).

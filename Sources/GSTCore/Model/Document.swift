@@ -67,6 +67,8 @@ public struct IMSRecordState: Hashable, Sendable {
     /// `ispendactblocked`: "Y" means the Pending action is refused for this record.
     public var pendingActionBlocked: Bool
     public var remarks: String?
+    /// Longest `remarks` an IMS SAVE takes, and so the scenario loader (a tenant's export holds them).
+    public static let maximumRemarksLength = 500
     /// Set when the recipient filed GSTR-3B for the record's period while it was accepted or
     /// rejected: GSTN then drops it from IMS. The document itself stays in the world (GSTR-1 of the
     /// supplier, GSTR-2B snapshots), only the recipient's IMS views and actions no longer see it.

@@ -71,7 +71,8 @@ public struct TenantState: Sendable {
     /// Freezes the tenant clock at `epochMilliseconds`.
     public mutating func setClock(to epochMilliseconds: Int64) {
         clock.set(epochMilliseconds)
-        record("clock set to \(CivilDate(epochMilliseconds: epochMilliseconds)) (\(epochMilliseconds))")
+        // The clamped instant: the value asked for may be any Int64, and its date would overflow.
+        record("clock set to \(today) (\(now))")
         settleJobs()
     }
 

@@ -172,10 +172,9 @@ extension ScenarioDecoder {
     }
 
     mutating func amountRange(_ value: JSONValue, at path: JSONPath) -> ClosedRange<Amount>? {
-        let cap = Amount(paise: 9_999_999_999_999)   // GSTN's `amts` maximum, 99,999,999,999.99
         guard let m = object(value, at: path, allowed: ["min", "max"], required: ["min", "max"]),
-              let lo = m["min"].flatMap({ amount($0.0, at: $0.1, max: cap) }),
-              let hi = m["max"].flatMap({ amount($0.0, at: $0.1, max: cap) }) else { return nil }
+              let lo = m["min"].flatMap({ amount($0.0, at: $0.1) }),
+              let hi = m["max"].flatMap({ amount($0.0, at: $0.1) }) else { return nil }
         guard lo <= hi else { fail(path, "min \(lo) is above max \(hi)"); return nil }
         return lo...hi
     }

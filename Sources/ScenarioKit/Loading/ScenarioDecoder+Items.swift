@@ -97,7 +97,9 @@ extension ScenarioDecoder {
         if let (v, sp) = m["status"], let s = oneOf(v, at: sp, IMSStatus.self) { state.status = s }
         if let (v, bp) = m["pending_blocked"], let b = bool(v, at: bp) { state.pendingActionBlocked = b }
         if let (v, rp) = m["remarks"], let r = string(v, at: rp) {
-            if r.count > 200 { fail(rp, "remarks are limited to 200 characters, found \(r.count)") }
+            if r.count > IMSRecordState.maximumRemarksLength {
+                fail(rp, "remarks are limited to \(IMSRecordState.maximumRemarksLength) characters, found \(r.count)")
+            }
             state.remarks = r
         }
         if state.status == .pending && state.pendingActionBlocked {

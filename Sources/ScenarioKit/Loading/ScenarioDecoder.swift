@@ -95,7 +95,7 @@ struct ScenarioDecoder {
     mutating func percent(_ value: JSONValue, at path: JSONPath) -> Int? { int(value, at: path, in: 0...100) }
 
     /// A money amount: a JSON number, not negative, at most two decimals (GSTN's `multipleOf: 0.01`).
-    mutating func amount(_ value: JSONValue, at path: JSONPath, max: Amount = ScenarioDecoder.maxAmount) -> Amount? {
+    mutating func amount(_ value: JSONValue, at path: JSONPath) -> Amount? {
         guard case .number(let n) = value else {
             fail(path, "expected an amount (a number such as 1500 or 397.44), found \(value.typeName)")
             return nil
@@ -104,15 +104,12 @@ struct ScenarioDecoder {
             fail(path, "expected an amount that is not negative and has at most two decimals, found \(n.text)")
             return nil
         }
-        guard a <= max else {
-            fail(path, "must not exceed \(max), found \(n.text)")
+        guard a <= Amount.gstnMaximum else {
+            fail(path, "must not exceed \(Amount.gstnMaximum), found \(n.text)")
             return nil
         }
         return a
     }
-
-    /// GSTN's `amts` maximum.
-    static let maxAmount = Amount(paise: 9_999_999_999_999)
 
     mutating func rate(_ value: JSONValue, at path: JSONPath) -> TaxRate? {
         guard case .number(let n) = value else {
