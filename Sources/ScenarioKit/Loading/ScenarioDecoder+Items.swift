@@ -65,20 +65,22 @@ extension ScenarioDecoder {
         if let date, period < ReturnPeriod(containing: date) {
             fail(path.key("period"), "filing period \(period) is before the document's date \(date)")
         }
+        // Clock-relative: a warning (see the document date's check).
         if let today, period.firstDay > today {
-            fail(path.key("period"), "filing period \(period) has not started on the scenario clock (\(today))")
+            warn(path.key("period"), "filing period \(period) has not started on the scenario clock (\(today))")
         }
         let isFiled = filed ?? (filedOn != nil)
         if !isFiled, filedOn != nil { fail(path.key("filed_on"), "filed_on is given but filed is false") }
         if isFiled {
             if let on = filedOn {
                 if on <= period.lastDay { fail(path.key("filed_on"), "filed on \(on), before period \(period) ended; a return is filed after its period") }
-                if let today, on > today { fail(path.key("filed_on"), "filed on \(on), after the scenario clock (\(today))") }
+                if let today, on > today { warn(path.key("filed_on"), "filed on \(on), after the scenario clock (\(today))") }
             } else {
                 // The GSTR-1 due date (11th of the next month), or today if that is still ahead.
                 let due = CivilDate(year: period.next.year, month: period.next.month, day: 11)!
                 if let today, today <= period.lastDay {
-                    fail(path.key("filed"), "period \(period) has not ended on the scenario clock (\(today)), so it cannot be filed")
+                    warn(path.key("filed"), "period \(period) has not ended on the scenario clock (\(today)); filed on its due date \(due)")
+                    filedOn = due
                 } else {
                     filedOn = today.map { min(due, $0) } ?? due
                 }
