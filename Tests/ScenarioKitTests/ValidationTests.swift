@@ -34,9 +34,9 @@ import GSTCore
         Case(json: #"{"clock": "virtual"}"#, line: "t.json: $.clock: expected \"real\" or an object {\"now\": \"2025-05-10T10:00:00+05:30\"}, found \"virtual\""),
         Case(json: minimal(#""jobs": {"after_polls": 2, "after_seconds": 3}"#), line: "t.json: $.jobs: give only one of after_polls, after_seconds"),
         Case(json: minimal(#""jobs": {"complete": "later"}"#), line: "t.json: $.jobs.complete: expected \"on_first_poll\" (or use after_polls / after_seconds), found \"later\""),
-        Case(json: minimal(#""jobs": {"after_seconds": 1.2345}"#), line: "t.json: $.jobs.after_seconds: expected seconds as a number ≥ 0 with at most three decimals (e.g. 2 or 0.5), found 1.2345"),
+        Case(json: minimal(#""jobs": {"after_seconds": 1.2345}"#), line: "t.json: $.jobs.after_seconds: expected seconds from 0 to 31536000 (365 days) with at most three decimals (e.g. 2 or 0.5), found 1.2345"),
         // Issue 11: seconds whose milliseconds overflow Int64 trapped the loader (exit 132) instead of this line.
-        Case(json: minimal(#""jobs": {"after_seconds": 9223372036854776}"#), line: "t.json: $.jobs.after_seconds: expected seconds as a number ≥ 0 with at most three decimals (e.g. 2 or 0.5), found 9223372036854776"),
+        Case(json: minimal(#""jobs": {"after_seconds": 9223372036854776}"#), line: "t.json: $.jobs.after_seconds: expected seconds from 0 to 31536000 (365 days) with at most three decimals (e.g. 2 or 0.5), found 9223372036854776"),
         Case(json: minimal(#""ids": {"seed": -1}"#), line: "t.json: $.ids.seed: expected a non-negative integer below 2^64, found -1"),
         Case(json: minimal(#""gstr2b": {"page_size": 0}"#), line: "t.json: $.gstr2b.page_size: must be between 1 and 1000000, found 0"),
         Case(json: minimal(#""credentials": {"sandbox": [{"api_key": "k", "api_secret": "s"}, {"api_key": "k", "api_secret": "t"}]}"#),

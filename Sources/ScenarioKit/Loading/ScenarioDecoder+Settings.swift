@@ -43,7 +43,7 @@ extension ScenarioDecoder {
             // Seconds with up to three decimals: read through Amount's exact decimal parser
             // (hundredths), then check there was no sub-millisecond part.
             guard case .number(let n) = v, let ms = ScenarioDecoder.milliseconds(n.text), ms <= 86_400_000 * 365 else {
-                fail(p, "expected seconds as a number ≥ 0 with at most three decimals (e.g. 2 or 0.5), found \(ScenarioDecoder.show(v))")
+                fail(p, "expected seconds from 0 to 31536000 (365 days) with at most three decimals (e.g. 2 or 0.5), found \(ScenarioDecoder.show(v))")
                 return nil
             }
             return .afterMilliseconds(ms)
