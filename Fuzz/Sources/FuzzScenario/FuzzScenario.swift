@@ -47,7 +47,7 @@ public func fuzzScenario(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
 
 /// The scenario as the control API's export writes it: built into a tenant, then written back.
 func export(_ scenario: Scenario) -> JSONValue {
-    let tenant = Tenant(id: scenario.name, seed: scenario.world, realTime: wallClock)
+    let tenant = Tenant(id: scenario.name, template: WorldTemplate(seed: scenario.world, realTime: wallClock))
     return tenant.read { state in
         ScenarioExporter.export(state: state, seed: tenant.seed, credentials: scenario.world.credentials,
                                 name: scenario.name, description: scenario.description, strictGSTIN: scenario.strictGSTIN)
