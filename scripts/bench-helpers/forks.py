@@ -66,8 +66,11 @@ for k in ["hash", "ispendactblocked", "srcfilstatus"]:
 record["prev_status"] = "N"
 record["action"] = "A"
 save = {"rtin": taxpayer["gstin"], "reqtyp": "SAVE", "invdata": {"b2b": [record]}}
+# Changing tenants hold what they changed (a frozen draft 2B is tens of MB in a 1M world): 50 of them
+# are enough for a median and RSS per changed tenant.
+changers = keys[:50]
 action = []
-for key in keys:
+for key in changers:
     platform = {"x-api-key": key, "authorization": tokens[key]}
     call("POST", f"{BASE}/otp", platform, who)
     session = call("POST", f"{BASE}/otp/verify?otp={taxpayer['otp']}", platform, who)[1]["data"]["access_token"]
@@ -88,6 +91,6 @@ after_reset_rss = rss_mib()
 print(f"world {size}: {documents} documents; listening after {ready_ms} ms, RSS {base_rss:.0f} MiB")
 print(f"  new key_test_ tenant, first answer: median {statistics.median(first):.2f} ms (p90 {sorted(first)[int(len(first) * .9)]:.2f}) over {tenants}")
 print(f"  RSS per tenant that changed nothing: {(idle_rss - base_rss) * 1024 / tenants:.0f} KiB ({idle_rss:.0f} MiB with {tenants})")
-print(f"  one IMS save + poll per tenant: median {statistics.median(action):.2f} ms; RSS per tenant then {(changed_rss - base_rss) * 1024 / tenants:.0f} KiB")
+print(f"  one IMS save + poll on {len(changers)} of them: median {statistics.median(action):.2f} ms; RSS per changed tenant {(changed_rss - idle_rss) * 1024 / len(changers):.0f} KiB")
 print(f"  reset of all {tenants + 1} tenants: {reset_ms:.0f} ms; export of one: {export_ms:.0f} ms; RSS after reset {after_reset_rss:.0f} MiB")
 sys.stdout.flush()
