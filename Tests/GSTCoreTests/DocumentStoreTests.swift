@@ -30,6 +30,26 @@ struct DocumentStoreTests: FixtureSuite {
         }
     }
 
+    @Test("columns built in parallel (a big world) equal those computed one document at a time")
+    func parallelColumns() {
+        let suppliers: [GSTIN] = [F.intra, F.inter, F.posRule]
+        var docs: [Document] = []
+        for n in 0..<(DocumentColumns.parallelThreshold + 1_234) {
+            let status: IMSStatus = n % 5 == 0 ? .accepted : .noAction
+            docs.append(F.doc(.b2b, suppliers[n % 3], "P-\(n)", status: status, taxable: [Int64(n % 997 + 1)]))
+        }
+        let ids: [GSTIN: Int32] = [F.intra: 0, F.inter: 1, F.posRule: 2]
+        let columns = DocumentColumns(docs, supplierIDs: ids)
+        let ims: [IMSRecordState] = docs.map { $0.ims }
+        let digests: [DocumentDigest] = docs.map { DocumentDigest($0) }
+        let totals: [DocumentTotals] = docs.map { DocumentTotals($0) }
+        let supplierIDs: [Int32] = docs.map { ids[$0.supplier]! }
+        #expect(columns.ims == ims)
+        #expect(columns.digests == digests)
+        #expect(columns.totals == totals)
+        #expect(columns.meta.map { $0.supplier } == supplierIDs)
+    }
+
     @Test("the IMS hash is the SHA-256 of the canonical text; the cached digest its fingerprint")
     func digests() {
         let store = DocumentStore(F.documents)

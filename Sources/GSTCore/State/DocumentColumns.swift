@@ -1,0 +1,59 @@
+import Dispatch
+import Glibc
+
+/// The per-document columns of a store being built — live IMS state, fingerprint, totals, 2B metadata —
+/// computed in one pass over the documents, split across the cores: each chunk of positions is written by
+/// one thread into storage allocated up front, so no thread waits for another and nothing is copied
+/// afterwards. (A 1,000,000-document world spent over half its build computing these one by one.)
+struct DocumentColumns {
+    var ims: [IMSRecordState] = []
+    var digests: [DocumentDigest] = []
+    var totals: [DocumentTotals] = []
+    var meta: [DocumentMeta] = []
+
+    /// Below this many documents one thread does it all: starting threads would cost more.
+    static let parallelThreshold = 20_000
+
+    init(_ documents: [Document], supplierIDs: [GSTIN: Int32]) {
+        let count = documents.count
+        let chunks = count < Self.parallelThreshold ? 1 : ProcessorCount.active * 4
+        let chunkSize = (count + chunks - 1) / max(chunks, 1)
+        documents.withUnsafeBufferPointer { docs in
+            ims = Array(unsafeUninitializedCapacity: count) { imsOut, imsCount in
+                digests = Array(unsafeUninitializedCapacity: count) { digestOut, digestCount in
+                    totals = Array(unsafeUninitializedCapacity: count) { totalsOut, totalsCount in
+                        meta = Array(unsafeUninitializedCapacity: count) { metaOut, metaCount in
+                            // Each thread writes only its own chunk's positions: disjoint, so no data race.
+                            nonisolated(unsafe) let (source, imsAt, digestAt, totalsAt, metaAt) =
+                                (docs, imsOut.baseAddress!, digestOut.baseAddress!, totalsOut.baseAddress!, metaOut.baseAddress!)
+                            let fill: @Sendable (Int) -> Void = { chunk in
+                                let start = chunk * chunkSize
+                                guard start < count else { return }  // more chunks than positions
+                                for i in start..<min(count, start + chunkSize) {
+                                    let d = source[i]
+                                    (imsAt + i).initialize(to: d.ims)
+                                    (digestAt + i).initialize(to: DocumentDigest(d))
+                                    (totalsAt + i).initialize(to: DocumentTotals(d))
+                                    (metaAt + i).initialize(to: DocumentMeta(d, supplier: supplierIDs[d.supplier] ?? 0))
+                                }
+                            }
+                            if chunks == 1 { fill(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: fill) }
+                            metaCount = count
+                        }
+                        totalsCount = count
+                    }
+                    digestCount = count
+                }
+                imsCount = count
+            }
+        }
+    }
+}
+
+/// The number of CPUs this process may run on.
+enum ProcessorCount {
+    static let active: Int = {
+        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return n > 0 ? n : 1
+    }()
+}
