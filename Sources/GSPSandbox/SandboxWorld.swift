@@ -15,6 +15,9 @@ public final class SandboxWorld: Sendable {
     public let realTime: RealTime
     /// Scenarios given to tenants at runtime (control API create / load / import), by tenant id.
     let runtimeScenarios = Mutex<[String: Scenario]>([:])
+    /// Each start-up scenario built once, by scenario name: its tenant, the `key_test_` forks (the
+    /// primary's) and tenants the control API creates from it all fork it.
+    public let templates: [String: WorldTemplate]
 
     /// Builds the tenants. Two scenarios that claim the same tenant name or credentials are a
     /// configuration error, reported like a scenario validation error.
@@ -24,10 +27,14 @@ public final class SandboxWorld: Sendable {
         self.realTime = realTime
         // The primary scenario is built once: its tenant and every key_test_ tenant fork it.
         registry = TenantRegistry(realTime: realTime, testTenantSeed: scenarios[0].world)
-        for (n, scenario) in scenarios.enumerated() {
+        var templates: [String: WorldTemplate] = [:]
+        for (n, scenario) in scenarios.enumerated() where templates[scenario.name] == nil {
+            templates[scenario.name] = n == 0 ? registry.testTenantTemplate : registry.template(of: scenario.world)
+        }
+        self.templates = templates
+        for scenario in scenarios {
             do {
-                if n == 0 { try registry.createTenant(id: scenario.name, template: registry.testTenantTemplate) }
-                else { try registry.createTenant(id: scenario.name, seed: scenario.world) }
+                try registry.createTenant(id: scenario.name, template: templates[scenario.name]!)
             } catch {
                 let message: String
                 switch error {

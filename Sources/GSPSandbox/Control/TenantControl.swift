@@ -80,11 +80,17 @@ enum TenantControl {
             return ControlReply.badRequest("\"id\" must be a non-empty string without \"/\"")
         }
         let loaded: Result<Scenario, ControlFailure>
+        // A scenario the server loaded at start is already built: the new tenant forks it.
+        var built: WorldTemplate?
         switch (members["scenario"], members["scenario_inline"]) {
         case (.some, .some): return ControlReply.badRequest("give either \"scenario\" or \"scenario_inline\", not both")
-        case (.string(let ref)?, nil): loaded = ControlReply.loadScenario(reference: ref, context: context)
+        case (.string(let ref)?, nil):
+            loaded = ControlReply.loadScenario(reference: ref, context: context)
+            built = context.world.templates[ref]
         case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline", documentLimit: context.configuration.maxScenarioDocuments)
-        case (nil, nil): loaded = .success(context.world.scenarios[0])
+        case (nil, nil):
+            loaded = .success(context.world.scenarios[0])
+            built = context.world.templates[context.world.scenarios[0].name]
         default: return ControlReply.badRequest("\"scenario\" must be a scenario name or file path")
         }
         var scenario: Scenario
@@ -100,8 +106,9 @@ enum TenantControl {
             case .success(let s): scenario.world.credentials = s.world.credentials
             }
         }
+        let template = built?.with(credentials: scenario.world.credentials) ?? context.world.registry.template(of: scenario.world)
         let tenant: Tenant
-        do throws(TenantRegistryError) { tenant = try context.world.registry.createTenant(id: id, seed: scenario.world) } catch {
+        do throws(TenantRegistryError) { tenant = try context.world.registry.createTenant(id: id, template: template) } catch {
             var message = ControlReply.describe(error)
             if case .credentialInUse = error { message += "; give the new tenant its own with \"credentials\": {\"sandbox\": [{\"api_key\", \"api_secret\"}], \"vayana\": [...]}" }
             return ControlReply.badRequest(message)

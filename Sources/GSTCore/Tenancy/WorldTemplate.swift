@@ -16,6 +16,19 @@ public final class WorldTemplate: Sendable {
         start = built
     }
 
+    private init(seed: WorldSeed, start: TenantState) {
+        self.seed = seed
+        self.start = start
+    }
+
+    /// The same built world under other logins (a tenant created from a loaded scenario with its own
+    /// credentials): nothing is rebuilt.
+    public func with(credentials: TenantCredentials) -> WorldTemplate {
+        var seed = self.seed
+        seed.credentials = credentials
+        return WorldTemplate(seed: seed, start: start)
+    }
+
     /// A new tenant's state: the shared world, with its own token book and id generator (a random
     /// one must not hand two tenants the same ids; a seeded one starts where the seed says).
     func instantiate() -> TenantState {
