@@ -50,6 +50,24 @@ struct DocumentStoreTests: FixtureSuite {
         #expect(columns.meta.map { $0.supplier } == supplierIDs)
     }
 
+    @Test("the key index finds every document, follows upserts and removals, and flattens to the same answers")
+    func keyIndex() {
+        var store = DocumentStore(F.documents)
+        for d in F.documents { #expect(store[d.key]?.number == d.number) }
+        #expect(store[F.key(.b2b, F.intra, "NOPE")] == nil)
+        store.upsert(F.doc(.b2b, F.inter, "NEW-1"))
+        store.remove([F.key(.b2b, F.intra, "INV-2")])
+        store.upsert(F.doc(.b2b, F.intra, "INV-2", taxable: [9]))   // removed, then back at a new position
+        var flat = store
+        flat.flatten()
+        for s in [store, flat] {
+            #expect(s[F.key(.b2b, F.inter, "NEW-1")] != nil)
+            #expect(s[F.key(.b2b, F.intra, "INV-2")]?.taxableValue == Amount(rupees: 9))
+            #expect(s.all.allSatisfy { s[$0.key]?.key == $0.key })
+            #expect(s.count == F.documents.count + 1)
+        }
+    }
+
     @Test("the IMS hash is the SHA-256 of the canonical text; the cached digest its fingerprint")
     func digests() {
         let store = DocumentStore(F.documents)

@@ -34,7 +34,7 @@ public struct DocumentStore: Sendable {
     /// so plain copy-on-write columns.
     private(set) var suppliers: [GSTIN] = []
     private var supplierIDs: [GSTIN: Int32] = [:]
-    private var byKey: LayeredDictionary<DocumentKey, Int>
+    private var byKey: KeyIndex
     private var byRecipient: LayeredDictionary<GSTIN, [Int]>
     private var byRecipientPeriod: LayeredDictionary<RecipientPeriod, [Int]>
     private var bySupplier: LayeredDictionary<GSTIN, [Int]>
@@ -60,7 +60,6 @@ public struct DocumentStore: Sendable {
             }
         }
         contents = LayeredArray(kept)
-        byKey = LayeredDictionary(unique)
         // Suppliers are interned first (in order of first appearance), so the per-document columns
         // can then be computed in parallel: a 1,000,000-document world spends most of its build here.
         for d in kept where supplierIDs[d.supplier] == nil {
@@ -72,8 +71,9 @@ public struct DocumentStore: Sendable {
         digests = LayeredArray(columns.digests)
         totals = LayeredArray(columns.totals)
         meta = LayeredArray(columns.meta)
-        // One sort, then each list is built in key order.
+        // One sort, then the key index and each list are built in key order.
         let order = Self.keyOrder(kept)
+        byKey = KeyIndex(order: order)
         var r: [GSTIN: [Int]] = [:], rp: [RecipientPeriod: [Int]] = [:], s: [GSTIN: [Int]] = [:]
         for i in order {
             let d = kept[i]
@@ -117,7 +117,7 @@ public struct DocumentStore: Sendable {
     /// tenant forked from it starts with no changes of its own.
     mutating func flatten() {
         contents.flatten(); imsStates.flatten(); digests.flatten(); totals.flatten(); meta.flatten()
-        byKey.flatten(); byRecipient.flatten(); byRecipientPeriod.flatten(); bySupplier.flatten()
+        byKey.flatten(in: contents); byRecipient.flatten(); byRecipientPeriod.flatten(); bySupplier.flatten()
     }
 
     /// Documents replaced or added, and IMS states changed, on top of the shared base.
@@ -128,10 +128,10 @@ public struct DocumentStore: Sendable {
     /// Every document with its live IMS state, in storage order. O(n): tests and the control API.
     public var all: [Document] { (0..<contents.count).filter { !removedPositions.contains($0) }.map { self[$0] } }
 
-    public subscript(key: DocumentKey) -> Document? { byKey[key].map { self[$0] } }
+    public subscript(key: DocumentKey) -> Document? { index(of: key).map { self[$0] } }
 
     /// Position of a document.
-    func index(of key: DocumentKey) -> Int? { byKey[key] }
+    func index(of key: DocumentKey) -> Int? { byKey.position(of: key, in: contents) }
 
     /// The document at `index` with its live IMS state.
     subscript(index: Int) -> Document {
@@ -174,7 +174,7 @@ public struct DocumentStore: Sendable {
     /// content's `ims` becomes the live IMS state.
     public mutating func upsert(_ document: Document) {
         let meta = Self.makeMeta(document, suppliers: &suppliers, supplierIDs: &supplierIDs)
-        if let i = byKey[document.key] {
+        if let i = index(of: document.key) {
             let old = contents[i]
             contents[i] = document
             imsStates[i] = document.ims
@@ -186,7 +186,7 @@ public struct DocumentStore: Sendable {
             list(i, of: document)
         } else {
             let i = contents.count
-            byKey[document.key] = i
+            byKey.set(document.key, to: i)
             contents.append(document)
             imsStates.append(document.ims)
             digests.append(DocumentDigest(document))
@@ -203,7 +203,8 @@ public struct DocumentStore: Sendable {
     public mutating func remove(_ keys: [DocumentKey]) -> Int {
         var n = 0
         for k in keys {
-            guard let i = byKey.removeValue(forKey: k) else { continue }
+            guard let i = index(of: k) else { continue }
+            byKey.set(k, to: nil)
             removedPositions.insert(i)
             unlist(i, of: contents[i])
             n += 1
