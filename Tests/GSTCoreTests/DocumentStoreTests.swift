@@ -68,6 +68,27 @@ struct DocumentStoreTests: FixtureSuite {
         }
     }
 
+    @Test("the IMS column packs every status and flag, keeps remarks, and changes only the tenant's layer")
+    func imsColumn() {
+        var states: [IMSRecordState] = []
+        for status in IMSStatus.allCases {
+            for blocked in [false, true] {
+                for removed in [false, true] {
+                    states.append(IMSRecordState(status: status, pendingActionBlocked: blocked, remarks: removed ? "r" : nil, removedFromIMS: removed))
+                }
+            }
+        }
+        var column = IMSColumn(states)
+        #expect((0..<states.count).map { column[$0] } == states)
+        let shared = column
+        column[3] = IMSRecordState(status: .rejected, remarks: "changed")
+        column[5] = IMSRecordState(status: .pending)               // its remark goes
+        column.append(IMSRecordState(status: .accepted, remarks: "new"))
+        #expect(column[3].remarks == "changed" && column[5].remarks == nil && column[states.count].status == .accepted)
+        #expect(column.changeCount == 3)
+        #expect((0..<states.count).map { shared[$0] } == states)   // the built column is untouched
+    }
+
     @Test("the IMS hash is the SHA-256 of the canonical text; the cached digest its fingerprint")
     func digests() {
         let store = DocumentStore(F.documents)

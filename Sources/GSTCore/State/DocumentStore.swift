@@ -25,7 +25,7 @@ public struct RecipientPeriod: Hashable, Sendable, Comparable, CustomStringConve
 ///   inserted in place), so views never sort.
 public struct DocumentStore: Sendable {
     private(set) var contents: LayeredArray<Document>
-    private(set) var imsStates: LayeredArray<IMSRecordState>
+    private(set) var imsStates: IMSColumn
     private(set) var digests: LayeredArray<DocumentDigest>
     private(set) var totals: LayeredArray<DocumentTotals>
     /// Compact per-document facts the GSTR-2B builder needs, so it never copies a `Document`.
@@ -67,7 +67,7 @@ public struct DocumentStore: Sendable {
             suppliers.append(d.supplier)
         }
         let columns = DocumentColumns(kept, supplierIDs: supplierIDs)
-        imsStates = LayeredArray(columns.ims)
+        imsStates = IMSColumn(columns.ims)
         digests = LayeredArray(columns.digests)
         totals = LayeredArray(columns.totals)
         meta = LayeredArray(columns.meta)
