@@ -47,7 +47,7 @@ struct GSTR2BBuilder {
                     documentCount += 1
                     itc.unavailable.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                 } else {
-                    status = ims[i].status
+                    status = ims.status(at: i)
                     switch status {
                     case .pending: continue
                     case .rejected: rejectedCount += 1; itcAvailable = false

@@ -5,11 +5,11 @@ extension TenantState {
     /// `DocumentKey` order (supplier, then number). Records excluded by the POS rule or removed by a
     /// GSTR-3B filing are not in IMS.
     public func imsRecords(recipient: GSTIN, section: IMSSection, status: IMSStatus? = nil) -> [Document] {
-        documents.receivedIndices(by: recipient).compactMap { i in
-            let ims = documents.imsStates[i]
-            guard status == nil || ims.status == status else { return nil }
+        let ims = documents.imsStates
+        return documents.receivedIndices(by: recipient).compactMap { i in
+            guard status == nil || ims.status(at: i) == status else { return nil }
             let content = documents.contents[i]
-            guard content.section == section, !ims.removedFromIMS, !content.isIneligibleByPOSRule else { return nil }
+            guard content.section == section, !ims.isRemovedFromIMS(at: i), !content.isIneligibleByPOSRule else { return nil }
             return documents[i]
         }
     }
@@ -18,11 +18,11 @@ extension TenantState {
     public func imsCounts(recipient: GSTIN) -> [IMSSection: IMSCounts] {
         var out: [IMSSection: IMSCounts] = [:]
         for s in IMSSection.allCases { out[s] = IMSCounts() }
+        let ims = documents.imsStates
         for i in documents.receivedIndices(by: recipient) {
-            let ims = documents.imsStates[i]
             let content = documents.contents[i]
-            guard !ims.removedFromIMS, !content.isIneligibleByPOSRule else { continue }
-            out[content.section]!.add(ims.status)
+            guard !ims.isRemovedFromIMS(at: i), !content.isIneligibleByPOSRule else { continue }
+            out[content.section]!.add(ims.status(at: i))
         }
         return out
     }

@@ -29,6 +29,12 @@ struct IMSColumn: Sendable {
         }
     }
 
+    /// The status alone, without the remark lookup: what lists, counts and the 2B builder read.
+    func status(at index: Int) -> IMSStatus { Self.statuses[Int(packed[index] & 0b111)] }
+
+    /// Whether a GSTR-3B filing took the record out of IMS.
+    func isRemovedFromIMS(at index: Int) -> Bool { packed[index] & 0b1_0000 != 0 }
+
     mutating func append(_ state: IMSRecordState) {
         packed.append(Self.pack(state))
         if let r = state.remarks { remarks[packed.count - 1] = r }
