@@ -17,16 +17,19 @@ struct KeyIndex: Sendable {
         return builtPosition(of: key, in: contents)
     }
 
-    /// The position of `key` in the built world, by bisection over the sorted positions.
+    /// The position of `key` in the built world, by bisection over the sorted positions. Keys are read
+    /// from the built column itself: reading through the layers would copy a whole document per step.
     private func builtPosition(of key: DocumentKey, in contents: LayeredArray<Document>) -> Int? {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if contents[Int(sorted[mid])].key < key { low = mid + 1 } else { high = mid }
+        contents.base.withUnsafeBufferPointer { built in
+            var low = 0, high = sorted.count
+            while low < high {
+                let mid = (low + high) / 2
+                if built[Int(sorted[mid])].key < key { low = mid + 1 } else { high = mid }
+            }
+            guard low < sorted.count else { return nil }
+            let position = Int(sorted[low])
+            return built[position].key == key ? position : nil
         }
-        guard low < sorted.count else { return nil }
-        let position = Int(sorted[low])
-        return contents[position].key == key ? position : nil
     }
 
     mutating func set(_ key: DocumentKey, to position: Int?) { changes[key] = .some(position) }
