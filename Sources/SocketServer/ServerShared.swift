@@ -10,10 +10,10 @@ final class ServerShared: Sendable {
     let clock: any ServerClock
     let timeouts: ConnectionTimeouts
     let highWaterMark: Int
-    /// Where `.slow` requests are answered (`RequestWorkload`): one serial queue for the whole
-    /// server, so slow work runs one request at a time and never occupies more than one core, and
-    /// the workers stay free for the quick requests. It only computes, never blocks on I/O.
-    let slowWork = DispatchQueue(label: "gsp.socketserver.slow-work")
+    /// Where `.slow` requests are answered (`RequestWorkload`): one thread for the whole server, at a
+    /// lower priority than the workers, so slow work runs one request at a time, never occupies more
+    /// than one core, and yields to the quick requests. It only computes, never blocks on I/O.
+    let slowWork = SlowWorkThread()
     private let draining = Atomic<Bool>(false)
 
     init(configuration: ServerConfiguration, responder: any HTTPResponder, clock: any ServerClock) {
@@ -23,6 +23,8 @@ final class ServerShared: Sendable {
         self.timeouts = configuration.timeouts
         self.highWaterMark = max(1, configuration.outboundHighWaterMark)
     }
+
+    deinit { slowWork.stop() }
 
     /// Once set, every response goes out with `Connection: close`.
     var isDraining: Bool { draining.load(ordering: .relaxed) }
