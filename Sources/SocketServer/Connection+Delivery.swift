@@ -4,7 +4,7 @@ import HTTPWire
 /// Answers produced outside the handler that read the request: slow work (`RequestWorkload.slow`),
 /// and the fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
 ///
-/// Slow work is computed on the server's slow-work queue while the connection waits, holding the
+/// Slow work is computed on the server's slow-work thread while the connection waits, holding the
 /// requests parsed behind it; its worker's queue keeps serving the other connections.
 ///
 /// A delay never sleeps: the connection stops reading, holds the requests parsed behind the delayed
@@ -36,7 +36,7 @@ extension Connection {
         }
     }
 
-    /// Computes the answer on the slow-work queue, then hands it back to this connection's queue.
+    /// Computes the answer on the slow-work thread, then hands it back to this connection's queue.
     /// The connection is captured, not looked up again: if it closed meanwhile, `closing` says so
     /// and the answer is dropped (its fd number may already serve someone else).
     func answerOffWorker(_ request: HTTPRequest) {

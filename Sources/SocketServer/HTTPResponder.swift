@@ -5,7 +5,7 @@ import HTTPWire
 /// stalls every connection that shares the queue. Shared state belongs behind a `Mutex`.
 ///
 /// A request that can take long (an export, an import) is declared `.slow` by `workload(of:)`:
-/// the server then calls `respond(to:)` for it on its slow-work queue instead, one such request at
+/// the server then calls `respond(to:)` for it on its slow-work thread instead, one such request at
 /// a time, and still writes the answer in request order.
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse

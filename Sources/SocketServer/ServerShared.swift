@@ -3,7 +3,7 @@ import HTTPWire
 import Synchronization
 
 /// What every connection reads: the configuration, the responder, the clock, the drain flag and
-/// the slow-work queue. Immutable apart from the atomic flag, so it is shared across queues without locks.
+/// the slow-work thread. Immutable apart from the atomic flag, so it is shared across queues without locks.
 final class ServerShared: Sendable {
     let configuration: ServerConfiguration
     let responder: any HTTPResponder
