@@ -64,6 +64,11 @@ public final class SandboxWorld: Sendable {
         return scenarios
     }
 
+    /// Each tenant's id and document count, for start-up logs.
+    public func documentCounts() -> [(tenant: String, documents: Int)] {
+        registry.tenants.map { tenant in (tenant.id, tenant.read { $0.documents.count }) }
+    }
+
     /// The tenant built from the primary scenario.
     public var primaryTenant: Tenant? { registry.tenant(id: scenarios[0].name) }
 

@@ -101,6 +101,9 @@ struct Serve: ParsableCommand {
             allowedOrigins: allowedOrigins, allowedHosts: allowedHosts,
             token: controlToken ?? ControlAccess.tokenFromEnvironment())
         let sandbox: SandboxServer
+        // A generated world of a million documents takes seconds to build: say what is happening.
+        logger.info("building \(scenarios.isEmpty ? "the built-in default scenario" : "\(scenarios.count) scenario file(s)")")
+        let buildStart = ContinuousClock.now
         do {
             sandbox = try SandboxServer(configuration: configuration, logger: logger)
         } catch {
@@ -110,6 +113,11 @@ struct Serve: ParsableCommand {
             throw ExitCode(65)  // EX_DATAERR
         }
         let world = sandbox.application.context.world
+        let built = ContinuousClock.now - buildStart
+        let milliseconds = built.components.seconds * 1000 + built.components.attoseconds / 1_000_000_000_000_000
+        for (tenant, documents) in world.documentCounts() {
+            logger.info("tenant \(tenant): \(documents) documents (worlds built in \(milliseconds) ms)")
+        }
         if let stateFile {
             do {
                 let restored = try StateFile.load(from: stateFile, into: world)
