@@ -95,8 +95,13 @@ extension TenantState {
     /// Builds and stores the snapshot now.
     @discardableResult
     mutating func generateGSTR2B(recipient: GSTIN, period: ReturnPeriod) -> GSTR2B {
-        let snapshot = GSTR2BBuilder.build(recipient: recipient, period: period, at: now, documents: documents,
-                                           tradeName: { parties[$0]?.tradeName ?? "" })
+        let instant = now, documents = documents, parties = parties
+        let build = {
+            GSTR2BBuilder.build(recipient: recipient, period: period, at: instant, documents: documents,
+                                tradeName: { parties[$0]?.tradeName ?? "" })
+        }
+        let key = SharedDrafts.Key(recipient: recipient, period: period, instant: instant)
+        let snapshot = sharedDrafts?.draft(key, of: documents, build: build) ?? build()
         gstr2bSnapshots[RecipientPeriod(recipient: recipient, period: period)] = snapshot
         record("GSTR-2B \(recipient.value) \(period.mmyyyy) generated: \(snapshot.documentCount) in docdata, "
                + "\(snapshot.rejectedCount) rejected")

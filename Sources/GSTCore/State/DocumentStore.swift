@@ -123,6 +123,13 @@ public struct DocumentStore: Sendable {
     /// Documents replaced or added, and IMS states changed, on top of the shared base.
     public var changeCount: Int { contents.changeCount + imsStates.changeCount }
 
+    /// Holds exactly its built base: nothing replaced, added, removed or acted on.
+    var isAsBuilt: Bool { changeCount == 0 && removedPositions.isEmpty }
+
+    /// The address of the built documents' storage, which identifies the world they came from (the
+    /// template keeps that storage alive, so no other world can reuse the address meanwhile).
+    var baseIdentity: UInt? { contents.base.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } } }
+
     public var count: Int { contents.count - removedPositions.count }
 
     /// Every document with its live IMS state, in storage order. O(n): tests and the control API.

@@ -29,6 +29,9 @@ public struct TenantState: Sendable {
     public let jobTiming: JobTiming
     public let gstr2bPageSize: Int
 
+    /// The template's shared drafts (`SharedDrafts`); nil for a state built on its own.
+    var sharedDrafts: SharedDrafts?
+
     var jobSequence: UInt64 = 0
     /// Ids of jobs not yet completed, so settling is O(open jobs).
     var openJobs: [String] = []

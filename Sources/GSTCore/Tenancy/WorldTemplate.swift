@@ -6,6 +6,8 @@ public final class WorldTemplate: Sendable {
     public let seed: WorldSeed
     /// The built world with no changes of its own (its document store is flattened).
     private let start: TenantState
+    /// Its GSTR-2B drafts, built once for every fork that has not changed the documents.
+    private let drafts: SharedDrafts
 
     public init(seed: WorldSeed, realTime: RealTime) {
         self.seed = seed
@@ -14,11 +16,13 @@ public final class WorldTemplate: Sendable {
         // the world every fork shares, not a change of each.
         built.documents.flatten()
         start = built
+        drafts = SharedDrafts(for: built.documents)
     }
 
-    private init(seed: WorldSeed, start: TenantState) {
+    private init(seed: WorldSeed, start: TenantState, drafts: SharedDrafts) {
         self.seed = seed
         self.start = start
+        self.drafts = drafts
     }
 
     /// The same built world under other logins (a tenant created from a loaded scenario with its own
@@ -26,7 +30,7 @@ public final class WorldTemplate: Sendable {
     public func with(credentials: TenantCredentials) -> WorldTemplate {
         var seed = self.seed
         seed.credentials = credentials
-        return WorldTemplate(seed: seed, start: start)
+        return WorldTemplate(seed: seed, start: start, drafts: drafts)
     }
 
     /// A new tenant's state: the shared world, with its own token book and id generator (a random
@@ -35,6 +39,7 @@ public final class WorldTemplate: Sendable {
         var state = start
         state.tokens = TokenBook()
         state.ids = IDGenerator(seed: seed.idSeed)
+        state.sharedDrafts = drafts
         return state
     }
 }
