@@ -24,6 +24,22 @@ struct ObserveLiveTests {
         try sandbox.call("POST", "/_sandbox/faults", body: rule)
     }
 
+    /// A misspelt field is an error, not a rule that silently does something else: in `respond`, in
+    /// `delay` and at the top of a verify body. Nothing is installed.
+    @Test func unknownFieldsInFaultResponsesDelaysAndVerifyBodiesAreRefused() throws {
+        let sandbox = try LiveSandbox()
+        for (rule, path) in [(["respond": ["stauts": 503]] as JSONValue, "$.respond.stauts"),
+                             (["delay": ["min_ms": 1, "max_ms": 2, "jitter": 1]], "$.delay.jitter")] {
+            let reply = try addFault(sandbox, rule)
+            #expect(reply.status == 400, "\(rule)")
+            #expect(reply.json["details"]?.arrayValue?.contains { $0.stringValue?.contains(path) == true } == true
+                    || reply.json["error"]?.stringValue?.contains(path) == true, "\(reply.json)")
+        }
+        #expect(try sandbox.call("GET", "/_sandbox/faults").json["faults"]?.arrayValue?.isEmpty == true)
+        let verify = try sandbox.call("POST", "/_sandbox/verify", body: ["pattern": ["operation": "ims.save"], "cuont": 1])
+        #expect(verify.status == 400 && verify.json["error"]?.stringValue?.contains("$.cuont") == true, "\(verify.json)")
+    }
+
     /// "Fail the second poll of 2B regeneration for GSTIN X with IMS2B009" is one rule, and fires once.
     @Test func ruleFailsExactlyTheSecondPollInSandboxsEnvelope() throws {
         let sandbox = try LiveSandbox()

@@ -115,6 +115,10 @@ extension FaultRule {
         var respond: Response?
         if let r = object["respond"] {
             guard let fields = r.objectValue else { throw FaultRuleError(path: "\(path).respond", message: "must be an object") }
+            let respondKeys: Set<String> = ["error_code", "message", "status", "body", "headers"]
+            if let unknown = fields.keys.sorted().first(where: { !respondKeys.contains($0) }) {
+                throw FaultRuleError(path: "\(path).respond.\(unknown)", message: "unknown field (expected one of body, error_code, headers, message, status)")
+            }
             if let code = try string(fields["error_code"], "\(path).respond.error_code") {
                 if fields["status"] != nil || fields["body"] != nil {
                     throw FaultRuleError(path: "\(path).respond", message: "give either error_code or status/body, not both")
@@ -146,6 +150,9 @@ extension FaultRule {
         }
         if let d = object["delay"] {
             guard delay == nil else { throw FaultRuleError(path: "\(path).delay", message: "give delay_ms or delay, not both") }
+            if let unknown = d.objectValue?.keys.sorted().first(where: { $0 != "min_ms" && $0 != "max_ms" }) {
+                throw FaultRuleError(path: "\(path).delay.\(unknown)", message: "unknown field (expected min_ms, max_ms)")
+            }
             guard let fields = d.objectValue,
                   let lo = try count(fields["min_ms"], "\(path).delay.min_ms"),
                   let hi = try count(fields["max_ms"], "\(path).delay.max_ms"), lo <= hi

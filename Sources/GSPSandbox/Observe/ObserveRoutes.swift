@@ -111,6 +111,9 @@ enum ObserveRoutes {
         do { body = try JSONParser.parse(request.body) } catch {
             return problem(.badRequest, "body is not JSON: \(error)")
         }
+        if let unknown = body.objectValue?.keys.sorted().first(where: { $0 != "pattern" && $0 != "count" }) {
+            return problem(.badRequest, "$.\(unknown): unknown field (expected pattern, count)")
+        }
         guard let fields = body["pattern"]?.objectValue else { return problem(.badRequest, "$.pattern: an object is required") }
         let known: Set<String> = ["operation", "method", "path", "tenant", "status"]
         if let unknown = fields.keys.sorted().first(where: { !known.contains($0) }) {
