@@ -49,9 +49,7 @@ public struct JSONBuilder: Sendable {
     @inlinable
     public mutating func key(_ k: StaticString) {
         separator()
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(contentsOf: UnsafeBufferPointer(start: k.utf8Start, count: k.utf8CodeUnitCount))
-        bytes.append(UInt8(ascii: "\""))
+        appendQuotedLiteral(k)
         bytes.append(UInt8(ascii: ":"))
         needsComma = false
     }
@@ -68,10 +66,16 @@ public struct JSONBuilder: Sendable {
     @inlinable
     public mutating func string(_ s: StaticString) {
         separator()
+        appendQuotedLiteral(s)
+        needsComma = true
+    }
+
+    /// A literal between quotes, unescaped (see `key(_: StaticString)`).
+    @inlinable
+    mutating func appendQuotedLiteral(_ s: StaticString) {
         bytes.append(UInt8(ascii: "\""))
         bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
         bytes.append(UInt8(ascii: "\""))
-        needsComma = true
     }
 
     public mutating func int<I: BinaryInteger>(_ v: I) {

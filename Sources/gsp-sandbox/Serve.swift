@@ -72,11 +72,8 @@ struct Serve: ParsableCommand {
         guard journalSize >= 1 else { throw ValidationError("--journal-size must be at least 1") }
         guard maxScenarioDocuments >= 0 else { throw ValidationError("--max-scenario-documents must not be negative") }
         guard maxBodyBytes >= 1024 else { throw ValidationError("--max-body-bytes must be at least 1024") }
-        for directory in scenarioDirectories {
-            var info = stat()
-            guard stat(directory, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
-                throw ValidationError("--scenario-dir \(directory) is not a directory")
-            }
+        for directory in scenarioDirectories where !ScenarioFiles.isDirectory(directory) {
+            throw ValidationError("--scenario-dir \(directory) is not a directory")
         }
         for origin in allowedOrigins where origin != "*" && !(origin.hasPrefix("http://") || origin.hasPrefix("https://")) {
             throw ValidationError("--allow-origin \(origin) is not an origin like http://localhost:3000 (or *)")

@@ -61,7 +61,7 @@ public struct ScenarioFiles: Sendable {
         return String(cString: resolved)
     }
 
-    static func isDirectory(_ path: String) -> Bool { mode(of: path).map { $0 & S_IFMT == S_IFDIR } ?? false }
+    public static func isDirectory(_ path: String) -> Bool { mode(of: path).map { $0 & S_IFMT == S_IFDIR } ?? false }
     static func isRegularFile(_ path: String) -> Bool { mode(of: path).map { $0 & S_IFMT == S_IFREG } ?? false }
 
     /// The bytes of an allowed file, read through a descriptor that refuses a symbolic link swapped in

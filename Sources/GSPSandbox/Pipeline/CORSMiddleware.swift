@@ -20,7 +20,7 @@ struct CORSMiddleware: RequestMiddleware {
 
     /// The `Access-Control-Allow-Origin` value for this request, or nil when its origin may not read it.
     func allowedOrigin(_ request: HTTPRequest, _ context: RequestContext) -> String? {
-        guard context.isControl, !ControlAccess.publicOperations.contains(context.operation) else { return "*" }
+        guard context.isGuardedControl else { return "*" }
         guard let origin = request.headers["Origin"],
               access.allows(origin: origin, host: request.headers["Host"]) else { return nil }
         return origin

@@ -13,9 +13,7 @@ struct ControlGuardMiddleware: RequestMiddleware {
     let listenHost: String
 
     func handle(_ request: HTTPRequest, context: inout RequestContext, next: Responder) -> HTTPResponse {
-        guard context.isControl, !ControlAccess.publicOperations.contains(context.operation) else {
-            return next(request, &context)
-        }
+        guard context.isGuardedControl else { return next(request, &context) }
         if let refusal = refusal(of: request) { return refusal }
         return next(request, &context)
     }

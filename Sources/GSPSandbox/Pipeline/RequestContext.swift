@@ -39,6 +39,9 @@ struct RequestContext {
     /// A request to the sandbox's own control API (`/_sandbox/…`).
     var isControl: Bool { api == .control }
 
+    /// A control request that only the local developer may make (`ControlAccess`): all but the public ones.
+    var isGuardedControl: Bool { isControl && !ControlAccess.publicOperations.contains(operation) }
+
     /// Seconds since the request entered the pipeline.
     var elapsedSeconds: Double {
         let elapsed = ContinuousClock.now - started

@@ -1,5 +1,4 @@
 import Dispatch
-import Glibc
 
 /// The per-document columns of a store being built — live IMS state, fingerprint, totals, 2B metadata —
 /// computed in one pass over the documents, split across the cores: each chunk of positions is written by
@@ -13,10 +12,13 @@ struct DocumentColumns {
 
     /// Below this many documents one thread does it all: starting threads would cost more.
     static let parallelThreshold = 20_000
+    /// Chunks of a parallel build: more than the cores of any machine it runs on, so
+    /// `concurrentPerform` keeps every core busy without asking how many there are.
+    static let parallelChunks = 64
 
     init(_ documents: [Document], supplierIDs: [GSTIN: Int32]) {
         let count = documents.count
-        let chunks = count < Self.parallelThreshold ? 1 : ProcessorCount.active * 4
+        let chunks = count < Self.parallelThreshold ? 1 : Self.parallelChunks
         let chunkSize = (count + chunks - 1) / max(chunks, 1)
         documents.withUnsafeBufferPointer { docs in
             ims = Array(unsafeUninitializedCapacity: count) { imsOut, imsCount in
@@ -48,12 +50,4 @@ struct DocumentColumns {
             }
         }
     }
-}
-
-/// The number of CPUs this process may run on.
-enum ProcessorCount {
-    static let active: Int = {
-        let n = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-        return n > 0 ? n : 1
-    }()
 }

@@ -62,10 +62,10 @@ public struct DocumentStore: Sendable {
         contents = LayeredArray(kept)
         // Suppliers are interned first (in order of first appearance), so the per-document columns
         // can then be computed in parallel: a 1,000,000-document world spends most of its build here.
-        for d in kept where supplierIDs[d.supplier] == nil {
-            supplierIDs[d.supplier] = Int32(suppliers.count)
-            suppliers.append(d.supplier)
-        }
+        var suppliers: [GSTIN] = [], supplierIDs: [GSTIN: Int32] = [:]
+        for d in kept { _ = Self.intern(d.supplier, suppliers: &suppliers, ids: &supplierIDs) }
+        self.suppliers = suppliers
+        self.supplierIDs = supplierIDs
         let columns = DocumentColumns(kept, supplierIDs: supplierIDs)
         imsStates = IMSColumn(columns.ims)
         digests = LayeredArray(columns.digests)
@@ -105,12 +105,13 @@ public struct DocumentStore: Sendable {
         return packed.map { Int($0.position) }
     }
 
-    private static func makeMeta(_ d: Document, suppliers: inout [GSTIN], supplierIDs: inout [GSTIN: Int32]) -> DocumentMeta {
-        let id: Int32
-        if let known = supplierIDs[d.supplier] { id = known } else {
-            id = Int32(suppliers.count); suppliers.append(d.supplier); supplierIDs[d.supplier] = id
-        }
-        return DocumentMeta(d, supplier: id)
+    /// The small integer `DocumentMeta.supplier` holds for `supplier`, assigned on first sight.
+    private static func intern(_ supplier: GSTIN, suppliers: inout [GSTIN], ids: inout [GSTIN: Int32]) -> Int32 {
+        if let known = ids[supplier] { return known }
+        let id = Int32(suppliers.count)
+        suppliers.append(supplier)
+        ids[supplier] = id
+        return id
     }
 
     /// Folds this store's changes into its shared base: done once for a world's template, so every
@@ -180,7 +181,7 @@ public struct DocumentStore: Sendable {
     /// Adds a document or replaces the one with the same key (control API, scenario edits). The new
     /// content's `ims` becomes the live IMS state.
     public mutating func upsert(_ document: Document) {
-        let meta = Self.makeMeta(document, suppliers: &suppliers, supplierIDs: &supplierIDs)
+        let meta = DocumentMeta(document, supplier: Self.intern(document.supplier, suppliers: &suppliers, ids: &supplierIDs))
         if let i = index(of: document.key) {
             let old = contents[i]
             contents[i] = document

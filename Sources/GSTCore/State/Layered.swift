@@ -63,13 +63,6 @@ struct LayeredDictionary<Key: Hashable & Sendable, Value: Sendable>: Sendable {
         return Array(merged)
     }
 
-    @discardableResult
-    mutating func removeValue(forKey key: Key) -> Value? {
-        let old = self[key]
-        if old != nil { changes[key] = .some(nil) }
-        return old
-    }
-
     mutating func flatten() {
         guard !changes.isEmpty else { return }
         var merged = base
