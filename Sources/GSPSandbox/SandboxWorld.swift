@@ -1,4 +1,5 @@
 import GSTCore
+import JSON
 import ScenarioKit
 import Synchronization
 
@@ -18,6 +19,8 @@ public final class SandboxWorld: Sendable {
     /// Each start-up scenario built once, by scenario name: its tenant, the `key_test_` forks (the
     /// primary's) and tenants the control API creates from it all fork it.
     public let templates: [String: WorldTemplate]
+    /// Generated worlds built once each, by recipe.
+    private let builtWorlds: BuiltWorlds
 
     /// Builds the tenants. Two scenarios that claim the same tenant name or credentials are a
     /// configuration error, reported like a scenario validation error.
@@ -26,10 +29,12 @@ public final class SandboxWorld: Sendable {
         self.scenarios = scenarios
         self.realTime = realTime
         // The primary scenario is built once: its tenant and every key_test_ tenant fork it.
-        registry = TenantRegistry(realTime: realTime, testTenantSeed: scenarios[0].world)
+        let builtWorlds = BuiltWorlds(realTime: realTime)
+        self.builtWorlds = builtWorlds
+        registry = TenantRegistry(realTime: realTime, testTenantTemplate: builtWorlds.template(for: scenarios[0]))
         var templates: [String: WorldTemplate] = [:]
         for (n, scenario) in scenarios.enumerated() where templates[scenario.name] == nil {
-            templates[scenario.name] = n == 0 ? registry.testTenantTemplate : registry.template(of: scenario.world)
+            templates[scenario.name] = n == 0 ? registry.testTenantTemplate : builtWorlds.template(for: scenario)
         }
         self.templates = templates
         for scenario in scenarios {
@@ -44,6 +49,30 @@ public final class SandboxWorld: Sendable {
                 }
                 throw ScenarioLoadError([ScenarioError(file: scenario.name, issues: [ScenarioIssue(path: .root, message: message)])])
             }
+        }
+    }
+
+    /// The template a tenant of `scenario` forks. A scenario with `changes` (a saved tenant) forks the
+    /// world its recipe builds, built once per recipe, with the changes on top; a generated scenario's
+    /// world is remembered by its recipe for such saved tenants to find.
+    public func template(for scenario: Scenario) -> WorldTemplate { builtWorlds.template(for: scenario) }
+
+    /// The built world of a recipe, if this sandbox holds one (`ScenarioLoader.load(json:builtWorld:)`).
+    public func builtWorld(recipe fingerprint: String) -> WorldSeed? { builtWorlds.seed(recipe: fingerprint) }
+
+    /// A tenant's state as a scenario file. A tenant of a generated world is written as its recipe and
+    /// its changes (O(changes)) unless `whole` asks for every document; any other is written whole.
+    public func export(_ tenant: Tenant, whole: Bool = false) -> JSONValue {
+        let scenario = scenario(for: tenant)
+        let credentials = registry.credentials(of: tenant)
+        let template = tenant.template
+        if !whole, !scenario.generateSpecs.isEmpty, template.root.seed.documents.count == scenario.world.documents.count,
+           let changes = tenant.read({ template.changes(of: $0) }) {
+            return ScenarioExporter.export(changes: changes, of: scenario, credentials: credentials)
+        }
+        return tenant.read { s in
+            ScenarioExporter.export(state: s, seed: tenant.seed, credentials: credentials, name: scenario.name,
+                                    description: scenario.description, strictGSTIN: scenario.strictGSTIN)
         }
     }
 

@@ -20,11 +20,22 @@ public struct Scenario: Sendable {
     /// The file's `generate` blocks as read. Their output is already in `world` unless the
     /// scenario was loaded with `generate: false` (validation only).
     public var generateSpecs: [GenerateSpec]
+    /// How many of `world.documents` the file lists (they come first; generated ones follow).
+    public var listedDocumentCount: Int
+    /// How many of `world.parties` the file declares, taxpayers then suppliers (generated ones follow).
+    public var declaredPartyCount: Int
+    /// The file's `changes` block: a saved tenant's layer on top of the world the rest builds.
+    public var changes: WorldChanges?
+    /// For a file with `changes`: the fingerprint of the world it builds without them
+    /// (`ScenarioExporter.recipeFingerprint`), under which that world is built once and shared.
+    public var recipeFingerprint: String?
 
     public init(name: String, description: String? = nil, world: WorldSeed, strictGSTIN: Bool = true,
                 reserved: [String: JSONValue] = [:], warnings: [ScenarioIssue] = [], generateSpecs: [GenerateSpec] = []) {
         self.name = name; self.description = description; self.world = world; self.strictGSTIN = strictGSTIN
         self.reserved = reserved; self.warnings = warnings; self.generateSpecs = generateSpecs
+        listedDocumentCount = world.documents.count
+        declaredPartyCount = world.parties.count
     }
 
     /// The raw `faults` block (fault and latency rules), if the file has one. GSPSandbox parses and

@@ -278,8 +278,13 @@ struct ControlAPITests {
         let before = try snapshot()
         let exported = try sandbox.call("GET", "/_sandbox/tenants/\(key)/export")
         #expect(exported.status == 200)
-        #expect(exported.json["clock"]?["now"] == "2025-05-10T15:00:00+05:30")
-        #expect(exported.json["documents"]?["b2b"]?.arrayValue?.contains { $0["ims"]?["status"] == "R" } == true)
+        // The default world is generated: its recipe, and what this tenant changed on top.
+        #expect(exported.json["generate"] != nil)
+        #expect(exported.json["changes"]?["clock"]?["now"] == "2025-05-10T15:00:00+05:30")
+        #expect(exported.json["changes"]?["documents"]?["b2b"]?.arrayValue?.map { $0["ims"]?["status"] } == ["A", "R"])
+        let whole = try sandbox.call("GET", "/_sandbox/tenants/\(key)/export?full=true").json
+        #expect(whole["changes"] == nil && whole["clock"]?["now"] == "2025-05-10T15:00:00+05:30")
+        #expect(whole["documents"]?["b2b"]?.arrayValue?.contains { $0["ims"]?["status"] == "R" } == true)
 
         // Import into the same tenant (its login survives) and into a fresh one.
         let imported = try sandbox.call("POST", "/_sandbox/tenants/\(key)/import", body: exported.json)

@@ -51,15 +51,15 @@ struct JobControlTests: FixtureSuite {
 
         var next = F.seed(documents: [])
         next.credentials = TenantCredentials(sandboxKeys: ["k3": "s3"])
-        let fresh = try registry.replaceTenant(id: "a", seed: next)
+        let fresh = try registry.replaceTenant(id: "a", template: registry.template(of: next))
         #expect(fresh.read { $0.documents.count } == 0)
         #expect(registry.tenant(forSandboxKey: "k1") == nil)
         #expect(registry.tenant(forSandboxKey: "k3")?.id == "a")
         #expect(registry.checkToken(token)?.tenant.id == "a")
         #expect(registry.credentials(of: fresh).sandboxKeys == ["k3": "s3"])
 
-        #expect(throws: TenantRegistryError.credentialInUse("k2")) { try registry.replaceTenant(id: "a", seed: other) }
+        #expect(throws: TenantRegistryError.credentialInUse("k2")) { try registry.replaceTenant(id: "a", template: registry.template(of: other)) }
         #expect(registry.tenant(forSandboxKey: "k3")?.id == "a")
-        #expect(throws: TenantRegistryError.unknownTenant("zz")) { try registry.replaceTenant(id: "zz", seed: next) }
+        #expect(throws: TenantRegistryError.unknownTenant("zz")) { try registry.replaceTenant(id: "zz", template: registry.template(of: next)) }
     }
 }

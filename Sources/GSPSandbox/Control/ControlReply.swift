@@ -66,16 +66,21 @@ enum ControlReply {
             ]))
         }
         do {
-            return .success(try ScenarioLoader.load(bytes: bytes, name: reference, documentLimit: context.configuration.maxScenarioDocuments))
+            return .success(try ScenarioLoader.load(bytes: bytes, name: reference, documentLimit: context.configuration.maxScenarioDocuments,
+                                                    builtWorld: context.world.builtWorld(recipe:)))
         } catch {
             return .failure(ControlFailure("invalid scenario \(reference)", details: error.lines))
         }
     }
 
-    /// An inline scenario; `documentLimit` (the server's, for a whole scenario) refuses one that would
-    /// hold more documents before generating any.
-    static func loadInline(_ json: JSONValue, label: String, documentLimit: Int? = nil) -> Result<Scenario, ControlFailure> {
-        do { return .success(try ScenarioLoader.load(json: json, name: label, documentLimit: documentLimit)) } catch {
+    /// An inline scenario. The server's document limit (for a whole scenario) refuses one that would
+    /// hold more documents before generating any; a saved tenant's recipe the sandbox already built
+    /// is not generated again.
+    static func loadInline(_ json: JSONValue, label: String, context: ApplicationContext) -> Result<Scenario, ControlFailure> {
+        do {
+            return .success(try ScenarioLoader.load(json: json, name: label, documentLimit: context.configuration.maxScenarioDocuments,
+                                                    builtWorld: context.world.builtWorld(recipe:)))
+        } catch {
             return .failure(ControlFailure("invalid scenario", details: error.lines))
         }
     }

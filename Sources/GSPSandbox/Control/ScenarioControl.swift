@@ -19,7 +19,7 @@ enum ScenarioControl {
         if members.count == 1, case .string(let ref)? = members["path"] ?? members["scenario"] {
             return ControlReply.loadScenario(reference: ref, context: context)
         }
-        return ControlReply.loadInline(.object(members), label: "request body", documentLimit: context.configuration.maxScenarioDocuments)
+        return ControlReply.loadInline(.object(members), label: "request body", context: context)
     }
 
     /// Why a scenario was not loaded into a tenant (nothing changed).
@@ -44,7 +44,7 @@ enum ScenarioControl {
             throw .invalidFault("\(scenario.name): \(error.description)")
         }
         let fresh: Tenant
-        do throws(TenantRegistryError) { fresh = try context.world.registry.replaceTenant(id: id, seed: scenario.world) } catch {
+        do throws(TenantRegistryError) { fresh = try context.world.registry.replaceTenant(id: id, template: context.world.template(for: scenario)) } catch {
             throw .refused(error)
         }
         context.world.runtimeScenarios.withLock { $0[id] = scenario }

@@ -15,13 +15,7 @@ public enum StateFile {
     /// All tenants as one JSON document.
     public static func snapshot(of world: SandboxWorld) -> JSONValue {
         let entries = world.registry.tenants.map { tenant -> JSONValue in
-            let scenario = world.scenario(for: tenant)
-            let credentials = world.registry.credentials(of: tenant)
-            let json = tenant.read { s in
-                ScenarioExporter.export(state: s, seed: tenant.seed, credentials: credentials, name: scenario.name, description: scenario.description,
-                                        strictGSTIN: scenario.strictGSTIN)
-            }
-            return .object(["id": .string(tenant.id), "scenario": json])
+            .object(["id": .string(tenant.id), "scenario": world.export(tenant)])
         }
         return .object(["tenants": .array(entries)])
     }
@@ -109,20 +103,27 @@ public enum StateFile {
             throw StateFileError("\(path): expected {\"tenants\": [{\"id\": ..., \"scenario\": {...}}]}")
         }
         var loaded: [(String, Scenario)] = []
+        // Saved forks of one generated world share its recipe: generated once, here or at start-up.
+        var generated: [String: WorldSeed] = [:]
         for (i, entry) in entries.enumerated() {
             guard case .string(let id)? = entry["id"], let json = entry["scenario"] else {
                 throw StateFileError("\(path): $.tenants[\(i)] needs \"id\" and \"scenario\"")
             }
-            do { loaded.append((id, try ScenarioLoader.load(json: json, name: "\(path) tenants[\(i)]"))) } catch {
+            do {
+                let scenario = try ScenarioLoader.load(json: json, name: "\(path) tenants[\(i)]") { world.builtWorld(recipe: $0) ?? generated[$0] }
+                if let fingerprint = scenario.recipeFingerprint { generated[fingerprint] = scenario.world }
+                loaded.append((id, scenario))
+            } catch {
                 throw StateFileError(error.description)
             }
         }
         for (id, scenario) in loaded {
+            let template = world.template(for: scenario)
             do throws(TenantRegistryError) {
                 if world.registry.tenant(id: id) != nil {
-                    try world.registry.replaceTenant(id: id, seed: scenario.world)
+                    try world.registry.replaceTenant(id: id, template: template)
                 } else {
-                    try world.registry.createTenant(id: id, seed: scenario.world)
+                    try world.registry.createTenant(id: id, template: template)
                 }
             } catch {
                 throw StateFileError("\(path): tenant \(id): \(error)")

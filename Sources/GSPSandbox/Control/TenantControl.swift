@@ -87,7 +87,7 @@ enum TenantControl {
         case (.string(let ref)?, nil):
             loaded = ControlReply.loadScenario(reference: ref, context: context)
             built = context.world.templates[ref]
-        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline", documentLimit: context.configuration.maxScenarioDocuments)
+        case (nil, let inline?): loaded = ControlReply.loadInline(inline, label: "scenario_inline", context: context)
         case (nil, nil):
             loaded = .success(context.world.scenarios[0])
             built = context.world.templates[context.world.scenarios[0].name]
@@ -101,12 +101,12 @@ enum TenantControl {
         // The scenario's own logins usually belong to the tenant already built from it: `credentials`
         // (the scenario format's block) gives the new tenant its own.
         if let credentials = members["credentials"] {
-            switch ControlReply.loadInline(.object(["credentials": credentials]), label: "credentials") {
+            switch ControlReply.loadInline(.object(["credentials": credentials]), label: "credentials", context: context) {
             case .failure(let f): return f.response
             case .success(let s): scenario.world.credentials = s.world.credentials
             }
         }
-        let template = built?.with(credentials: scenario.world.credentials) ?? context.world.registry.template(of: scenario.world)
+        let template = built?.with(credentials: scenario.world.credentials) ?? context.world.template(for: scenario)
         let tenant: Tenant
         do throws(TenantRegistryError) { tenant = try context.world.registry.createTenant(id: id, template: template) } catch {
             var message = ControlReply.describe(error)

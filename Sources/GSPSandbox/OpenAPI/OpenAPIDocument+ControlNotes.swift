@@ -44,7 +44,10 @@ extension OpenAPIDocument {
                                  S.ref("ScenarioFile")])),
             answers: [ok(S.ref("TenantSummary")), refused("Not a JSON object, invalid scenario or fault rule, credential taken."), noTenant]),
         "control.tenants.export": Notes(
-            summary: "A tenant's state as a scenario file", answers: [ok(S.ref("ScenarioFile")), noTenant]),
+            summary: "A tenant's state as a scenario file",
+            description: "A tenant of a generated world is written as the scenario's recipe (its generate blocks) and a changes block with what the tenant changed, so the export grows with the changes, not the world; ?full=true writes every document instead. Any other tenant is written whole.",
+            query: [Query("full", "true: write every document, not the recipe and its changes", schema: ["type": "boolean"])],
+            answers: [ok(S.ref("ScenarioFile")), noTenant]),
         "control.tenants.import": Notes(
             summary: "Replace a tenant's state by a scenario file (an export)", body: .json(S.ref("ScenarioFile")),
             answers: [ok(S.ref("TenantSummary")), refused("Not JSON, or an invalid scenario."), noTenant]),

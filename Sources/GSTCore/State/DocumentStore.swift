@@ -124,6 +124,19 @@ public struct DocumentStore: Sendable {
     /// Documents replaced or added, and IMS states changed, on top of the shared base.
     public var changeCount: Int { contents.changeCount + imsStates.changeCount }
 
+    /// What this store changed on top of its shared base, O(changes): the documents it replaced,
+    /// added or acted on (with their live IMS state), in key order, and the keys of base documents it
+    /// removed. Upserting the one and removing the other on a fresh fork gives the same views.
+    public var changesFromBase: (upserted: [Document], removed: [DocumentKey]) {
+        var positions = Set(contents.changedIndices)
+        positions.formUnion(imsStates.changedIndices)
+        positions.subtract(removedPositions)
+        let upserted = positions.map { self[$0] }.sorted { $0.key < $1.key }
+        // A base document removed and added again is live at a new position: it is an upsert.
+        let removed = removedPositions.filter { $0 < contents.base.count }.map { contents[$0].key }.filter { index(of: $0) == nil }
+        return (upserted, removed.sorted())
+    }
+
     /// Holds exactly its built base: nothing replaced, added, removed or acted on.
     var isAsBuilt: Bool { changeCount == 0 && removedPositions.isEmpty }
 
@@ -132,6 +145,9 @@ public struct DocumentStore: Sendable {
     var baseIdentity: UInt? { contents.base.withUnsafeBufferPointer { $0.baseAddress.map { UInt(bitPattern: $0) } } }
 
     public var count: Int { contents.count - removedPositions.count }
+
+    /// Documents in the shared base (as built, before any change of this tenant).
+    var baseCount: Int { contents.base.count }
 
     /// Every document with its live IMS state, in storage order. O(n): tests and the control API.
     public var all: [Document] { (0..<contents.count).filter { !removedPositions.contains($0) }.map { self[$0] } }

@@ -16,6 +16,9 @@ struct IMSColumn: Sendable {
     var count: Int { packed.count }
     /// States changed or appended on top of the built world's.
     var changeCount: Int { packed.changeCount }
+    /// Positions whose state changed or was appended on top of the built world's (a remark changes
+    /// the packed byte's position too: every write goes through `subscript(_:)`).
+    var changedIndices: [Int] { packed.changedIndices }
 
     subscript(index: Int) -> IMSRecordState {
         get {

@@ -27,6 +27,9 @@ struct LayeredArray<Element: Sendable>: Sendable {
 
     mutating func append(_ element: Element) { appended.append(element) }
 
+    /// Positions replaced or appended on top of the base, in no particular order.
+    var changedIndices: [Int] { Array(replaced.keys) + Array(base.count..<count) }
+
     /// Folds the changes into the base (a world's template, built once, is then all base).
     mutating func flatten() {
         guard changeCount > 0 else { return }

@@ -35,9 +35,14 @@ public final class TenantRegistry: Sendable {
     ///   - realTime: the wall clock every tenant's clock reads when following real time.
     ///   - testTenantSeed: the world a new `key_test_` tenant starts from (the composition root
     ///     passes the primary scenario's); built here, once.
-    public init(realTime: RealTime, testTenantSeed: WorldSeed) {
+    public init(realTime: RealTime, testTenantTemplate: WorldTemplate) {
         self.realTime = realTime
-        testTenantTemplate = WorldTemplate(seed: testTenantSeed, realTime: realTime)
+        self.testTenantTemplate = testTenantTemplate
+    }
+
+    /// A registry whose `key_test_` tenants fork `testTenantSeed`, built here, once.
+    public convenience init(realTime: RealTime, testTenantSeed: WorldSeed) {
+        self.init(realTime: realTime, testTenantTemplate: WorldTemplate(seed: testTenantSeed, realTime: realTime))
     }
 
     /// A template of `seed` on this registry's clock (built now: O(world)).
@@ -81,15 +86,16 @@ public final class TenantRegistry: Sendable {
         }
     }
 
-    /// Replaces a tenant's world by a new seed (a scenario loaded at runtime, an imported snapshot):
+    /// Replaces a tenant's world by a new template's (a scenario loaded at runtime, an imported snapshot):
     /// the tenant keeps its id and its issued tokens, so logged-in clients carry on; its credentials
     /// are re-indexed from the new seed. Refused, changing nothing, when the tenant is unknown or a
     /// credential of the new seed belongs to another tenant.
     @discardableResult
-    public func replaceTenant(id: String, seed: WorldSeed) throws(TenantRegistryError) -> Tenant {
+    public func replaceTenant(id: String, template: WorldTemplate) throws(TenantRegistryError) -> Tenant {
         guard let old = tenant(id: id) else { throw .unknownTenant(id) }
+        let seed = template.seed
         let tokens = old.read { $0.tokens }
-        let fresh = Tenant(id: id, template: template(of: seed))
+        let fresh = Tenant(id: id, template: template)
         fresh.write { $0.tokens = tokens }
         try index.withLock { (x: inout Index) throws(TenantRegistryError) in
             guard x.tenants[id] != nil else { throw .unknownTenant(id) }

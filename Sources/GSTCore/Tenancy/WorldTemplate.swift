@@ -8,6 +8,12 @@ public final class WorldTemplate: Sendable {
     private let start: TenantState
     /// Its GSTR-2B drafts, built once for every fork that has not changed the documents.
     private let drafts: SharedDrafts
+    /// The template whose built world this one shares with changes on top (`applying`); nil when
+    /// this one built its world from its seed.
+    private let parent: WorldTemplate?
+
+    /// The template that built the shared world: `self`, or the one `applying` started from.
+    public var root: WorldTemplate { parent?.root ?? self }
 
     public init(seed: WorldSeed, realTime: RealTime) {
         self.seed = seed
@@ -17,12 +23,14 @@ public final class WorldTemplate: Sendable {
         built.documents.flatten()
         start = built
         drafts = SharedDrafts(for: built.documents)
+        parent = nil
     }
 
-    private init(seed: WorldSeed, start: TenantState, drafts: SharedDrafts) {
+    private init(seed: WorldSeed, start: TenantState, drafts: SharedDrafts, parent: WorldTemplate?) {
         self.seed = seed
         self.start = start
         self.drafts = drafts
+        self.parent = parent
     }
 
     /// The same built world under other logins (a tenant created from a loaded scenario with its own
@@ -30,7 +38,26 @@ public final class WorldTemplate: Sendable {
     public func with(credentials: TenantCredentials) -> WorldTemplate {
         var seed = self.seed
         seed.credentials = credentials
-        return WorldTemplate(seed: seed, start: start, drafts: drafts)
+        return WorldTemplate(seed: seed, start: start, drafts: drafts, parent: parent)
+    }
+
+    /// This world with `changes` on top (a saved tenant of it, loaded back): the built world stays
+    /// shared, the changes are every fork's starting layer, and a reset returns to them. O(changes).
+    public func applying(_ changes: WorldChanges) -> WorldTemplate {
+        var changed = root.start
+        changed.apply(changes)
+        return WorldTemplate(seed: seed, start: changed, drafts: drafts, parent: root)
+    }
+
+    /// What `state` changed on top of this template's built world (`root`), or nil when `state` was
+    /// not forked from it. O(changes) plus the taxpayers.
+    public func changes(of state: TenantState) -> WorldChanges? {
+        let built = root.start
+        guard state.documents.baseIdentity == built.documents.baseIdentity,
+              state.documents.baseCount == built.documents.baseCount else { return nil }
+        let (upserted, removed) = state.documents.changesFromBase
+        let taxpayers = state.taxpayers.values.filter { built.taxpayers[$0.gstin] != $0 }.sorted { $0.gstin.value < $1.gstin.value }
+        return WorldChanges(clock: state.clockSetting, taxpayers: taxpayers, documents: upserted, removed: removed)
     }
 
     /// A new tenant's state: the shared world, with its own token book and id generator (a random

@@ -12,8 +12,11 @@ import JSON
 /// Not part of a snapshot (documented in the README): issued tokens, in-flight jobs, generated 2B
 /// snapshots (an imported tenant builds each 2B from its documents on first access, as a
 /// regeneration would) and the id generator's position (ids restart from the seed).
-/// Records that a GSTR-3B filing removed from IMS are not marked: the loader removes them again from
-/// the filed periods, by the same rule.
+/// Records that a GSTR-3B filing removed from IMS carry `removed_from_ims` (the loader would also
+/// remove them again from the filed periods, by the same rule).
+///
+/// A tenant of a generated world is written as its scenario's recipe plus its changes instead
+/// (`export(changes:of:credentials:)`), so the file grows with the changes, not the world.
 public enum ScenarioExporter {
     /// The scenario JSON of `state`, with the `credentials` that route to the tenant and the `seed`'s
     /// id seed (neither is tenant state).
@@ -22,9 +25,7 @@ public enum ScenarioExporter {
         var top: [String: JSONValue] = ["name": .string(name)]
         if let description { top["description"] = .string(description) }
         if !strictGSTIN { top["strict_gstin"] = .bool(false) }
-        top["clock"] = state.clock.isFollowingRealTime && state.now == state.realTime.now()
-            ? .string("real")
-            : .object(["now": .string(ScenarioSummary.rfc3339(state.now))])
+        top["clock"] = clock(state.clockSetting)
         top["jobs"] = jobs(state.jobTiming)
         if let idSeed = seed.idSeed { top["ids"] = .object(["seed": .number(JSONNumber(idSeed))]) }
         top["gstr2b"] = .object(["page_size": .number(JSONNumber(state.gstr2bPageSize))])
@@ -36,12 +37,68 @@ public enum ScenarioExporter {
         let suppliers = state.parties.values.filter { !taxpayerGSTINs.contains($0.gstin) }.sorted { $0.gstin.value < $1.gstin.value }
         top["suppliers"] = .array(suppliers.map { .object(["gstin": .string($0.gstin.value), "trade_name": .string($0.tradeName)]) })
 
-        var sections: [String: [JSONValue]] = [:]
-        for doc in state.documents.all.sorted(by: { $0.key < $1.key }) {
-            sections[doc.section.rawValue, default: []].append(document(doc))
-        }
-        top["documents"] = .object(sections.mapValues { .array($0) })
+        top["documents"] = documents(state.documents.all.sorted { $0.key < $1.key })
         return .object(top)
+    }
+
+    // MARK: A generated world: its recipe and the tenant's changes
+
+    /// The export of a tenant of a generated world: the scenario's recipe (clock, settings, declared
+    /// taxpayers and suppliers, listed documents and `generate` blocks, as the file gave them, so the
+    /// loader builds the same world) and a `changes` block with what the tenant changed on top
+    /// (`WorldTemplate.changes(of:)`). Its size grows with the changes, not with the world: the same
+    /// 100,000-document tenant exports in a few kilobytes instead of tens of megabytes.
+    public static func export(changes: WorldChanges, of scenario: Scenario, credentials: TenantCredentials) -> JSONValue {
+        var top = recipe(of: scenario)
+        top["name"] = .string(scenario.name)
+        if let description = scenario.description { top["description"] = .string(description) }
+        top["credentials"] = self.credentials(credentials)
+        var block: [String: JSONValue] = ["clock": clock(changes.clock)]
+        if !changes.taxpayers.isEmpty { block["taxpayers"] = .array(changes.taxpayers.map(taxpayer)) }
+        if !changes.documents.isEmpty { block["documents"] = documents(changes.documents) }
+        if !changes.removed.isEmpty {
+            block["removed"] = .array(changes.removed.map { k in
+                .object(["section": .string(k.section.rawValue), "supplier": .string(k.supplier.value), "number": .string(k.number)])
+            })
+        }
+        top["changes"] = .object(block)
+        return .object(top)
+    }
+
+    /// What builds a scenario's world, written as the file format: everything but its name,
+    /// description, credentials and changes. Taxpayers and suppliers keep the file's order (the
+    /// generator draws recipients from them in that order).
+    static func recipe(of scenario: Scenario) -> [String: JSONValue] {
+        let seed = scenario.world
+        var top: [String: JSONValue] = ["clock": clock(seed.clock), "jobs": jobs(seed.jobTiming)]
+        if !scenario.strictGSTIN { top["strict_gstin"] = .bool(false) }
+        if let idSeed = seed.idSeed { top["ids"] = .object(["seed": .number(JSONNumber(idSeed))]) }
+        top["gstr2b"] = .object(["page_size": .number(JSONNumber(seed.gstr2bPageSize))])
+        top["taxpayers"] = .array(seed.taxpayers.map(taxpayer))
+        let declared = seed.parties.prefix(scenario.declaredPartyCount).dropFirst(seed.taxpayers.count)
+        top["suppliers"] = .array(declared.map { .object(["gstin": .string($0.gstin.value), "trade_name": .string($0.tradeName)]) })
+        top["documents"] = documents(Array(seed.documents.prefix(scenario.listedDocumentCount)))
+        if !scenario.generateSpecs.isEmpty { top["generate"] = .array(scenario.generateSpecs.map(\.json)) }
+        return top
+    }
+
+    /// SHA-256 of the recipe as written: two files with the same recipe build the same world, so it is
+    /// built once (`ScenarioLoader.load(json:builtWorld:)`).
+    public static func recipeFingerprint(of scenario: Scenario) -> String {
+        SHA256.hex(JSONWriter.write(.object(recipe(of: scenario))))
+    }
+
+    static func documents(_ list: [Document]) -> JSONValue {
+        var sections: [String: [JSONValue]] = [:]
+        for doc in list { sections[doc.section.rawValue, default: []].append(document(doc)) }
+        return .object(sections.mapValues { .array($0) })
+    }
+
+    static func clock(_ setting: ClockSetting) -> JSONValue {
+        switch setting {
+        case .realTime: .string("real")
+        case .fixed(let ms): .object(["now": .string(ScenarioSummary.rfc3339(ms))])
+        }
     }
 
     static func jobs(_ timing: JobTiming) -> JSONValue {
@@ -100,6 +157,7 @@ public enum ScenarioExporter {
         o["filing"] = .object(filing)
         var ims: [String: JSONValue] = ["status": .string(d.ims.status.rawValue), "pending_blocked": .bool(d.ims.pendingActionBlocked)]
         if let r = d.ims.remarks { ims["remarks"] = .string(r) }
+        if d.ims.removedFromIMS { ims["removed_from_ims"] = .bool(true) }
         o["ims"] = .object(ims)
         if let irn = d.irn {
             o["irn"] = .string(irn)

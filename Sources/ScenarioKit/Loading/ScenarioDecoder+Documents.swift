@@ -113,7 +113,7 @@ extension ScenarioDecoder {
     /// A GSTIN that must be declared in `taxpayers` or `suppliers`.
     mutating func party(_ value: JSONValue, at path: JSONPath, role: String, registry: PartyRegistry) -> GSTIN? {
         guard let g = gstin(value, at: path) else { return nil }
-        guard registry.isKnown(g) else {
+        guard registry.isKnown(g) || allowsUndeclaredParties else {
             fail(path, "unknown \(role) \(g.value): declare it in $.suppliers or $.taxpayers")
             return nil
         }

@@ -93,11 +93,12 @@ extension ScenarioDecoder {
     /// `{status, pending_blocked, remarks}`; every field optional (status N, not blocked).
     mutating func imsState(_ field: (JSONValue, JSONPath)?, at path: JSONPath) -> IMSRecordState? {
         guard let (value, p) = field else { return IMSRecordState() }
-        guard let m = object(value, at: p, allowed: ["status", "pending_blocked", "remarks"]) else { return nil }
+        guard let m = object(value, at: p, allowed: ["status", "pending_blocked", "remarks", "removed_from_ims"]) else { return nil }
         let before = issues.count
         var state = IMSRecordState()
         if let (v, sp) = m["status"], let s = oneOf(v, at: sp, IMSStatus.self) { state.status = s }
         if let (v, bp) = m["pending_blocked"], let b = bool(v, at: bp) { state.pendingActionBlocked = b }
+        if let (v, rp) = m["removed_from_ims"], let b = bool(v, at: rp) { state.removedFromIMS = b }
         if let (v, rp) = m["remarks"], let r = string(v, at: rp) {
             if r.count > IMSRecordState.maximumRemarksLength {
                 fail(rp, "remarks are limited to \(IMSRecordState.maximumRemarksLength) characters, found \(r.count)")

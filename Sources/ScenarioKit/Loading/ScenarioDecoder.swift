@@ -9,6 +9,9 @@ struct ScenarioDecoder {
     var warnings: [ScenarioIssue] = []
     /// Whether hand-written GSTINs must pass the check digit.
     var strictGSTIN = true
+    /// Whether a document may name a GSTIN the file does not declare (a saved tenant's changed
+    /// documents of generated suppliers).
+    var allowsUndeclaredParties = false
 
     mutating func fail(_ path: JSONPath, _ message: String) {
         issues.append(ScenarioIssue(path: path, message: message))

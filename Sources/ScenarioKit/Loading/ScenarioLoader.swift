@@ -11,7 +11,7 @@ import JSON
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "$schema", "name", "description", "strict_gstin", "clock", "jobs", "ids", "gstr2b", "credentials",
-        "taxpayers", "suppliers", "documents", "generate",
+        "taxpayers", "suppliers", "documents", "generate", "changes",
     ] + Scenario.reservedKeys
 
     /// Loads the file at `path`; errors name it as given. With `generate: false` the file is only
@@ -30,22 +30,26 @@ public enum ScenarioLoader {
 
     /// Loads a scenario from bytes; `name` labels errors (a file path, or e.g. "request body").
     /// Without a `name` key in the JSON, the scenario takes the label's base name.
-    public static func load(bytes: [UInt8], name: String, generate: Bool = true, documentLimit: Int? = nil) throws(ScenarioError) -> Scenario {
+    public static func load(bytes: [UInt8], name: String, generate: Bool = true, documentLimit: Int? = nil,
+                            builtWorld: (String) -> WorldSeed? = { _ in nil }) throws(ScenarioError) -> Scenario {
         let root: JSONValue
         do {
             root = try JSONParser.parse(bytes)
         } catch {
             throw ScenarioError(file: name, issues: [ScenarioIssue(path: .root, message: "invalid JSON at \(error.description)")])
         }
-        return try load(json: root, name: name, generate: generate, documentLimit: documentLimit)
+        return try load(json: root, name: name, generate: generate, documentLimit: documentLimit, builtWorld: builtWorld)
     }
 
     /// Validates an already-parsed scenario (e.g. an inline scenario in a control-API request).
     /// With a `documentLimit`, a scenario whose listed plus generated documents exceed it is refused
     /// before anything is generated: generating costs about 10 µs and 750 bytes per document, so one
     /// small request could otherwise take seconds and gigabytes.
-    public static func load(json root: JSONValue, name: String, generate: Bool = true,
-                            documentLimit: Int? = nil) throws(ScenarioError) -> Scenario {
+    ///
+    /// A file with a `changes` block (a saved tenant) is a recipe plus changes: `builtWorld` may hand
+    /// back the recipe's world already built, by its fingerprint, and then nothing is generated.
+    public static func load(json root: JSONValue, name: String, generate: Bool = true, documentLimit: Int? = nil,
+                            builtWorld: (String) -> WorldSeed? = { _ in nil }) throws(ScenarioError) -> Scenario {
         var d = ScenarioDecoder()
         guard let m = d.object(root, at: .root, allowed: topLevelKeys) else {
             throw ScenarioError(file: name, issues: d.issues)
@@ -74,6 +78,7 @@ public enum ScenarioLoader {
         let documents = m["documents"].map { d.documents($0.0, at: $0.1, registry: registry, today: today, seen: &seen) } ?? []
         let specs = m["generate"].map { d.generateBlocks($0.0, at: $0.1, registry: registry, today: today) } ?? []
         if let (v, p) = m["steps"] { _ = d.contractSteps(v, at: p) }
+        let changes = m["changes"].flatMap { d.changes($0.0, at: $0.1, registry: registry) }
 
         guard d.issues.isEmpty else { throw ScenarioError(file: name, issues: d.issues) }
         if let documentLimit {
@@ -87,21 +92,32 @@ public enum ScenarioLoader {
         world.taxpayers = registry.taxpayers
         world.parties = registry.taxpayers.map { Party(gstin: $0.gstin, tradeName: $0.tradeName) } + registry.suppliers
         world.documents = documents
+        var reserved: [String: JSONValue] = [:]
+        for key in Scenario.reservedKeys { reserved[key] = m.members[key] }
+        var scenario = Scenario(name: scenarioName, description: description, world: world, strictGSTIN: d.strictGSTIN,
+                                reserved: reserved, warnings: d.warnings, generateSpecs: specs)
+        if let changes {
+            scenario.changes = changes
+            let fingerprint = ScenarioExporter.recipeFingerprint(of: scenario)
+            scenario.recipeFingerprint = fingerprint
+            if let built = builtWorld(fingerprint) {
+                scenario.world.documents = built.documents
+                scenario.world.parties = built.parties
+                return scenario
+            }
+        }
+        guard generate, !specs.isEmpty else { return scenario }
         var context = GenerationContext(taxpayers: registry.taxpayers, declaredSuppliers: registry.suppliers, today: today)
         context.takenGSTINs = Set(registry.declaredAt.keys)
         context.takenNames = Set(world.parties.map(\.tradeName))
         context.takenKeys = Set(seen.keys)
         for p in world.parties { context.tradeNames[p.gstin] = p.tradeName }
-        for spec in specs where generate {
+        for spec in specs {
             let generated = ScenarioGenerator.run(spec, context: &context)
-            world.parties += generated.parties
-            world.documents += generated.documents
+            scenario.world.parties += generated.parties
+            scenario.world.documents += generated.documents
         }
-
-        var reserved: [String: JSONValue] = [:]
-        for key in Scenario.reservedKeys { reserved[key] = m.members[key] }
-        return Scenario(name: scenarioName, description: description, world: world, strictGSTIN: d.strictGSTIN,
-                        reserved: reserved, warnings: d.warnings, generateSpecs: specs)
+        return scenario
     }
 
     /// `Scenarios/tests/ims-basic.json` → `ims-basic`.
