@@ -17,7 +17,9 @@ import GSTCore
         var context = GenerationContext(taxpayers: Self.taxpayers, declaredSuppliers: [], today: Self.today)
         context.takenGSTINs = Set(Self.taxpayers.map(\.gstin))
         for t in Self.taxpayers { context.tradeNames[t.gstin] = t.tradeName }
-        return ScenarioGenerator.run(spec, context: &context)
+        var documents: [Document] = []
+        let parties = ScenarioGenerator.run(spec, context: &context, into: &documents)
+        return (parties, documents)
     }
 
     func spec(seed: UInt64, suppliers: Int = 40, docs: Int = 25) -> GenerateSpec {

@@ -29,6 +29,9 @@ struct CanonicalWriter {
     /// The `Fingerprint64` of everything written (a `forFingerprint` writer).
     func finishFingerprint() -> UInt64 { buffer.withUnsafeBytes { Fingerprint64.of($0) } }
 
+    /// Forgets what was written, keeping the buffer, to fingerprint the next record.
+    mutating func restartFingerprint() { buffer.removeAll(keepingCapacity: true) }
+
     mutating func field(_ s: String) {
         buffer.append(contentsOf: s.utf8)
         buffer.append(UInt8(ascii: "|"))
@@ -103,7 +106,7 @@ extension Document {
         w.field(section.rawValue); w.field(supplier.value); w.field(recipient.value); w.field(number); w.field(date)
         w.field(originalNumber ?? ""); w.field(originalDate)
         w.field(invoiceType.rawValue); w.field(placeOfSupply.value); w.field(reverseCharge ? "Y" : "N")
-        w.field(filing.form.rawValue); w.field(filing.period.mmyyyy); w.field(filing.filed ? "F" : "NF"); w.field(filing.filedOn)
+        w.field(filing.form.rawValue); w.field(filing.period); w.field(filing.filed ? "F" : "NF"); w.field(filing.filedOn)
         w.field(irn ?? ""); w.field(irnDate)
         for item in items {
             w.field(item.number); w.field(Int64(item.rate.hundredths)); w.field(item.taxableValue)

@@ -16,7 +16,8 @@ struct DocumentColumns {
     /// `concurrentPerform` keeps every core busy without asking how many there are.
     static let parallelChunks = 64
 
-    init(_ documents: [Document], supplierIDs: [GSTIN: Int32]) {
+    /// - Parameter supplierOf: each document's interned supplier (`DocumentStore.suppliers`).
+    init(_ documents: [Document], supplierOf: [Int32]) {
         let count = documents.count
         let chunks = count < Self.parallelThreshold ? 1 : Self.parallelChunks
         let chunkSize = (count + chunks - 1) / max(chunks, 1)
@@ -31,12 +32,13 @@ struct DocumentColumns {
                             let fill: @Sendable (Int) -> Void = { chunk in
                                 let start = chunk * chunkSize
                                 guard start < count else { return }  // more chunks than positions
+                                var writer = CanonicalWriter.forFingerprint()
                                 for i in start..<min(count, start + chunkSize) {
                                     let d = source[i]
                                     (imsAt + i).initialize(to: d.ims)
-                                    (digestAt + i).initialize(to: DocumentDigest(d))
+                                    (digestAt + i).initialize(to: DocumentDigest(d, writer: &writer))
                                     (totalsAt + i).initialize(to: DocumentTotals(d))
-                                    (metaAt + i).initialize(to: DocumentMeta(d, supplier: supplierIDs[d.supplier] ?? 0))
+                                    (metaAt + i).initialize(to: DocumentMeta(d, supplier: supplierOf[i]))
                                 }
                             }
                             if chunks == 1 { fill(0) } else { DispatchQueue.concurrentPerform(iterations: chunks, execute: fill) }

@@ -45,57 +45,91 @@ public struct DocumentStore: Sendable {
     /// Builds the store. When two documents share a `DocumentKey` the later one wins (ScenarioKit
     /// reports duplicates before a seed ever gets here).
     public init(_ documents: [Document]) {
-        var unique: [DocumentKey: Int] = [:]
-        unique.reserveCapacity(documents.count)
-        var duplicates = false
-        for (i, d) in documents.enumerated() {
-            if unique.updateValue(i, forKey: d.key) != nil { duplicates = true }
-        }
-        var kept = documents      // shares the seed's buffer
-        if duplicates {
-            kept = []
-            unique = [:]
-            for d in documents {
-                if let i = unique[d.key] { kept[i] = d } else { unique[d.key] = kept.count; kept.append(d) }
+        // Suppliers are interned first (in order of first appearance), so the per-document columns
+        // can then be computed in parallel: a 1,000,000-document world spends most of its build there.
+        // Generated worlds list each supplier's documents together: the previous one is tried first.
+        var suppliers: [GSTIN] = [], supplierIDs: [GSTIN: Int32] = [:]
+        var supplierOf: [Int32] = []
+        supplierOf.reserveCapacity(documents.count)
+        documents.withUnsafeBufferPointer { docs in
+            var previous: (gstin: GSTIN, id: Int32)?
+            for i in docs.indices {
+                let supplier = docs[i].key.supplier
+                if let previous, previous.gstin == supplier { supplierOf.append(previous.id); continue }
+                let id = Self.intern(supplier, suppliers: &suppliers, ids: &supplierIDs)
+                previous = (supplier, id)
+                supplierOf.append(id)
             }
         }
-        contents = LayeredArray(kept)
-        // Suppliers are interned first (in order of first appearance), so the per-document columns
-        // can then be computed in parallel: a 1,000,000-document world spends most of its build here.
-        var suppliers: [GSTIN] = [], supplierIDs: [GSTIN: Int32] = [:]
-        for d in kept { _ = Self.intern(d.supplier, suppliers: &suppliers, ids: &supplierIDs) }
+        // One sort, then the key index and each list are built in key order. Two documents with one
+        // key sit side by side in it; then the later one wins, in the earlier one's place (ScenarioKit
+        // reports duplicates before a seed ever gets here, so this is the rare path).
+        let order = Self.keyOrder(documents, supplierOf: supplierOf, suppliers: suppliers)
+        if order.indices.dropFirst().contains(where: { documents[order[$0 - 1]].key == documents[order[$0]].key }) {
+            self.init(Self.withoutDuplicates(documents))
+        } else {
+            self.init(unique: documents, order: order, suppliers: suppliers, supplierIDs: supplierIDs, supplierOf: supplierOf)
+        }
+    }
+
+    /// Builds the store of documents with distinct keys, given their key order and interned suppliers.
+    private init(unique documents: [Document], order: [Int], suppliers: [GSTIN], supplierIDs: [GSTIN: Int32], supplierOf: [Int32]) {
+        contents = LayeredArray(documents)      // shares the seed's buffer
         self.suppliers = suppliers
         self.supplierIDs = supplierIDs
-        let columns = DocumentColumns(kept, supplierIDs: supplierIDs)
+        let columns = DocumentColumns(documents, supplierOf: supplierOf)
         imsStates = IMSColumn(columns.ims)
         digests = LayeredArray(columns.digests)
         totals = LayeredArray(columns.totals)
         meta = LayeredArray(columns.meta)
-        // One sort, then the key index and each list are built in key order.
-        let order = Self.keyOrder(kept)
         byKey = KeyIndex(order: order)
-        var r: [GSTIN: [Int]] = [:], rp: [RecipientPeriod: [Int]] = [:], s: [GSTIN: [Int]] = [:]
-        for i in order {
-            let d = kept[i]
-            r[d.recipient, default: []].append(i)
-            rp[RecipientPeriod(recipient: d.recipient, period: d.filing.period), default: []].append(i)
-            s[d.supplier, default: []].append(i)
+        // The lists, filled by small integers (interned recipients, supplier ids) rather than one
+        // GSTIN hash per document and list.
+        var recipients: [GSTIN] = [], recipientIDs: [GSTIN: Int] = [:]
+        struct Slot: Hashable { var recipient: Int; var period: ReturnPeriod }
+        var r: [[Int]] = [], rp: [Slot: [Int]] = [:], s = [[Int]](repeating: [], count: suppliers.count)
+        documents.withUnsafeBufferPointer { docs in
+            for i in order {
+                let recipient = docs[i].recipient
+                let id: Int
+                if let known = recipientIDs[recipient] { id = known } else {
+                    id = recipients.count
+                    recipients.append(recipient); recipientIDs[recipient] = id; r.append([])
+                }
+                r[id].append(i)
+                rp[Slot(recipient: id, period: docs[i].filing.period), default: []].append(i)
+                s[Int(supplierOf[i])].append(i)
+            }
         }
-        byRecipient = LayeredDictionary(r); byRecipientPeriod = LayeredDictionary(rp); bySupplier = LayeredDictionary(s)
+        var byPeriod: [RecipientPeriod: [Int]] = [:]
+        for (slot, list) in rp { byPeriod[RecipientPeriod(recipient: recipients[slot.recipient], period: slot.period)] = list }
+        byRecipient = LayeredDictionary(Dictionary(uniqueKeysWithValues: zip(recipients, r)))
+        byRecipientPeriod = LayeredDictionary(byPeriod)
+        bySupplier = LayeredDictionary(Dictionary(uniqueKeysWithValues: zip(suppliers, s).filter { !$0.1.isEmpty }))
     }
 
-    /// Positions of `documents` in `DocumentKey` order. Generated worlds list each supplier's numbers
-    /// in order, so sorting by (section, supplier) rank and position — integers, cheap to compare —
-    /// and checking the numbers afterwards usually settles it; otherwise the full
-    /// key comparison decides (a 1,000,000-document sort by key took about a second).
-    static func keyOrder(_ documents: [Document]) -> [Int] {
+    /// `documents` with one document per key: the later of two wins, in the earlier one's position.
+    static func withoutDuplicates(_ documents: [Document]) -> [Document] {
+        var kept: [Document] = [], position: [DocumentKey: Int] = [:]
+        for d in documents {
+            if let i = position[d.key] { kept[i] = d } else { position[d.key] = kept.count; kept.append(d) }
+        }
+        return kept
+    }
+
+    /// Positions of `documents` in `DocumentKey` order, given each one's interned supplier. Generated
+    /// worlds list each supplier's numbers in order, so sorting by (section, supplier) rank and
+    /// position — integers, cheap to compare — and checking the numbers afterwards usually settles
+    /// it; otherwise the full key comparison decides (a 1,000,000-document sort by key took about a
+    /// second).
+    static func keyOrder(_ documents: [Document], supplierOf: [Int32], suppliers: [GSTIN]) -> [Int] {
         let sections = IMSSection.allCases.sorted()
         let sectionRank = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, UInt64($0)) })
-        let suppliers = Set(documents.map(\.supplier)).sorted()
-        let supplierRank = Dictionary(uniqueKeysWithValues: suppliers.enumerated().map { ($1, UInt64($0)) })
+        var supplierRank = [UInt64](repeating: 0, count: suppliers.count)
+        for (rank, id) in suppliers.indices.sorted(by: { suppliers[$0] < suppliers[$1] }).enumerated() { supplierRank[id] = UInt64(rank) }
         let supplierCount = UInt64(suppliers.count)
         var packed = documents.enumerated().map { i, d -> (group: UInt64, position: UInt64) in
-            (sectionRank[d.section]! * supplierCount + supplierRank[d.supplier]!, UInt64(i))
+            (sectionRank[d.section]! * supplierCount + supplierRank[Int(supplierOf[i])], UInt64(i))
         }
         packed.sort { ($0.group, $0.position) < ($1.group, $1.position) }
         for n in packed.indices.dropFirst() where packed[n].group == packed[n - 1].group
@@ -281,6 +315,13 @@ struct DocumentDigest: Hashable, Sendable {
 
     init(_ d: Document) {
         var w = CanonicalWriter.forFingerprint()
+        self.init(d, writer: &w)
+    }
+
+    /// With a writer reused across documents (a build computes a million of these: one buffer, not
+    /// one allocation each).
+    init(_ d: Document, writer w: inout CanonicalWriter) {
+        w.restartFingerprint()
         d.writeCanonical(into: &w)
         value = w.finishFingerprint()
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import GSTCore
 
 /// What a generation run may not collide with, and what it needs to know about the world the
@@ -16,9 +17,10 @@ struct GenerationContext {
 }
 
 /// Deterministic synthetic data: the same `GenerateSpec` and context give the same parties and
-/// documents, in the same order, on every run and machine.
+/// documents, in the same order, on every run and machine — however many threads issue them.
 enum ScenarioGenerator {
-    static func run(_ spec: GenerateSpec, context: inout GenerationContext) -> (parties: [Party], documents: [Document]) {
+    /// Appends the block's documents to `documents` and returns the suppliers it created.
+    static func run(_ spec: GenerateSpec, context: inout GenerationContext, into documents: inout [Document]) -> [Party] {
         let recipients: [GSTIN]
         switch spec.recipients {
         case .allTaxpayers: recipients = context.taxpayers.map(\.gstin)
@@ -26,10 +28,10 @@ enum ScenarioGenerator {
         case .listed(let list): recipients = list
         }
 
+        // Each supplier draws from its own stream. Its party (which must avoid every GSTIN and name
+        // taken before it) is made in order; what it issues depends on nothing but its stream.
         var parties: [Party] = []
-        var documents: [Document] = []
-        documents.reserveCapacity(spec.documentsPerSupplier * supplierCount(spec))
-
+        var issuers: [(issuer: DocumentIssuer, rng: SplitMix64)] = []
         for index in 0..<supplierCount(spec) {
             var rng = SplitMix64(seed: spec.seed, stream: 1, index: UInt64(index))
             let supplier: Party
@@ -46,20 +48,53 @@ enum ScenarioGenerator {
             let candidates = recipients.filter { $0 != supplier.gstin }
             guard !candidates.isEmpty else { continue }
             let filed = context.taxpayers.first { $0.gstin == supplier.gstin }?.gstr1Filed
-            var issuer = DocumentIssuer(spec: spec, supplier: supplier, recipients: candidates, today: context.today,
-                                        gstr1Filed: filed)
-            // A new supplier's numbers come from its own fresh series and cannot collide with
-            // anything; only suppliers the file already knows need checking (hashing 100k keys
-            // would dominate a large run).
-            if case .existing = spec.suppliers {
-                let first = documents.count
-                issuer.issue(rng: &rng, takenKeys: context.takenKeys, into: &documents)
-                for d in documents[first...] { context.takenKeys.insert(d.key) }
-            } else {
-                issuer.issue(rng: &rng, takenKeys: nil, into: &documents)
-            }
+            issuers.append((DocumentIssuer(spec: spec, supplier: supplier, recipients: candidates, today: context.today,
+                                           gstr1Filed: filed), rng))
         }
-        return (parties, documents)
+
+        if case .existing = spec.suppliers {
+            // Suppliers the file already knows may hold any number, so each checks the keys taken
+            // before it: in order.
+            for var (issuer, rng) in issuers {
+                var issued: [Document] = []
+                issuer.issue(rng: &rng, takenKeys: context.takenKeys, into: &issued)
+                for d in issued { context.takenKeys.insert(d.key) }
+                documents += issued
+            }
+        } else {
+            // A new supplier's numbers come from its own fresh series and cannot collide with
+            // anything (hashing a million keys would dominate a large run), so suppliers issue in
+            // parallel, each into its own slice of the result.
+            documents = issueInParallel(issuers, perSupplier: spec.documentsPerSupplier, after: documents)
+        }
+        return parties
+    }
+
+    /// Below this many documents one thread issues them all.
+    static let parallelThreshold = 20_000
+
+    /// `prefix` followed by every issuer's documents, in issuer order.
+    private static func issueInParallel(_ issuers: [(issuer: DocumentIssuer, rng: SplitMix64)], perSupplier: Int,
+                                        after prefix: [Document]) -> [Document] {
+        let total = prefix.count + issuers.count * perSupplier
+        return Array(unsafeUninitializedCapacity: total) { buffer, initialized in
+            prefix.withUnsafeBufferPointer { buffer.baseAddress!.initialize(from: $0.baseAddress!, count: $0.count) }
+            nonisolated(unsafe) let start = buffer.baseAddress! + prefix.count
+            let issue: @Sendable (Int) -> Void = { k in
+                var (issuer, rng) = issuers[k]
+                var issued: [Document] = []
+                issued.reserveCapacity(perSupplier)
+                issuer.issue(rng: &rng, takenKeys: nil, into: &issued)
+                precondition(issued.count == perSupplier, "an issuer issues exactly documents_per_supplier documents")
+                issued.withUnsafeBufferPointer { (start + k * perSupplier).initialize(from: $0.baseAddress!, count: perSupplier) }
+            }
+            if total - prefix.count < parallelThreshold {
+                for k in issuers.indices { issue(k) }
+            } else {
+                DispatchQueue.concurrentPerform(iterations: issuers.count, execute: issue)
+            }
+            initialized = total
+        }
     }
 
     static func supplierCount(_ spec: GenerateSpec) -> Int {

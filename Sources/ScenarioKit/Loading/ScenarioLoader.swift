@@ -113,9 +113,7 @@ public enum ScenarioLoader {
         context.takenKeys = Set(seen.keys)
         for p in world.parties { context.tradeNames[p.gstin] = p.tradeName }
         for spec in specs {
-            let generated = ScenarioGenerator.run(spec, context: &context)
-            scenario.world.parties += generated.parties
-            scenario.world.documents += generated.documents
+            scenario.world.parties += ScenarioGenerator.run(spec, context: &context, into: &scenario.world.documents)
         }
         return scenario
     }
