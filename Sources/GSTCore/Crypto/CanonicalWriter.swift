@@ -33,7 +33,9 @@ struct CanonicalWriter {
     mutating func restartFingerprint() { buffer.removeAll(keepingCapacity: true) }
 
     mutating func field(_ s: String) {
-        buffer.append(contentsOf: s.utf8)
+        // Contiguous bytes (every native String) append in one copy, not byte by byte.
+        var s = s
+        s.withUTF8 { buffer.append(contentsOf: $0) }
         buffer.append(UInt8(ascii: "|"))
         flushIfFull()
     }
@@ -53,10 +55,14 @@ struct CanonicalWriter {
 
     private mutating func digits(_ n: Int64) {
         if n < 0 { buffer.append(UInt8(ascii: "-")) }
+        // Written backwards into 20 bytes on the stack (UInt64.max has 20 digits), then appended at once.
         var m = n.magnitude
-        let start = buffer.count
-        repeat { buffer.append(UInt8(48 + m % 10)); m /= 10 } while m > 0
-        buffer[start...].reverse()
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &scratch) { bytes in
+            var at = 20
+            repeat { at -= 1; bytes[at] = UInt8(truncatingIfNeeded: 48 &+ m % 10); m /= 10 } while m > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[at..<20]))
+        }
     }
 
     mutating func field(_ n: Int) { field(Int64(n)) }
