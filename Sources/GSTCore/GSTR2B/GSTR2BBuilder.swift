@@ -35,17 +35,20 @@ struct GSTR2BBuilder {
         var documentCount = 0, rejectedCount = 0
         var lastKey = -1, last = -1
 
-        let meta = store.meta, ims = store.imsStates, totals = store.totals
+        let meta = store.meta, ims = store.imsStates
         do {
             for i in store.indices(recipient: recipient, period: period) {
                 let m = meta[i]
                 guard m.filed else { continue }
+                // Summed here rather than kept per document: a column of them cost 40 bytes a
+                // document, and summing a document's few items is cheap next to the rest of a 2B.
+                let totals = DocumentTotals(contents[i])
                 let status: IMSStatus
                 let itcAvailable: Bool
                 if m.posRule {
                     status = .noAction; itcAvailable = false
                     documentCount += 1
-                    itc.unavailable.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                    itc.unavailable.add(totals.taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                 } else {
                     status = ims.status(at: i)
                     switch status {
@@ -53,7 +56,7 @@ struct GSTR2BBuilder {
                     case .rejected: rejectedCount += 1; itcAvailable = false
                     case .accepted, .noAction:
                         documentCount += 1; itcAvailable = true
-                        itc.available.add(totals[i].taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                        itc.available.add(totals.taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                     }
                 }
                 let rejected = status == .rejected
@@ -77,13 +80,13 @@ struct GSTR2BBuilder {
                 let t = m.section.noteType
                 if let r = list[last].rows.firstIndex(where: { $0.noteType == t }) {
                     list[last].rows[r].documentCount += 1
-                    list[last].rows[r].taxableValue += totals[i].taxableValue
-                    list[last].rows[r].taxes += totals[i].taxes
+                    list[last].rows[r].taxableValue += totals.taxableValue
+                    list[last].rows[r].taxes += totals.taxes
                 } else {
                     list[last].rows.append(GSTR2BSupplierSummary(
                         supplier: list[last].value.supplier, tradeName: list[last].value.tradeName, filedOn: nil,
                         supplierPeriod: period, noteType: t, documentCount: 1,
-                        taxableValue: totals[i].taxableValue, taxes: totals[i].taxes))
+                        taxableValue: totals.taxableValue, taxes: totals.taxes))
                 }
             }
         }

@@ -1,9 +1,10 @@
 /// Identifies a document across the world: its IMS section, its supplier and its number.
 /// (The save/reset payloads identify records the same way: section key, `stin`, `inum`/`nt_num`.)
 public struct DocumentKey: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var section: IMSSection
+    // Declaration order is layout order: the one-byte section last leaves no padding inside.
     public var supplier: GSTIN
     public var number: String
+    public var section: IMSSection
 
     public init(section: IMSSection, supplier: GSTIN, number: String) {
         self.section = section; self.supplier = supplier; self.number = number
@@ -48,13 +49,14 @@ public struct LineItem: Hashable, Sendable {
 
 /// Where and whether the supplier reported the document.
 public struct SupplierFiling: Hashable, Sendable {
-    public var form: SourceForm
-    /// The supplier's return period (`rtnprd`); the recipient's GSTR-2B of this period includes it.
-    public var period: ReturnPeriod
-    /// `srcfilstatus`: "Filed" once the supplier filed that return.
-    public var filed: Bool
+    // Declaration order is layout order: the one-byte fields last.
     /// `supfildt` in GSTR-2B.
     public var filedOn: CivilDate?
+    /// The supplier's return period (`rtnprd`); the recipient's GSTR-2B of this period includes it.
+    public var period: ReturnPeriod
+    public var form: SourceForm
+    /// `srcfilstatus`: "Filed" once the supplier filed that return.
+    public var filed: Bool
 
     public init(form: SourceForm, period: ReturnPeriod, filed: Bool, filedOn: CivilDate?) {
         self.form = form; self.period = period; self.filed = filed; self.filedOn = filedOn
@@ -63,10 +65,12 @@ public struct SupplierFiling: Hashable, Sendable {
 
 /// The recipient-side IMS state of one record.
 public struct IMSRecordState: Hashable, Sendable {
+    // Stored properties are laid out in declaration order: the 16-byte remarks first, then the
+    // one-byte fields together (24 bytes, not 32, in every stored document).
+    public var remarks: String?
     public var status: IMSStatus
     /// `ispendactblocked`: "Y" means the Pending action is refused for this record.
     public var pendingActionBlocked: Bool
-    public var remarks: String?
     /// Longest `remarks` an IMS SAVE takes, and so the scenario loader (a tenant's export holds them).
     public static let maximumRemarksLength = 500
     /// Set when the recipient filed GSTR-3B for the record's period while it was accepted or
@@ -85,21 +89,23 @@ public struct IMSRecordState: Hashable, Sendable {
 /// GSTR-1/IFF and what the recipient sees in IMS, GSTR-2A and GSTR-2B. Totals (`val`, `txval`, tax
 /// heads) are sums over `items`, never stored separately.
 public struct Document: Hashable, Sendable {
-    public var key: DocumentKey
+    // Declaration order is layout order, and a million-document world holds a million of these:
+    // word-sized fields first, the one-byte ones together at the end.
     public var recipient: GSTIN
-    public var date: CivilDate
+    public var items: [LineItem]
     /// For amendment sections: the original document's number and date.
     public var originalNumber: String?
+    /// e-invoice reference, when the document was reported through e-invoicing.
+    public var irn: String?
+    public var ims: IMSRecordState
+    public var date: CivilDate
     public var originalDate: CivilDate?
+    public var irnDate: CivilDate?
+    public var filing: SupplierFiling
+    public var key: DocumentKey
     public var invoiceType: InvoiceType
     public var placeOfSupply: StateCode
     public var reverseCharge: Bool
-    public var items: [LineItem]
-    public var filing: SupplierFiling
-    public var ims: IMSRecordState
-    /// e-invoice reference, when the document was reported through e-invoicing.
-    public var irn: String?
-    public var irnDate: CivilDate?
 
     public init(key: DocumentKey, recipient: GSTIN, date: CivilDate, originalNumber: String? = nil, originalDate: CivilDate? = nil,
                 invoiceType: InvoiceType = .regular, placeOfSupply: StateCode, reverseCharge: Bool = false,

@@ -27,7 +27,12 @@ public struct GSTIN: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static func < (a: GSTIN, b: GSTIN) -> Bool { a.value < b.value }
 
     /// The two-digit state code the GSTIN was registered in ("27" for Maharashtra).
-    public var stateCode: StateCode { StateCode(unchecked: String(value.prefix(2))) }
+    public var stateCode: StateCode {
+        // A well-formed GSTIN starts with two digits.
+        var utf8 = value.utf8.makeIterator()
+        let tens = utf8.next().map { $0 &- 48 } ?? 0, units = utf8.next().map { $0 &- 48 } ?? 0
+        return StateCode(number: tens &* 10 &+ units)
+    }
     /// Characters 3–12: the holder's PAN.
     public var pan: String { String(value.dropFirst(2).prefix(10)) }
 
@@ -69,17 +74,26 @@ public struct GSTIN: Hashable, Sendable, Comparable, CustomStringConvertible {
 
 /// A place-of-supply / registration state code: "01"–"38", "96" (other country), "97" (other territory).
 public struct StateCode: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let value: String
+    /// 0–99, stored as one byte: every document holds one (a String took 16).
+    private let number: UInt8
 
     public init?(_ raw: String) {
         // Digits only: `Int("+1")` would parse.
         guard raw.utf8.count == 2, raw.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(raw),
               (1...38).contains(n) || n == 96 || n == 97 else { return nil }
-        value = raw
+        number = UInt8(n)
     }
 
-    init(unchecked: String) { value = unchecked }
+    /// The code of a GSTIN's first two digits (any of 00–99).
+    init(number: UInt8) { self.number = number % 100 }
 
+    /// Two digits, "27".
+    public var value: String {
+        String(unsafeUninitializedCapacity: 2) { b in
+            b[0] = 48 + number / 10; b[1] = 48 + number % 10
+            return 2
+        }
+    }
     public var description: String { value }
-    public static func < (a: StateCode, b: StateCode) -> Bool { a.value < b.value }
+    public static func < (a: StateCode, b: StateCode) -> Bool { a.number < b.number }
 }

@@ -1,8 +1,8 @@
 /// A monthly tax period, written `MMYYYY` on the wire (`rtnprd`, `ret_period`, `fp`, `itcprd`).
 public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConvertible {
     // 8 bytes rather than two Ints (16): every document and index key holds one.
-    private let storedMonth: UInt8
     private let storedYear: Int32
+    private let storedMonth: UInt8
 
     public var month: Int { Int(storedMonth) }
     public var year: Int { Int(storedYear) }

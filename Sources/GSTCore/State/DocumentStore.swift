@@ -27,7 +27,6 @@ public struct DocumentStore: Sendable {
     private(set) var contents: LayeredArray<Document>
     private(set) var imsStates: IMSColumn
     private(set) var digests: LayeredArray<DocumentDigest>
-    private(set) var totals: LayeredArray<DocumentTotals>
     /// Compact per-document facts the GSTR-2B builder needs, so it never copies a `Document`.
     private(set) var meta: LayeredArray<DocumentMeta>
     /// Supplier GSTINs interned to small integers (`DocumentMeta.supplier`); a few thousand at most,
@@ -64,8 +63,8 @@ public struct DocumentStore: Sendable {
         // One sort, then the key index and each list are built in key order. Two documents with one
         // key sit side by side in it; then the later one wins, in the earlier one's place (ScenarioKit
         // reports duplicates before a seed ever gets here, so this is the rare path).
-        let order = Self.keyOrder(documents, supplierOf: supplierOf, suppliers: suppliers)
-        if order.indices.dropFirst().contains(where: { documents[order[$0 - 1]].key == documents[order[$0]].key }) {
+        let (order, distinct) = Self.keyOrder(documents, supplierOf: supplierOf, suppliers: suppliers)
+        if !distinct {
             self.init(Self.withoutDuplicates(documents))
         } else {
             self.init(unique: documents, order: order, suppliers: suppliers, supplierIDs: supplierIDs, supplierOf: supplierOf)
@@ -80,7 +79,6 @@ public struct DocumentStore: Sendable {
         let columns = DocumentColumns(documents, supplierOf: supplierOf)
         imsStates = IMSColumn(columns.ims)
         digests = LayeredArray(columns.digests)
-        totals = LayeredArray(columns.totals)
         meta = LayeredArray(columns.meta)
         byKey = KeyIndex(order: order)
         // The lists, filled by small integers (interned recipients, supplier ids) rather than one
@@ -117,26 +115,31 @@ public struct DocumentStore: Sendable {
         return kept
     }
 
-    /// Positions of `documents` in `DocumentKey` order, given each one's interned supplier. Generated
-    /// worlds list each supplier's numbers in order, so sorting by (section, supplier) rank and
-    /// position — integers, cheap to compare — and checking the numbers afterwards usually settles
-    /// it; otherwise the full key comparison decides (a 1,000,000-document sort by key took about a
-    /// second).
-    static func keyOrder(_ documents: [Document], supplierOf: [Int32], suppliers: [GSTIN]) -> [Int] {
+    /// Positions of `documents` in `DocumentKey` order, given each one's interned supplier, and
+    /// whether every key is distinct. Generated worlds list each supplier's numbers in order, so
+    /// placing positions by (section, supplier) group — a counting sort: two linear passes — and
+    /// checking that the numbers rise within each group usually settles it (and then no two keys can
+    /// be equal); otherwise the full key comparison decides (a 1,000,000-document sort by key took
+    /// about a second).
+    static func keyOrder(_ documents: [Document], supplierOf: [Int32], suppliers: [GSTIN]) -> (order: [Int], distinct: Bool) {
         let sections = IMSSection.allCases.sorted()
-        let sectionRank = Dictionary(uniqueKeysWithValues: sections.enumerated().map { ($1, UInt64($0)) })
-        var supplierRank = [UInt64](repeating: 0, count: suppliers.count)
-        for (rank, id) in suppliers.indices.sorted(by: { suppliers[$0] < suppliers[$1] }).enumerated() { supplierRank[id] = UInt64(rank) }
-        let supplierCount = UInt64(suppliers.count)
-        var packed = documents.enumerated().map { i, d -> (group: UInt64, position: UInt64) in
-            (sectionRank[d.section]! * supplierCount + supplierRank[Int(supplierOf[i])], UInt64(i))
+        var supplierRank = [Int](repeating: 0, count: suppliers.count)
+        for (rank, id) in suppliers.indices.sorted(by: { suppliers[$0] < suppliers[$1] }).enumerated() { supplierRank[id] = rank }
+        return documents.withUnsafeBufferPointer { docs in
+            let group = docs.indices.map { i in sections.firstIndex(of: docs[i].key.section)! * suppliers.count + supplierRank[Int(supplierOf[i])] }
+            var start = [Int](repeating: 0, count: sections.count * suppliers.count + 1)
+            for g in group { start[g + 1] += 1 }
+            for g in start.indices.dropFirst() { start[g] += start[g - 1] }
+            var order = [Int](repeating: 0, count: docs.count)
+            for i in docs.indices { order[start[group[i]]] = i; start[group[i]] += 1 }
+            for n in order.indices.dropFirst() where group[order[n - 1]] == group[order[n]]
+                && !(docs[order[n - 1]].key.number < docs[order[n]].key.number) {
+                let sorted = docs.indices.sorted { docs[$0].key < docs[$1].key }
+                let distinct = !sorted.indices.dropFirst().contains { docs[sorted[$0 - 1]].key == docs[sorted[$0]].key }
+                return (sorted, distinct)
+            }
+            return (order, true)
         }
-        packed.sort { ($0.group, $0.position) < ($1.group, $1.position) }
-        for n in packed.indices.dropFirst() where packed[n].group == packed[n - 1].group
-            && !(documents[Int(packed[n - 1].position)].number < documents[Int(packed[n].position)].number) {
-            return documents.indices.sorted { documents[$0].key < documents[$1].key }
-        }
-        return packed.map { Int($0.position) }
     }
 
     /// The small integer `DocumentMeta.supplier` holds for `supplier`, assigned on first sight.
@@ -151,7 +154,7 @@ public struct DocumentStore: Sendable {
     /// Folds this store's changes into its shared base: done once for a world's template, so every
     /// tenant forked from it starts with no changes of its own.
     mutating func flatten() {
-        contents.flatten(); imsStates.flatten(); digests.flatten(); totals.flatten(); meta.flatten()
+        contents.flatten(); imsStates.flatten(); digests.flatten(); meta.flatten()
         byKey.flatten(in: contents); byRecipient.flatten(); byRecipientPeriod.flatten(); bySupplier.flatten()
     }
 
@@ -237,7 +240,6 @@ public struct DocumentStore: Sendable {
             contents[i] = document
             imsStates[i] = document.ims
             digests[i] = DocumentDigest(document)
-            totals[i] = DocumentTotals(document)
             self.meta[i] = meta
             guard old.recipient != document.recipient || old.filing.period != document.filing.period else { return }
             unlist(i, of: old)
@@ -248,7 +250,6 @@ public struct DocumentStore: Sendable {
             contents.append(document)
             imsStates.append(document.ims)
             digests.append(DocumentDigest(document))
-            totals.append(DocumentTotals(document))
             self.meta.append(meta)
             list(i, of: document)
         }
@@ -343,19 +344,20 @@ struct DocumentTotals: Hashable, Sendable {
 
 /// What the GSTR-2B builder reads per document.
 struct DocumentMeta: Sendable {
-    var section: IMSSection
+    // Declaration order is layout order: 16 bytes, the one-byte fields last.
+    var filedOn: CivilDate?
     /// Index into `DocumentStore.suppliers`.
     var supplier: Int32
+    var section: IMSSection
     var filed: Bool
     var reverseCharge: Bool
     /// `Document.isIneligibleByPOSRule`.
     var posRule: Bool
-    var filedOn: CivilDate?
 }
 
 extension DocumentMeta {
     init(_ d: Document, supplier: Int32) {
-        self.init(section: d.section, supplier: supplier, filed: d.filing.filed, reverseCharge: d.reverseCharge,
-                  posRule: d.isIneligibleByPOSRule, filedOn: d.filing.filedOn)
+        self.init(filedOn: d.filing.filedOn, supplier: supplier, section: d.section, filed: d.filing.filed,
+                  reverseCharge: d.reverseCharge, posRule: d.isIneligibleByPOSRule)
     }
 }

@@ -72,11 +72,13 @@ extension DocumentIssuer {
 
     /// Decimal digits of `n` (≥ 0), zero-padded to `width`.
     static func appendDigits(_ n: Int, width: Int, to b: inout [UInt8]) {
-        var digits: [UInt8] = []
-        var v = n
-        repeat { digits.append(UInt8(48 + v % 10)); v /= 10 } while v > 0
-        for _ in digits.count..<max(width, digits.count) { b.append(48) }
-        b.append(contentsOf: digits.reversed())
+        var count = 1, v = n
+        while v >= 10 { count += 1; v /= 10 }
+        for _ in count..<max(width, count) { b.append(48) }
+        let end = b.count + count
+        b.append(contentsOf: repeatElement(48, count: count))
+        v = n
+        for at in stride(from: end - 1, through: end - count, by: -1) { b[at] = UInt8(48 + v % 10); v /= 10 }
     }
 
     func makeItems(section: IMSSection, invoiceType: InvoiceType, pos: StateCode, rng: inout SplitMix64) -> [LineItem] {
@@ -85,12 +87,11 @@ extension DocumentIssuer {
         let count = rng.int(in: range)
         let interState = invoiceType == .sezWithPayment || supplier.gstin.stateCode != pos
         var items: [LineItem] = []
-        var usedRates: [TaxRate] = []
+        items.reserveCapacity(max(count, 1))
         for _ in 0..<max(count, 1) {
             let rate = spec.rates.pick(&rng)
             // One line per rate, as GSTR-1 and IMS group items.
-            if usedRates.contains(rate) { continue }
-            usedRates.append(rate)
+            if items.contains(where: { $0.rate == rate }) { continue }
             let taxable = randomAmount(rng: &rng)
             let cess = rate == TaxRate(percent: 28) && rng.chance(percent: spec.cessPercent)
                 ? taxable.percentage(TaxRate(percent: 12)) : .zero
@@ -190,15 +191,16 @@ extension DocumentIssuer {
     static func hex64(_ rng: inout SplitMix64) -> String {
         let hex: StaticString = "0123456789abcdef"
         return hex.withUTF8Buffer { digits in
-            var b = [UInt8](repeating: 0, count: 64)
-            for word in 0..<4 {
-                var v = rng.next()
-                for i in stride(from: 15, through: 0, by: -1) {
-                    b[word * 16 + i] = digits[Int(v & 0xF)]
-                    v >>= 4
+            String(unsafeUninitializedCapacity: 64) { b in
+                for word in 0..<4 {
+                    var v = rng.next()
+                    for i in stride(from: 15, through: 0, by: -1) {
+                        b[word * 16 + i] = digits[Int(v & 0xF)]
+                        v >>= 4
+                    }
                 }
+                return 64
             }
-            return String(decoding: b, as: UTF8.self)
         }
     }
 }
