@@ -80,9 +80,15 @@ public struct Amount: Hashable, Sendable, Comparable, AdditiveArithmetic, Custom
 
 /// A GST rate in hundredths of a percent: 18% = 1800, 0.25% = 25.
 public struct TaxRate: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public let hundredths: Int
-    public init(hundredths: Int) { self.hundredths = hundredths }
-    public init(percent: Int) { hundredths = percent * 100 }
+    /// Four bytes, not eight: every line item of every document holds one. Clamped, never trapping:
+    /// a rate read from a request is checked against the rate list afterwards.
+    private let stored: Int32
+    public var hundredths: Int { Int(stored) }
+    public init(hundredths: Int) { stored = Int32(clamping: hundredths) }
+    public init(percent: Int) {
+        let (hundredths, overflow) = percent.multipliedReportingOverflow(by: 100)
+        self.init(hundredths: overflow ? (percent < 0 ? .min : .max) : hundredths)
+    }
     public static func < (a: TaxRate, b: TaxRate) -> Bool { a.hundredths < b.hundredths }
     /// JSON number text: "18", "0.25", "1.5".
     public var description: String { Amount(paise: Int64(hundredths)).description }

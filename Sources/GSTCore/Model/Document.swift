@@ -20,7 +20,13 @@ public struct DocumentKey: Hashable, Sendable, Comparable, CustomStringConvertib
 /// One rate line of a document. Tax heads are stored, not derived at read time, so a scenario may
 /// describe a document exactly as GSTN holds it; `LineItem.computed` derives them consistently.
 public struct LineItem: Hashable, Sendable {
-    public var number: Int
+    /// 48 bytes a line rather than 56: the line number is kept in four bytes (clamped; GSTN numbers
+    /// lines from 1 and a document has a handful).
+    private var storedNumber: Int32
+    public var number: Int {
+        get { Int(storedNumber) }
+        set { storedNumber = Int32(clamping: newValue) }
+    }
     public var rate: TaxRate
     public var taxableValue: Amount
     public var igst: Amount
@@ -29,7 +35,7 @@ public struct LineItem: Hashable, Sendable {
     public var cess: Amount
 
     public init(number: Int, rate: TaxRate, taxableValue: Amount, igst: Amount, cgst: Amount, sgst: Amount, cess: Amount) {
-        self.number = number; self.rate = rate; self.taxableValue = taxableValue
+        storedNumber = Int32(clamping: number); self.rate = rate; self.taxableValue = taxableValue
         self.igst = igst; self.cgst = cgst; self.sgst = sgst; self.cess = cess
     }
 

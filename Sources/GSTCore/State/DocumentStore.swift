@@ -34,9 +34,9 @@ public struct DocumentStore: Sendable {
     private(set) var suppliers: [GSTIN] = []
     private var supplierIDs: [GSTIN: Int32] = [:]
     private var byKey: KeyIndex
-    private var byRecipient: LayeredDictionary<GSTIN, [Int]>
-    private var byRecipientPeriod: LayeredDictionary<RecipientPeriod, [Int]>
-    private var bySupplier: LayeredDictionary<GSTIN, [Int]>
+    private var byRecipient: LayeredDictionary<GSTIN, Positions>
+    private var byRecipientPeriod: LayeredDictionary<RecipientPeriod, Positions>
+    private var bySupplier: LayeredDictionary<GSTIN, Positions>
     /// Positions of removed documents (GSTR-1 delete / reset). Positions are never reused or shifted,
     /// because GSTR-2B snapshots refer to documents by position.
     private var removedPositions: Set<Int> = []
@@ -85,21 +85,21 @@ public struct DocumentStore: Sendable {
         // GSTIN hash per document and list.
         var recipients: [GSTIN] = [], recipientIDs: [GSTIN: Int] = [:]
         struct Slot: Hashable { var recipient: Int; var period: ReturnPeriod }
-        var r: [[Int]] = [], rp: [Slot: [Int]] = [:], s = [[Int]](repeating: [], count: suppliers.count)
+        var r: [Positions] = [], rp: [Slot: Positions] = [:], s = [Positions](repeating: Positions(), count: suppliers.count)
         documents.withUnsafeBufferPointer { docs in
             for i in order {
                 let recipient = docs[i].recipient
                 let id: Int
                 if let known = recipientIDs[recipient] { id = known } else {
                     id = recipients.count
-                    recipients.append(recipient); recipientIDs[recipient] = id; r.append([])
+                    recipients.append(recipient); recipientIDs[recipient] = id; r.append(Positions())
                 }
                 r[id].append(i)
-                rp[Slot(recipient: id, period: docs[i].filing.period), default: []].append(i)
+                rp[Slot(recipient: id, period: docs[i].filing.period), default: Positions()].append(i)
                 s[Int(supplierOf[i])].append(i)
             }
         }
-        var byPeriod: [RecipientPeriod: [Int]] = [:]
+        var byPeriod: [RecipientPeriod: Positions] = [:]
         for (slot, list) in rp { byPeriod[RecipientPeriod(recipient: recipients[slot.recipient], period: slot.period)] = list }
         byRecipient = LayeredDictionary(Dictionary(uniqueKeysWithValues: zip(recipients, r)))
         byRecipientPeriod = LayeredDictionary(byPeriod)
@@ -210,15 +210,15 @@ public struct DocumentStore: Sendable {
 
     /// Documents received by `recipient`, in key order, with their live IMS state.
     public func received(by recipient: GSTIN) -> [Document] {
-        (byRecipient[recipient] ?? []).map { self[$0] }
+        (byRecipient[recipient] ?? Positions()).map { self[$0] }
     }
 
     /// Positions of the documents received by `recipient`, in key order.
-    func receivedIndices(by recipient: GSTIN) -> [Int] { byRecipient[recipient] ?? [] }
+    func receivedIndices(by recipient: GSTIN) -> Positions { byRecipient[recipient] ?? Positions() }
 
     /// Positions of the documents received by `recipient` in supplier period `period`, in key order.
-    func indices(recipient: GSTIN, period: ReturnPeriod) -> [Int] {
-        byRecipientPeriod[RecipientPeriod(recipient: recipient, period: period)] ?? []
+    func indices(recipient: GSTIN, period: ReturnPeriod) -> Positions {
+        byRecipientPeriod[RecipientPeriod(recipient: recipient, period: period)] ?? Positions()
     }
 
     /// The supplier periods `recipient` has documents in.
@@ -228,7 +228,7 @@ public struct DocumentStore: Sendable {
 
     /// Documents issued by `supplier`, in key order, with their live IMS state.
     public func issued(by supplier: GSTIN) -> [Document] {
-        (bySupplier[supplier] ?? []).map { self[$0] }
+        (bySupplier[supplier] ?? Positions()).map { self[$0] }
     }
 
     /// Adds a document or replaces the one with the same key (control API, scenario edits). The new
@@ -277,9 +277,9 @@ public struct DocumentStore: Sendable {
     /// each kept in key order.
     private mutating func list(_ i: Int, of d: Document) {
         let period = RecipientPeriod(recipient: d.recipient, period: d.filing.period)
-        byRecipient[d.recipient] = inserting(i, key: d.key, into: byRecipient[d.recipient] ?? [])
-        byRecipientPeriod[period] = inserting(i, key: d.key, into: byRecipientPeriod[period] ?? [])
-        bySupplier[d.supplier] = inserting(i, key: d.key, into: bySupplier[d.supplier] ?? [])
+        byRecipient[d.recipient] = inserting(i, key: d.key, into: byRecipient[d.recipient] ?? Positions())
+        byRecipientPeriod[period] = inserting(i, key: d.key, into: byRecipientPeriod[period] ?? Positions())
+        bySupplier[d.supplier] = inserting(i, key: d.key, into: bySupplier[d.supplier] ?? Positions())
     }
 
     /// Takes position `i` (holding `d`) out of its lists; a list left empty is dropped, so listings of
@@ -291,7 +291,7 @@ public struct DocumentStore: Sendable {
         bySupplier[d.supplier] = Self.removing(i, from: bySupplier[d.supplier])
     }
 
-    private func inserting(_ i: Int, key: DocumentKey, into list: [Int]) -> [Int] {
+    private func inserting(_ i: Int, key: DocumentKey, into list: Positions) -> Positions {
         var list = list
         var low = 0, high = list.count
         while low < high {
@@ -302,7 +302,7 @@ public struct DocumentStore: Sendable {
         return list
     }
 
-    private static func removing(_ i: Int, from list: [Int]?) -> [Int]? {
+    private static func removing(_ i: Int, from list: Positions?) -> Positions? {
         guard var list, let at = list.firstIndex(of: i) else { return list }
         list.remove(at: at)
         return list.isEmpty ? nil : list
