@@ -128,3 +128,17 @@ struct ModelTests {
         #expect(ReturnPeriod(containing: CivilDate(year: 2099, month: 12, day: 31)!).next.year == 2100)
     }
 }
+
+/// IRNs are stored compactly when they are what the IRP issues, and read back as given either way.
+struct CompactIRNTests {
+    @Test(arguments: [
+        "4f1d2c3b4a5968778695a4b3c2d1e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091",   // lowercase hex: 32 bytes
+        "4F1D2C3B4A5968778695A4B3C2D1E0F1A2B3C4D5E6F708192A3B4C5D6E7F8091",   // uppercase: kept as text
+        "0000000000000000000000000000000000000000000000000000000000000000", "abc", "",
+    ])
+    func readsBackAsGiven(irn: String) {
+        let stored = CompactIRN(irn)
+        #expect(stored.text == irn)
+        if case .hex = stored { #expect(irn.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) }) }
+    }
+}
