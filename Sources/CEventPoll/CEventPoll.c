@@ -3,6 +3,7 @@
 #include "CEventPoll.h"
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sched.h>
 #include <stddef.h>
 
 int gsp_poll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
@@ -40,4 +41,10 @@ int gsp_accept_nonblocking(int listen_fd) { return accept4(listen_fd, NULL, NULL
 // The header spells the epoll flags as numbers so Swift can import them; keep them honest.
 _Static_assert(EPOLLIN == 0x001 && EPOLLOUT == 0x004 && EPOLLERR == 0x008, "epoll flag values");
 _Static_assert(EPOLLHUP == 0x010 && EPOLLRDHUP == 0x2000, "epoll flag values");
+int gsp_allowed_cpu_count(void) {
+    cpu_set_t set;
+    if (sched_getaffinity(0, sizeof(set), &set) != 0) return 0;
+    return CPU_COUNT(&set);
+}
+
 #endif

@@ -1,3 +1,4 @@
+import CEventPoll
 import Glibc
 
 /// Process-wide settings a socket server needs; each is idempotent.
@@ -22,8 +23,11 @@ public enum ProcessSetup {
         return limit.rlim_cur > rlim_t(Int.max) ? Int.max : Int(limit.rlim_cur)
     }
 
-    /// Processors online; the default number of connection queues.
+    /// Processors this process may run on (its CPU affinity: `taskset`, a container's cpuset), else
+    /// those online; the default number of connection queues. Two queues on one allowed CPU only
+    /// take turns on it, and each turn is a context switch in some request's latency.
     public static var processorCount: Int {
-        max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let allowed = Int(gsp_allowed_cpu_count())
+        return allowed > 0 ? allowed : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 }

@@ -29,6 +29,8 @@ int gsp_poll_remove(int poll_fd, int fd);
 int gsp_poll_wait(int poll_fd, gsp_poll_event *out, int max_events, int timeout_ms);
 /// accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC): one syscall instead of accept + fcntl.
 int gsp_accept_nonblocking(int listen_fd);
+/// CPUs this process may run on (sched_getaffinity + CPU_COUNT, macros Swift cannot call); 0 on failure.
+int gsp_allowed_cpu_count(void);
 
 #endif
 #endif

@@ -50,7 +50,7 @@ public enum ITCUnavailableReason: String, Hashable, Sendable {
 /// (shared copy-on-write, never copied), so a 100,000-document snapshot costs a few MB, not a copy
 /// of every document.
 public struct GSTR2BDocument: Hashable, Sendable {
-    let source: LayeredArray<Document>
+    let source: CapturedDocuments
     let index: Int32
     /// `itcavl` Y / N.
     public let itcAvailable: Bool
@@ -59,28 +59,28 @@ public struct GSTR2BDocument: Hashable, Sendable {
     /// `imsStatus`: A, R or N (pending records are never in a 2B).
     public let imsStatus: IMSStatus
 
-    init(source: LayeredArray<Document>, index: Int, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
+    init(source: CapturedDocuments, index: Int, itcAvailable: Bool, unavailableReason: ITCUnavailableReason?, imsStatus: IMSStatus) {
         self.source = source; self.index = Int32(index)
         self.itcAvailable = itcAvailable; self.unavailableReason = unavailableReason; self.imsStatus = imsStatus
     }
 
     /// The document as reported at generation; its `ims.status` is the 2B's `imsStatus`.
     public var document: Document {
-        var d = source[Int(index)]
+        var d = source.documents[Int(index)]
         d.ims = IMSRecordState(status: imsStatus)
         return d
     }
 
     /// `typ` of a note; nil for invoices (whose `typ` is the invoice type).
-    public var noteType: NoteType? { source[Int(index)].section.noteType }
+    public var noteType: NoteType? { source.documents[Int(index)].section.noteType }
 
     public static func == (a: GSTR2BDocument, b: GSTR2BDocument) -> Bool {
         a.itcAvailable == b.itcAvailable && a.unavailableReason == b.unavailableReason && a.imsStatus == b.imsStatus
-            && a.source[Int(a.index)] == b.source[Int(b.index)]
+            && a.source.documents[Int(a.index)] == b.source.documents[Int(b.index)]
     }
 
     public func hash(into h: inout Hasher) {
-        h.combine(source[Int(index)].key); h.combine(imsStatus); h.combine(itcAvailable)
+        h.combine(source.documents[Int(index)].key); h.combine(imsStatus); h.combine(itcAvailable)
     }
 }
 
@@ -135,4 +135,12 @@ public struct GSTR2B: Hashable, Sendable {
 
     /// No document at all, neither in docdata nor in docRejdata (RET2B1016 at the vendors).
     public var isEmpty: Bool { documentCount == 0 && rejectedCount == 0 }
+}
+
+/// The documents column a 2B captured at generation, behind one reference: each of its documents
+/// holds this (one retain) rather than the layered column itself (three), which a 1,000,000-document
+/// 2B felt.
+final class CapturedDocuments: Sendable {
+    let documents: LayeredArray<Document>
+    init(_ documents: LayeredArray<Document>) { self.documents = documents }
 }

@@ -28,7 +28,7 @@ struct GSTR2BBuilder {
 
     static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
                       documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
-        let contents = store.contents
+        let contents = store.contents, captured = CapturedDocuments(store.contents)
         var groups: [Int: Int] = [:]          // group key → position in `list`
         var list: [Group] = []
         var itc = ITCSummary()
@@ -40,9 +40,9 @@ struct GSTR2BBuilder {
             for i in store.indices(recipient: recipient, period: period) {
                 let m = meta[i]
                 guard m.filed else { continue }
-                // Summed here rather than kept per document: a column of them cost 40 bytes a
-                // document, and summing a document's few items is cheap next to the rest of a 2B.
-                let totals = DocumentTotals(contents[i])
+                // `base[i].items` reads the items in place; `contents[i]` would copy the whole
+                // document first (a GSTR-2B over a million documents felt its retains).
+                let totals = DocumentTotals(contents.isBase(i) ? contents.base[i].items : contents[i].items)
                 let status: IMSStatus
                 let itcAvailable: Bool
                 if m.posRule {
@@ -73,7 +73,7 @@ struct GSTR2BBuilder {
                     lastKey = key
                 }
                 list[last].value.documents.append(GSTR2BDocument(
-                    source: contents, index: i, itcAvailable: itcAvailable,
+                    source: captured, index: i, itcAvailable: itcAvailable,
                     unavailableReason: m.posRule ? .placeOfSupplyRule : nil, imsStatus: status))
                 if let f = m.filedOn, list[last].value.filedOn.map({ $0 < f }) ?? true { list[last].value.filedOn = f }
                 guard !rejected else { continue }

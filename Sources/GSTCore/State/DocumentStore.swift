@@ -329,12 +329,13 @@ struct DocumentDigest: Hashable, Sendable {
 }
 
 /// A document's taxable value and tax heads, summed once.
+/// Summed when a GSTR-2B is built, not kept per document (a column of them cost 40 bytes a document).
 struct DocumentTotals: Hashable, Sendable {
     var taxableValue: Amount
     var taxes: TaxTotals
-    init(_ d: Document) {
+    init(_ items: [LineItem]) {
         var t = Amount.zero, x = TaxTotals.zero
-        for i in d.items {
+        for i in items {
             t = t + i.taxableValue
             x = x + TaxTotals(igst: i.igst, cgst: i.cgst, sgst: i.sgst, cess: i.cess)
         }

@@ -27,6 +27,10 @@ struct LayeredArray<Element: Sendable>: Sendable {
 
     mutating func append(_ element: Element) { appended.append(element) }
 
+    /// Whether `index` holds the base's element (not replaced, not appended): then `base[index]`
+    /// reads it in place.
+    func isBase(_ index: Int) -> Bool { index < base.count && (replaced.isEmpty || replaced[index] == nil) }
+
     /// Positions replaced or appended on top of the base, in no particular order.
     var changedIndices: [Int] { Array(replaced.keys) + Array(base.count..<count) }
 
