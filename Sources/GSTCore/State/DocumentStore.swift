@@ -19,8 +19,9 @@ public struct RecipientPeriod: Hashable, Sendable, Comparable, CustomStringConve
 ///   documents by position in it (a copy of the layered column, never of the documents).
 /// - the recipient's IMS state lives in the parallel `imsStates`, the only thing IMS actions write;
 ///   the `ims` field inside `contents` is ignored (reads merge the live state in).
-/// - per-document fingerprints (`DocumentDigest`) and totals are computed once, in parallel at build
-///   (`DocumentColumns`), so 2B checksums and sums do not re-walk items and text.
+/// - per-document fingerprints (`DocumentDigest`) and 2B metadata are computed once, in parallel at
+///   build (`DocumentColumns`), so 2B checksums do not re-walk text; 2B sums read a document's items
+///   in place (a totals column cost 40 bytes a document).
 /// - every index lists positions in `DocumentKey` order (one sort at build time, then each change
 ///   inserted in place), so views never sort.
 public struct DocumentStore: Sendable {

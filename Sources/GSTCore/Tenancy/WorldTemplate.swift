@@ -1,6 +1,6 @@
 /// A seed built once into the state its tenants start from. Every tenant of the seed — the scenario's
 /// own, each `key_test_` fork, each reset — starts from a copy of `start`, which shares the built world
-/// (documents, their digests, totals and indexes, parties, taxpayers) copy-on-write: a fork costs a
+/// (documents, their digests, metadata and indexes, parties, taxpayers) copy-on-write: a fork costs a
 /// few hundred bytes whatever the world's size, and a tenant's memory grows only with what it changes.
 public final class WorldTemplate: Sendable {
     public let seed: WorldSeed
