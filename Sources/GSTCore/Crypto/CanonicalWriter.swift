@@ -86,12 +86,6 @@ struct CanonicalWriter {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Bytes written as they are (no separator).
-    mutating func raw(_ bytes: UnsafeRawBufferPointer) {
-        buffer.append(contentsOf: bytes)
-        flushIfFull()
-    }
-
     /// The SHA-256 of everything written, as hex.
     mutating func finishHex() -> String {
         flush()

@@ -120,11 +120,11 @@ struct GSTR2BBuilder {
 
 extension GSTR2B {
     /// SHA-256 of the canonical text of the content: a header, then for every docdata and docRejdata
-    /// supplier group its fields and, per document, a 64-bit fingerprint (`DocumentDigest`: of its
-    /// reported fields, cached in the store) and one byte of 2B
-    /// verdict. 9 bytes per document, written in one block per group, keep a 100,000-document
-    /// checksum under 10 ms. Summaries are sums of these documents, so hashing the documents covers
-    /// them. (A fingerprint only has to tell a changed 2B from an unchanged one.)
+    /// supplier group its fields and one 64-bit fingerprint of its documents — `Fingerprint64` over,
+    /// per document, its own fingerprint (`DocumentDigest`: of its reported fields, cached in the
+    /// store) and one byte of 2B verdict. Summaries are sums of these documents, so hashing the
+    /// documents covers them. (A fingerprint only has to tell a changed 2B from an unchanged one; a
+    /// million documents through SHA-256 took 46 ms, through `Fingerprint64` a few.)
     func computeChecksum(digests: LayeredArray<DocumentDigest>) -> String {
         var w = CanonicalWriter(capacity: 8192)
         w.field(recipient.value); w.field(period); w.field(version); w.field(generatedOn); w.endRecord()
@@ -153,7 +153,7 @@ extension GSTR2B {
                     out.storeBytes(of: UInt8(verdict), toByteOffset: n * stride + 8, as: UInt8.self)
                 }
             }
-            w.raw(UnsafeRawBufferPointer(out))
+            w.field(Int64(bitPattern: Fingerprint64.of(UnsafeRawBufferPointer(out))))
         }
     }
 }
