@@ -1,3 +1,4 @@
+import Foundation
 import GSTCore
 import HTTPWire
 import JSON
@@ -161,19 +162,50 @@ import Testing
         #expect(refresh.errorCode == "AUTH4033")
     }
 
-    @Test func refreshReplacesTheToken() throws {
+    /// What a JWT library reads from a token (PyJWT's three segments, the Java SDK's `exp`).
+    static func claims(of token: String) throws -> JSONValue {
+        let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        try #require(parts.count == 3)
+        func decode(_ part: String) throws -> JSONValue {
+            var text = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while text.count % 4 != 0 { text += "=" }
+            let data = try #require(Data(base64Encoded: text))
+            return try JSONParser.parse(Array(data))
+        }
+        #expect(try decode(parts[0]) == ["typ": "JWT", "alg": "HS256"])
+        #expect(parts[2].count == 43)   // 32 bytes of HMAC-SHA256, base64url without padding
+        return try decode(parts[1])
+    }
+
+    /// Tokens are JWTs whose `iat`/`exp` are on the wall clock (seconds), so a client comparing `exp`
+    /// with its own clock accepts a session of a scenario frozen in 2025; the sandbox still expires it on
+    /// the tenant clock.
+    @Test func tokensAreJWTsWithWallClockExpiries() throws {
+        let platform = try Self.claims(of: h.platformToken())
+        #expect(platform["token_type"] == "platform" && platform["api_key"] == .string(TestWorld.apiKey))
+        #expect(platform["iat"]?.intValue == Int(TestWorld.now / 1000))
+        #expect(platform["exp"]?.intValue == Int((TestWorld.now + 24 * 3_600_000) / 1000))
+        h.advanceClock(by: 86_400_000 * 30)   // the tenant clock's month does not show in a new token
+        let session = try Self.claims(of: h.taxpayerToken())
+        #expect(session["token_type"] == "taxpayer" && session["gstin"] == .string(TestWorld.recipient.value))
+        #expect(session["exp"]?.intValue == Int((TestWorld.now + 6 * 3_600_000) / 1000))
+        #expect(session["jti"]?.stringValue?.count == 48)
+    }
+
+    /// The official refresh example answers the token it was sent (`{{$headers 'authorization'}}`):
+    /// the session is extended, not replaced, and its expiry is read on the wall clock.
+    @Test func refreshExtendsTheSameToken() throws {
         let token = h.taxpayerToken()
         h.advanceClock(by: 3_600_000)
         let r = h.send(.post, "/gst/compliance/tax-payer/session/refresh", headers: Harness.auth(token))
         #expect(r.status == 200)
         #expect(ShapeComparer.differences(r.json, VendorFixtures.example("auth_refresh_session.200.response.json")).isEmpty)
-        let fresh = try #require(r.data?["access_token"]?.stringValue)
-        #expect(fresh != token)
-        #expect(r.data?["token_expiry"]?.intValue == Int(TestWorld.now + 7 * 3_600_000))
-        let old = h.send(.get, "/gst/compliance/tax-payer/invoices/count?type_of_goods=others", headers: Harness.auth(token))
-        #expect(old.status == 403)
-        let new = h.send(.get, "/gst/compliance/tax-payer/invoices/count?type_of_goods=others", headers: Harness.auth(fresh))
-        #expect(new.statusCD == "1")
+        #expect(r.data?["access_token"]?.stringValue == token)
+        // The harness's wall clock stands still: 6 h from it, whatever the tenant clock shows.
+        #expect(r.data?["token_expiry"]?.intValue == Int(TestWorld.now + 6 * 3_600_000))
+        h.advanceClock(by: 6 * 3_600_000 - 1)   // 7 h after the login: alive only thanks to the refresh
+        let used = h.send(.get, "/gst/compliance/tax-payer/invoices/count?type_of_goods=others", headers: Harness.auth(token))
+        #expect(used.statusCD == "1")
         // platform token cannot refresh
         let platform = h.send(.post, "/gst/compliance/tax-payer/session/refresh", headers: Harness.auth(h.platformToken()))
         #expect(platform.status == 403)

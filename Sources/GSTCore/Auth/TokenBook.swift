@@ -22,9 +22,10 @@ public enum TokenCheck: Hashable, Sendable {
 
 /// The tokens a tenant has issued, with their expiry on the tenant clock.
 ///
-/// Tokens are opaque random hex strings. They come from the system random source unless a seed is
-/// given: tokens must be unique across tenants (the registry routes a request to its tenant by
-/// token), and tenants built from one scenario share its id seed, so scenario seeds are not used here.
+/// Each token rests on a random id (its JWT `jti`, or the token itself when no shape is given) from the
+/// system random source unless a seed is given: tokens must be unique across tenants (the registry
+/// routes a request to its tenant by token), and tenants built from one scenario share its id seed,
+/// so scenario seeds are not used here.
 public struct TokenBook: Sendable {
     public struct Entry: Hashable, Sendable {
         public var kind: TokenKind
@@ -39,10 +40,10 @@ public struct TokenBook: Sendable {
     public init(seed: UInt64? = nil) { random = IDGenerator(seed: seed) }
 
     /// Issues a token of `kind` valid for `lifetime` milliseconds from `now`.
-    /// - Parameter prefix: prepended to the random part (an adapter may want a recognisable shape).
-    public mutating func issue(_ kind: TokenKind, lifetime: Int64, now: Int64, prefix: String = "") -> String {
+    /// - Parameter shape: the token made of its random id (a signed JWT; by default the id itself).
+    public mutating func issue(_ kind: TokenKind, lifetime: Int64, now: Int64, shape: (String) -> String = { $0 }) -> String {
         var token: String
-        repeat { token = prefix + random.hexToken(byteCount: 24) } while entries[token] != nil
+        repeat { token = shape(random.hexToken(byteCount: 24)) } while entries[token] != nil
         entries[token] = Entry(kind: kind, issuedAt: now, expiresAt: now + lifetime)
         return token
     }
@@ -67,12 +68,12 @@ public struct TokenBook: Sendable {
         return gone
     }
 
-    /// Replaces a *valid* token by a fresh one of the same kind valid for `lifetime` from `now`;
-    /// the old token stops working. Nil when the token is unknown or expired.
-    public mutating func refresh(_ token: String, lifetime: Int64, now: Int64, prefix: String = "") -> String? {
-        guard case .valid(let kind) = check(token, now: now) else { return nil }
-        entries.removeValue(forKey: token)
-        return issue(kind, lifetime: lifetime, now: now, prefix: prefix)
+    /// Extends a *valid* token to `lifetime` from `now` and returns it: the same token, as both
+    /// vendors' refresh examples answer the token they were given. Nil when unknown or expired.
+    public mutating func refresh(_ token: String, lifetime: Int64, now: Int64) -> String? {
+        guard case .valid = check(token, now: now) else { return nil }
+        entries[token]?.expiresAt = now + lifetime
+        return token
     }
 
     /// Drops tokens that expired more than `grace` ms before `now` (they then answer `.unknown`).
@@ -86,4 +87,16 @@ public struct TokenBook: Sendable {
     public var count: Int { entries.count }
     /// Every token held, valid or expired (for the registry's index and the control API).
     public var allTokens: [String] { Array(entries.keys) }
+}
+
+extension TenantState {
+    /// When `token` expires as a client should read it: on the wall clock, now plus what remains of
+    /// its lifetime on the tenant clock. A scenario frozen in 2025 still hands out a session a client
+    /// sees as good for 6 h from its own now, and advancing the tenant clock still expires it here.
+    public func wallClockExpiry(of token: String) -> Int64? {
+        guard let entry = tokens.entry(for: token) else { return nil }
+        let (remaining, overflow) = entry.expiresAt.subtractingReportingOverflow(now)
+        let (expiry, past) = realTime.now().addingReportingOverflow(overflow ? 0 : remaining)
+        return past ? .max : expiry
+    }
 }

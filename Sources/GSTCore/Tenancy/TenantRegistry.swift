@@ -1,3 +1,4 @@
+import JSON
 import Synchronization
 
 /// Why a registry operation was refused.
@@ -28,6 +29,8 @@ public final class TenantRegistry: Sendable {
 
     private let index = Mutex(Index())
     private let realTime: RealTime
+    /// Signs the JWTs the vendors' tokens are (a key made per process).
+    private let signer = TokenSigner.random()
     /// The world every new `key_test_` tenant forks, built once.
     public let testTenantTemplate: WorldTemplate
 
@@ -202,9 +205,23 @@ public final class TenantRegistry: Sendable {
 
     // MARK: Tokens
 
-    /// Issues a token in `tenant` and indexes it for routing.
-    public func issueToken(_ kind: TokenKind, lifetime: Int64, in tenant: Tenant, prefix: String = "") -> String {
-        let token = tenant.write { $0.tokens.issue(kind, lifetime: lifetime, now: $0.now, prefix: prefix) }
+    /// Issues a token in `tenant` and indexes it for routing: a signed JWT whose `iat`/`exp` are on the
+    /// wall clock (a client compares them with its own), carrying `claims` besides `jti`, `iat`, `exp`,
+    /// `iss` and the tenant (`sub`). Its expiry in the sandbox stays on the tenant clock.
+    public func issueToken(_ kind: TokenKind, lifetime: Int64, in tenant: Tenant, claims: [String: JSONValue] = [:]) -> String {
+        let signer = self.signer
+        let token = tenant.write { s in
+            let issued = s.realTime.now()
+            return s.tokens.issue(kind, lifetime: lifetime, now: s.now) { id in
+                var all = claims
+                all["jti"] = .string(id)
+                all["iss"] = "gsp-sandbox"
+                all["sub"] = .string(tenant.id)
+                all["iat"] = .number(JSONNumber(Int(issued / 1000)))
+                all["exp"] = .number(JSONNumber(Int((issued &+ lifetime) / 1000)))
+                return signer.token(claims: all)
+            }
+        }
         index.withLock { $0.tokens[token] = tenant.id }
         return token
     }
@@ -217,15 +234,10 @@ public final class TenantRegistry: Sendable {
         return (t, check)
     }
 
-    /// Replaces a valid token by a fresh one (same kind, new lifetime); nil when not valid.
-    public func refreshToken(_ token: String, lifetime: Int64, prefix: String = "") -> String? {
+    /// Extends a valid token to `lifetime` from now and returns it (the same token); nil when not valid.
+    public func refreshToken(_ token: String, lifetime: Int64) -> String? {
         guard let t = tenant(forToken: token) else { return nil }
-        guard let fresh = t.write({ $0.tokens.refresh(token, lifetime: lifetime, now: $0.now, prefix: prefix) }) else { return nil }
-        index.withLock { x in
-            x.tokens.removeValue(forKey: token)
-            x.tokens[fresh] = t.id
-        }
-        return fresh
+        return t.write { $0.tokens.refresh(token, lifetime: lifetime, now: $0.now) }
     }
 
     /// Revokes a token (logout). False when unknown.

@@ -29,7 +29,8 @@ enum AuthRoutes {
         guard let tenant = ctx.registry.authenticateSandbox(key: key, secret: secret) else {
             throw .platform(ctx.registry.tenant(forSandboxKey: key) != nil ? .badCredentials : .unauthorized)
         }
-        let token = ctx.registry.issueToken(.platform, lifetime: SandboxAPIContext.platformTokenLifetime, in: tenant)
+        let token = ctx.registry.issueToken(.platform, lifetime: SandboxAPIContext.platformTokenLifetime, in: tenant,
+                                            claims: ["token_type": "platform", "api_key": .string(key)])
         let stamp = tenant.write { SandboxAPIContext.stamp(&$0) }
         var b = JSONBuilder(capacity: 96)
         b.beginObject()
@@ -73,8 +74,8 @@ enum AuthRoutes {
     // MARK: POST /gst/compliance/tax-payer/otp/verify?otp=
 
     /// Platform token; query `otp` (digits). Success: a taxpayer token valid 6 h on the tenant clock,
-    /// `data: {access_token, session_expiry, status_cd "1", token_expiry}` (both expiries = now + 6 h, in
-    /// ms) and the token again in the response's `authorization` header (the example's
+    /// `data: {access_token, session_expiry, status_cd "1", token_expiry}` (both expiries = wall-clock
+    /// now + 6 h, in ms) and the token again in the response's `authorization` header (the example's
     /// `{{$headers 'authorization'}}`). No live OTP request, wrong OTP, unknown username/GSTIN →
     /// AUTH4033 "Invalid Session". Missing `otp` → 400; not digits → 422.
     static func verifyOTP(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
@@ -89,14 +90,16 @@ enum AuthRoutes {
             return t.gstin
         }
         ctx.otpRequests.consume(tenant: grant.tenant, gstin: gstin)
-        let token = ctx.registry.issueToken(.taxpayer(gstin), lifetime: SandboxAPIContext.taxpayerSessionLifetime, in: grant.tenant)
+        let token = ctx.registry.issueToken(.taxpayer(gstin), lifetime: SandboxAPIContext.taxpayerSessionLifetime, in: grant.tenant,
+                                            claims: ["token_type": "taxpayer", "gstin": .string(gstin.value)])
         return session(token: token, in: grant)
     }
 
     // MARK: POST /gst/compliance/tax-payer/session/refresh
 
-    /// Taxpayer token → a fresh taxpayer token for the same GSTIN, 6 h from now; the old one stops
-    /// working. An expired session → AUTH4033 "Invalid Session" (the GSTN session is gone).
+    /// Taxpayer token → the same token, extended to 6 h from now (the official example answers
+    /// `"access_token": "{{$headers 'authorization'}}"`, the token it was sent). An expired session →
+    /// AUTH4033 "Invalid Session" (the GSTN session is gone).
     static func refresh(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
         let (grant, _) = try ctx.authorized(request, .taxpayer, allowExpired: true) { (_, grant) throws(SandboxError) in
             if grant.expired { throw .business(.invalidSession) }
@@ -118,10 +121,11 @@ enum AuthRoutes {
 
     // MARK: Shapes
 
-    /// `data: {access_token, session_expiry, status_cd "1", token_expiry}`, both expiries the token's,
-    /// and the token in the `authorization` response header.
+    /// `data: {access_token, session_expiry, status_cd "1", token_expiry}`, both expiries the token's
+    /// on the wall clock (`TenantState.wallClockExpiry`), and the token in the `authorization`
+    /// response header.
     static func session(token: String, in grant: SandboxAPIContext.Grant) -> SandboxReply {
-        let expiry = grant.tenant.read { $0.tokens.entry(for: token)?.expiresAt ?? 0 }
+        let expiry = grant.tenant.read { $0.wallClockExpiry(of: token) ?? 0 }
         var b = JSONBuilder(capacity: 160)
         b.beginObject()
         b.field("access_token", token)

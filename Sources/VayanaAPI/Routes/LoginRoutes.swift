@@ -12,7 +12,7 @@ enum LoginRoutes {
     ///
     /// Success (v1 shape, as theodore answers): `{"data":{"associatedOrgs":[{"organisation":{"id":…}}],
     /// "email":…,"expiry":<epoch ms>,"token":…}}`. `token` and `associatedOrgs[].organisation.id` are what
-    /// clients read (public client code); `email` and `expiry` (epoch milliseconds on the tenant clock) are
+    /// clients read (public client code); `email` and `expiry` (epoch milliseconds on the wall clock: `TenantState.wallClockExpiry`) are
     /// the emulator's choice. The organisations listed are those of the tenant's logins with that email.
     ///
     /// Errors (v1 shape): body not JSON → 400 `err-invalid-json`; `handle`/`password` missing → 400
@@ -38,8 +38,9 @@ enum LoginRoutes {
             return EASEnvelope.error(.invalidCredentials, flavor: .v1)
         }
         let lifetime = Int64(minutes) * 60_000
-        let token = ctx.registry.issueToken(.vayanaUser, lifetime: lifetime, in: tenant)
-        let expiry = tenant.read { $0.tokens.entry(for: token)?.expiresAt ?? 0 }
+        let token = ctx.registry.issueToken(.vayanaUser, lifetime: lifetime, in: tenant,
+                                            claims: ["token_type": "user", "email": .string(login.email)])
+        let expiry = tenant.read { $0.wallClockExpiry(of: token) ?? 0 }
         var organisations: [String] = []
         for l in tenant.seed.credentials.vayanaLogins where l.email == login.email && !organisations.contains(l.organisationID) {
             organisations.append(l.organisationID)
