@@ -9,6 +9,17 @@ public struct IDGenerator: Hashable, Sendable {
 
     public init(seed: UInt64?) { state = seed }
 
+    /// `seed` with `name` mixed in (FNV-1a over its UTF-8, then SplitMix64's finalizer): the same for
+    /// the same pair on every run and machine, different for different names.
+    public static func seed(_ seed: UInt64, mixing name: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in name.utf8 { h = (h ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        var z = seed ^ h
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
     public var isSeeded: Bool { state != nil }
 
     /// The next 64 random bits.

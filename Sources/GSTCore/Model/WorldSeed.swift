@@ -9,6 +9,9 @@ public struct WorldSeed: Sendable {
     public var jobTiming: JobTiming
     /// Seeds reference ids and transaction ids; nil means random ids.
     public var idSeed: UInt64?
+    /// The tenant that draws its ids from `idSeed` as written (the scenario's own, by name); every other
+    /// tenant of the seed mixes its own id in, so parallel `key_test_` tenants log different ids.
+    public var idOwner: String?
     /// Documents per GSTR-2B file: above it the 2B is split into `fc` files (`file_number`).
     public var gstr2bPageSize: Int
 

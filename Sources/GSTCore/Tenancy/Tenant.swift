@@ -17,7 +17,7 @@ public final class Tenant: Sendable {
     public init(id: String, template: WorldTemplate) {
         self.id = id
         self.template = template
-        state = Mutex(template.instantiate())
+        state = Mutex(template.instantiate(for: id))
     }
 
     /// Runs `body` with the state under the lock, for reading.
@@ -47,7 +47,7 @@ public final class Tenant: Sendable {
     /// the undrained journal.
     public func reset() {
         state.withLock { s in
-            var fresh = template.instantiate()
+            var fresh = template.instantiate(for: id)
             fresh.tokens = s.tokens
             fresh.version = s.version
             fresh.journal = s.journal

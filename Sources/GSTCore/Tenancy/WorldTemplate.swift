@@ -61,11 +61,12 @@ public final class WorldTemplate: Sendable {
     }
 
     /// A new tenant's state: the shared world, with its own token book and id generator (a random
-    /// one must not hand two tenants the same ids; a seeded one starts where the seed says).
-    func instantiate() -> TenantState {
+    /// one must not hand two tenants the same ids; a seeded one starts where the seed says for the
+    /// seed's own tenant, and from the seed mixed with the tenant's id for any other).
+    func instantiate(for tenantID: String) -> TenantState {
         var state = start
         state.tokens = TokenBook()
-        state.ids = IDGenerator(seed: seed.idSeed)
+        state.ids = IDGenerator(seed: seed.idSeed.map { tenantID == seed.idOwner ? $0 : IDGenerator.seed($0, mixing: tenantID) })
         state.sharedDrafts = drafts
         return state
     }

@@ -63,6 +63,7 @@ public enum ScenarioLoader {
         if let (v, p) = m["clock"], let c = d.clock(v, at: p) { world.clock = c }
         if let (v, p) = m["jobs"], let j = d.jobs(v, at: p) { world.jobTiming = j }
         if let (v, p) = m["ids"] { world.idSeed = d.idSeed(v, at: p) }
+        world.idOwner = scenarioName
         if let (v, p) = m["gstr2b"], let n = d.gstr2bPageSize(v, at: p) { world.gstr2bPageSize = n }
         if let (v, p) = m["credentials"], let c = d.credentials(v, at: p) { world.credentials = c }
 
