@@ -67,8 +67,10 @@ package enum GSTR2BRender {
             keys.sort { JSONWriter.utf8Precedes($0.0, $1.0) }
             for (key, lineTotals) in keys {
                 b.key(key)
-                if let t = lineTotals {
-                    b.beginObject(); taxes(t, into: &b); b.endObject()
+                if let t = lineTotals, let line = ITCLine(rawValue: key) {
+                    // A line carries its taxable value too (`txval`, as the official example's
+                    // `itcavl.nonrevsup.b2b`); the table's own heads do not.
+                    b.beginObject(); taxes(t, into: &b); b.field("txval", bucket.taxableValue(table, line)); b.endObject()
                 } else {
                     switch key {
                     case "cess": b.amount(total.cess)
@@ -135,18 +137,18 @@ package enum GSTR2BRender {
         b.endObject()
     }
 
-    /// One document. Invoices (b2b, b2ba, ecom, ecoma):
-    /// `cess, cgst, diffprcnt, dt, igst, imsStatus, inum, [irn, irngendate,] itcavl, items, [oidt, oinum,]
-    /// pos, rev, [rsn,] sgst, [srctyp,] txval, typ, val`; notes (cdnr, cdnra) use `ntnum` and add `suptyp`,
-    /// and `ontdt, ontnum, onttyp` on amendments. Items: `{[cess,] [cgst,] [igst,] num, rt, [sgst,] txval}` —
-    /// IGST on inter-state documents, CGST and SGST otherwise, cess always.
+    /// One document, as Sandbox's official IMS-era example of a 2B record
+    /// (`reference/sandbox-official/gstr2b_docdata_b2b_inv.json`): invoices (b2b, b2ba, ecom, ecoma)
+    /// `cess, cgst, dt, igst, imsStatus, inum, [irn, irngendate,] itcavl, [oidt, oinum,] pos, rev, rsn,
+    /// sgst, [srctyp,] txval, typ, val`; notes (cdnr, cdnra) use `ntnum` and add `suptyp`, and `ontdt,
+    /// ontnum, onttyp` on amendments. `rsn` is always present (`""` when ITC is available). The pre-IMS
+    /// layout's `items` and `diffprcnt` are gone: the official example of this layout has neither.
     package static func document(_ entry: GSTR2BDocument, section: GSTR2BSection, into b: inout JSONBuilder) {
         let d = entry.document
         let amended = d.section.isAmendment
         b.beginObject()
         b.field("cess", d.cess)
         b.field("cgst", d.cgst)
-        b.field("diffprcnt", 1)
         b.field("dt", d.date.dashed)
         b.field("igst", d.igst)
         b.field("imsStatus", entry.imsStatus.rawValue)
@@ -156,21 +158,6 @@ package enum GSTR2BRender {
             b.field("irngendate", (d.irnDate ?? d.date).dashed)
         }
         b.field("itcavl", entry.itcAvailable ? "Y" : "N")
-        b.key("items")
-        b.beginArray()
-        let inter = d.isInterState
-        for item in d.items {
-            b.beginObject()
-            b.field("cess", item.cess)
-            if !inter { b.field("cgst", item.cgst) }
-            if inter { b.field("igst", item.igst) }
-            b.field("num", item.number)
-            b.key("rt"); b.amount(Amount(paise: Int64(item.rate.hundredths)))
-            if !inter { b.field("sgst", item.sgst) }
-            b.field("txval", item.taxableValue)
-            b.endObject()
-        }
-        b.endArray()
         if section.isNoteSection {
             b.field("ntnum", d.number)
             if amended {
@@ -184,7 +171,7 @@ package enum GSTR2BRender {
         }
         b.field("pos", d.placeOfSupply.value)
         b.field("rev", d.reverseCharge ? "Y" : "N")
-        if let r = entry.unavailableReason { b.field("rsn", r.rawValue) }
+        b.field("rsn", entry.unavailableReason?.rawValue ?? "")
         b.field("sgst", d.sgst)
         if d.irn != nil { b.field("srctyp", "e-Invoice") }
         if section.isNoteSection { b.field("suptyp", "R") }

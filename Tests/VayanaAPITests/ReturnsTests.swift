@@ -57,7 +57,9 @@ import VayanaAPI
         #expect(d["itcsumm"]?["itcavl"]?["nonrevsup"]?["igst"]?.text == snapshot.itcSummary.available.total(of: .nonrevsup).igst.description)
         #expect(d["itcsumm"]?["itcunavl"]?["nonrevsup"]?["b2b"]?["cgst"]?.text == "180")  // A-003, POS rule
         let invoice = d["docdata"]?["b2b"]?[0]?["inv"]?[0]
-        #expect(invoice?.keys == ["cess", "cgst", "diffprcnt", "dt", "igst", "imsStatus", "inum", "itcavl", "items", "pos", "rev",
+        // The IMS-era record both vendors pass on from GSTN (Sandbox's official example): `rsn` always,
+        // no pre-IMS `items` / `diffprcnt`.
+        #expect(invoice?.keys == ["cess", "cgst", "dt", "igst", "imsStatus", "inum", "itcavl", "pos", "rev", "rsn",
                                   "sgst", "txval", "typ", "val"])
         let cpsumm = d["cpsumm"]?["b2b"]?[0]
         #expect(cpsumm?.keys == ["cess", "cgst", "ctin", "igst", "sgst", "supfildt", "supprd", "trdnm", "ttldocs", "txval"])

@@ -48,7 +48,7 @@ struct GSTR2BBuilder {
                 if m.posRule {
                     status = .noAction; itcAvailable = false
                     documentCount += 1
-                    itc.unavailable.add(totals.taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                    itc.unavailable.add(totals.taxes, taxableValue: totals.taxableValue, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                 } else {
                     status = ims.status(at: i)
                     switch status {
@@ -56,7 +56,7 @@ struct GSTR2BBuilder {
                     case .rejected: rejectedCount += 1; itcAvailable = false
                     case .accepted, .noAction:
                         documentCount += 1; itcAvailable = true
-                        itc.available.add(totals.taxes, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
+                        itc.available.add(totals.taxes, taxableValue: totals.taxableValue, at: ITCSummary.placement(section: m.section, reverseCharge: m.reverseCharge))
                     }
                 }
                 let rejected = status == .rejected

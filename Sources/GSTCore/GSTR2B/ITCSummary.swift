@@ -44,6 +44,8 @@ public struct ITCBucket: Hashable, Sendable {
     /// Fixed slots, table-major: adding a document's tax is an array write, not a hash lookup
     /// (it happens 100,000 times in a large 2B).
     private var slots = [TaxTotals](repeating: .zero, count: ITCTable.allCases.count * ITCLine.allCases.count)
+    /// The taxable value of each slot (`txval` of a line).
+    private var taxable = [Amount](repeating: .zero, count: ITCTable.allCases.count * ITCLine.allCases.count)
 
     public init() {}
 
@@ -64,8 +66,13 @@ public struct ITCBucket: Hashable, Sendable {
         table.lines.reduce(.zero) { $0 + self[table, $1] }
     }
 
-    mutating func add(_ taxes: TaxTotals, at placement: ITCPlacement) {
-        slots[Self.slot(placement.table, placement.line)] += taxes
+    /// The taxable value counted on one line.
+    public func taxableValue(_ table: ITCTable, _ line: ITCLine) -> Amount { taxable[Self.slot(table, line)] }
+
+    mutating func add(_ taxes: TaxTotals, taxableValue: Amount, at placement: ITCPlacement) {
+        let slot = Self.slot(placement.table, placement.line)
+        slots[slot] += taxes
+        taxable[slot] += taxableValue
     }
 }
 

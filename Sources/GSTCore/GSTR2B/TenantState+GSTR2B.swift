@@ -88,14 +88,15 @@ extension TenantState {
         let today = self.today
         for period in documents.periods(receivedBy: recipient) where today >= period.draftGSTR2BDate
             && gstr2bSnapshots[RecipientPeriod(recipient: recipient, period: period)] == nil {
-            generateGSTR2B(recipient: recipient, period: period)
+            // Dated the 14th (`gendt`), the day GSTN generates it, whenever it is first read.
+            generateGSTR2B(recipient: recipient, period: period, at: period.draftGSTR2BDate.startEpochMilliseconds)
         }
     }
 
-    /// Builds and stores the snapshot now.
+    /// Builds and stores the snapshot of the world now, dated `generation` (default: now).
     @discardableResult
-    mutating func generateGSTR2B(recipient: GSTIN, period: ReturnPeriod) -> GSTR2B {
-        let instant = now, documents = documents, parties = parties
+    mutating func generateGSTR2B(recipient: GSTIN, period: ReturnPeriod, at generation: Int64? = nil) -> GSTR2B {
+        let instant = generation ?? now, documents = documents, parties = parties
         let build = {
             GSTR2BBuilder.build(recipient: recipient, period: period, at: instant, documents: documents,
                                 tradeName: { parties[$0]?.tradeName ?? "" })
