@@ -2,38 +2,54 @@ import GSTCore
 import JSON
 
 /// GSTR-3B in GSTN's JSON (Sandbox `…/gstrs/gstr-3b/{year}/{month}`, Vayana `gstn_ret_type=gstr3b`
-/// RETSUM): `{gstin, itc_elg{itc_avl[], itc_inelg[], itc_net{}, itc_rev[]}, ret_period, sup_details{
-/// isup_rev, osup_det, osup_nil_exmp, osup_nongst, osup_zero}}`, keys in byte order. Lines the world
-/// has no facts for (imports, ISD, zero-rated, nil/exempt, non-GST, reversals, ineligible ITC) are zero.
-/// Net ITC (4C) is put on the "all other ITC" (`OTH`) line of 4(A).
+/// RETSUM), as the official GET example (`reference/sandbox-official/gstr3b_details.200.json`):
+/// `{gstin, inter_sup{comp_details[], uin_details[], unreg_details[]}, intr_ltfee{intr_details,
+/// ltfee_details}, inward_sup{isup_details[GST, NONGST]}, itc_elg{itc_avl[], itc_inelg[], itc_net{},
+/// itc_rev[]}, ret_period, sup_details{isup_rev, osup_det, osup_nil_exmp, osup_nongst, osup_zero}}`,
+/// keys in byte order. Lines the world has no facts for (B2C inter-state supplies, interest and late
+/// fee, exempt and non-GST inward supplies, imports, ISD, zero-rated, nil/exempt, non-GST, ineligible
+/// ITC) are zero or empty. 4(A)(5) `OTH` is the gross ITC, 4(B)(2) `OTH` the credit notes reversed,
+/// 4(C) the difference. `tx_pmt` (payment) comes with the ledgers (issue 14).
 package enum GSTR3BRender {
     package static func summary(_ s: GSTR3BSummary) -> [UInt8] {
         var b = JSONBuilder(capacity: 1024)
         let f = s.figures
         b.beginObject()
         b.field("gstin", s.gstin.value)
+        b.key("inter_sup"); b.beginObject()
+        for key: StaticString in ["comp_details", "uin_details", "unreg_details"] { b.key(key); b.beginArray(); b.endArray() }
+        b.endObject()
+        b.key("intr_ltfee"); b.beginObject()
+        b.key("intr_details"); taxes(.zero, ty: nil, into: &b)
+        b.key("ltfee_details"); taxes(.zero, ty: nil, into: &b)
+        b.endObject()
+        b.key("inward_sup"); b.beginObject()
+        b.key("isup_details"); b.beginArray()
+        for ty: StaticString in ["GST", "NONGST"] {
+            b.beginObject(); b.field("inter", Amount.zero); b.field("intra", Amount.zero); b.field("ty", ty); b.endObject()
+        }
+        b.endArray()
+        b.endObject()
         b.key("itc_elg"); b.beginObject()
         b.key("itc_avl"); b.beginArray()
         for ty: StaticString in ["IMPG", "IMPS", "ISRC", "ISD"] { taxes(.zero, ty: ty, into: &b) }
-        taxes(f.netITC, ty: "OTH", into: &b)
+        taxes(f.availableITC, ty: "OTH", into: &b)
         b.endArray()
         b.key("itc_inelg"); b.beginArray()
         taxes(.zero, ty: "RUL", into: &b); taxes(.zero, ty: "OTH", into: &b)
         b.endArray()
         b.key("itc_net"); taxes(f.netITC, ty: nil, into: &b)
         b.key("itc_rev"); b.beginArray()
-        taxes(.zero, ty: "RUL", into: &b); taxes(.zero, ty: "OTH", into: &b)
+        taxes(.zero, ty: "RUL", into: &b); taxes(f.reversedITC, ty: "OTH", into: &b)
         b.endArray()
         b.endObject()
         b.field("ret_period", s.period.mmyyyy)
         b.key("sup_details"); b.beginObject()
         b.key("isup_rev"); line(f.inwardReverseCharge, into: &b)
         b.key("osup_det"); line(f.outward, into: &b)
-        b.key("osup_nil_exmp"); b.beginObject(); b.field("txval", Amount.zero); b.endObject()
-        b.key("osup_nongst"); b.beginObject(); b.field("txval", Amount.zero); b.endObject()
-        b.key("osup_zero"); b.beginObject()
-        b.field("csamt", Amount.zero); b.field("iamt", Amount.zero); b.field("txval", Amount.zero)
-        b.endObject()
+        b.key("osup_nil_exmp"); line(.zero, into: &b)
+        b.key("osup_nongst"); line(.zero, into: &b)
+        b.key("osup_zero"); line(.zero, into: &b)
         b.endObject()
         b.endObject()
         return b.bytes

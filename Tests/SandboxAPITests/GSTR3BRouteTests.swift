@@ -76,7 +76,13 @@ import Testing
         let auth = Harness.auth(h.taxpayerToken())
         let auto = h.send(.get, "\(Self.base)/gstr-3b/2024/10", headers: auth)
         #expect(auto.statusCD == "1")
-        #expect(auto.inner?.sortedKeys == ["gstin", "itc_elg", "ret_period", "sup_details"])
+        // The official GET example's keys (reference/sandbox-official/gstr3b_details.200.json) but
+        // `tx_pmt`, which comes with payment (issue 14).
+        #expect(auto.inner?.sortedKeys == ["gstin", "inter_sup", "intr_ltfee", "inward_sup", "itc_elg", "ret_period", "sup_details"])
+        #expect(auto.inner?["inward_sup"]?["isup_details"]?.arrayValue?.compactMap { $0["ty"]?.stringValue } == ["GST", "NONGST"])
+        for line in ["isup_rev", "osup_det", "osup_nil_exmp", "osup_nongst", "osup_zero"] {
+            #expect(auto.inner?["sup_details"]?[line]?.sortedKeys == ["camt", "csamt", "iamt", "samt", "txval"])
+        }
         #expect(auto.inner?["itc_elg"]?.sortedKeys == ["itc_avl", "itc_inelg", "itc_net", "itc_rev"])
         #expect(auto.inner?["itc_elg"]?["itc_avl"]?.arrayValue?.compactMap { $0["ty"]?.stringValue } == ["IMPG", "IMPS", "ISRC", "ISD", "OTH"])
         #expect(auto.inner?["sup_details"]?.sortedKeys == ["isup_rev", "osup_det", "osup_nil_exmp", "osup_nongst", "osup_zero"])
@@ -86,6 +92,14 @@ import Testing
             return nil
         }
         #expect(auto.inner?["itc_elg"]?["itc_net"]?["iamt"]?.scalarText == net?.igst.description)
+        // 4(A)(5) is the gross ITC and 4(B)(2) the credit notes reversed: 4(C) = 4(A) − 4(B).
+        let reversed = h.tenant.write { s -> TaxTotals? in
+            if case .available(let b) = s.gstr2b(recipient: TestWorld.recipient, period: TestWorld.october) { return b.itcSummary.available.total(of: .othersup) }
+            return nil
+        }
+        let oth = auto.inner?["itc_elg"]?["itc_avl"]?.arrayValue?.last, rev = auto.inner?["itc_elg"]?["itc_rev"]?.arrayValue?.last
+        #expect(rev?["iamt"]?.scalarText == reversed?.igst.description)
+        #expect(oth?["iamt"]?.scalarText == net.flatMap { n in reversed.map { (n + $0).igst.description } })
 
         let body = Self.draft()
         let saved = h.send(.post, "\(Self.base)/gstr-3b/2024/10", headers: auth, body: body)

@@ -7,14 +7,22 @@ public struct GSTR3BLine: Hashable, Sendable {
 }
 
 /// The GSTR-3B figures a taxpayer saved (table 3.1(a) outward taxable supplies, 3.1(d) inward supplies
-/// liable to reverse charge, 4(C) net ITC available).
+/// liable to reverse charge, 4(C) net ITC available) or GSTN drafted, with 4(B)(2) "other" ITC reversed
+/// (credit notes in GSTR-2B's `othersup`), so 4(A)(5) "all other ITC" is net plus reversed: the
+/// gross ITC, never made negative by the credit notes it carries.
 public struct GSTR3BDraft: Hashable, Sendable {
     public var outward: GSTR3BLine
     public var inwardReverseCharge: GSTR3BLine
     public var netITC: TaxTotals
-    public init(outward: GSTR3BLine = .zero, inwardReverseCharge: GSTR3BLine = .zero, netITC: TaxTotals = .zero) {
+    public var reversedITC: TaxTotals
+    public init(outward: GSTR3BLine = .zero, inwardReverseCharge: GSTR3BLine = .zero, netITC: TaxTotals = .zero,
+                reversedITC: TaxTotals = .zero) {
         self.outward = outward; self.inwardReverseCharge = inwardReverseCharge; self.netITC = netITC
+        self.reversedITC = reversedITC
     }
+
+    /// 4(A)(5), all other ITC: what 4(C) nets before the 4(B)(2) reversal.
+    public var availableITC: TaxTotals { netITC + reversedITC }
 }
 
 /// A taxpayer's GSTR-3B for a period: the saved figures, or (nothing saved) the figures GSTN
@@ -59,6 +67,7 @@ extension TenantState {
         }
         if case .available(let twoB) = gstr2b(recipient: gstin, period: period) {
             figures.netITC = twoB.itcSummary.netAvailable
+            figures.reversedITC = twoB.itcSummary.available.total(of: .othersup)
             for entry in twoB.allDocuments where entry.document.reverseCharge && !entry.document.section.isAmendment {
                 let d = entry.document
                 figures.inwardReverseCharge = figures.inwardReverseCharge.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
