@@ -104,6 +104,7 @@ import Testing
         let body = Self.draft()
         let saved = h.send(.post, "\(Self.base)/gstr-3b/2024/10", headers: auth, body: body)
         let id = try #require(saved.inner?["reference_id"]?.stringValue)
+        #expect(id.count == 36 && id.split(separator: "-").map(\.count) == [8, 4, 4, 4, 12])   // a UUID, as the official example
         let status = h.send(.get, "\(Self.base)/2024/10/status?reference_id=\(id)", headers: auth)
         // The documented "GSTR-3B save processed" data.
         #expect(status.inner == (try JSONParser.parse(#"{"action":"SAVE","form_typ":"R3B","status_cd":"P"}"#)))

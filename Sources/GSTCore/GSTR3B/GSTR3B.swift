@@ -85,7 +85,8 @@ extension TenantState {
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         let job = figures.map { ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: $0) }
             ?? ReturnJob(form: .gstr3b, action: .save, period: period, refusal: .malformedStructure)
-        return submitJob(job, recipient: gstin)
+        // The official save example's `reference_id` is a UUID, not GSTN's 15-hex id.
+        return submitJob(job, recipient: gstin, uuid: true)
     }
 
     /// Whether `gstin` filed GSTR-1 for `period`.
