@@ -69,7 +69,7 @@ public final class SandboxApplication: HTTPResponder {
         guard !context.isPreflight else { return HTTPResponse(status: .noContent) }
         switch context.match {
         case .found(let route, let parameters): return route.handler(request, parameters, context.app)
-        case .notFound: return SandboxErrors.notFound(request)
+        case .notFound: return SandboxErrors.notFound(request, realTime: context.app.world.realTime)
         case .methodNotAllowed(let allow): return SandboxErrors.methodNotAllowed(request, allow: allow)
         }
     }

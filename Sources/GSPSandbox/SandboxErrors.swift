@@ -1,11 +1,17 @@
 import GSTCore
 import HTTPWire
 import JSON
+import SandboxAPI
+import VayanaAPI
 
-/// The sandbox's answers when no route applies. Vendor routes answer in their vendor's envelope;
-/// these cover paths no vendor has.
+/// The sandbox's answers when no route applies. A path under a vendor's prefixes is answered in that
+/// vendor's envelope (a client's error handling sees the shape it knows); other paths get the
+/// sandbox's own.
 enum SandboxErrors {
-    static func notFound(_ request: HTTPRequest) -> HTTPResponse {
+    static func notFound(_ request: HTTPRequest, realTime: RealTime) -> HTTPResponse {
+        let path = request.path
+        if SandboxErrorRenderer.pathPrefixes.contains(where: { path.hasPrefix($0) }) { return SandboxErrorRenderer.notFound(realTime: realTime) }
+        if VayanaErrorRenderer.pathPrefixes.contains(where: { path.hasPrefix($0) }) { return VayanaErrorRenderer.notFound(path: path) }
         var body = JSONBuilder(capacity: 64 + request.path.utf8.count)
         body.beginObject()
         body.field("error", "no route for " + request.method.rawValue + " " + request.path)

@@ -1,6 +1,7 @@
 import GSPSandbox
 import HTTPTestClient
 import HTTPWire
+import JSON
 import Testing
 
 struct SandboxApplicationTests {
@@ -26,6 +27,21 @@ struct SandboxApplicationTests {
         #expect(response.status == .notFound)
         #expect(response.headers["Content-Type"] == "application/json")
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"error":"no route for GET /nope/\"quoted\""}"#)
+    }
+
+    /// An unknown path under a vendor's prefixes answers in that vendor's envelope, so a client's error
+    /// handling sees the shape it knows.
+    @Test func unknownVendorPaths_Are404_InTheVendorsEnvelope() throws {
+        let sandbox = app.respond(to: request(.get, "/gst/compliance/tax-payer/no-such-thing"))
+        #expect(sandbox.status == .notFound)
+        let body = try JSONParser.parse(sandbox.body)
+        #expect(body["code"] == 404 && body["message"] == "Not Found")
+        #expect(body["timestamp"]?.intValue != nil && body["transaction_id"]?.stringValue?.count == 36)
+
+        let vayana = app.respond(to: request(.get, "/basic/gstn/v1.0/nothing-here"))
+        #expect(vayana.status == .notFound)
+        let eas = try JSONParser.parse(vayana.body)
+        #expect(eas["error"]?["message"] == "err-resource-not-found" && eas["error"]?["type"] == "ResourceNotFound")
     }
 
     @Test func wrongMethod_Is405_WithAllow() {
