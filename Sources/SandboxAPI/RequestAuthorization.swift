@@ -37,12 +37,20 @@ extension SandboxAPIContext {
 
     /// Token and tenant from the headers; refused (without a tenant stamp) when they cannot be resolved.
     func resolveTenant(_ request: HTTPRequest) throws(SandboxError) -> (tenant: Tenant, token: String) {
-        guard let token = request.headers["authorization"], !token.isEmpty else { throw .platform(.unauthorized) }
+        guard let token = request.headers["authorization"], !token.isEmpty else { throw keyed(.platform(.unauthorized), request) }
         guard let apiKey = request.headers["x-api-key"], !apiKey.isEmpty else { throw .platform(.unauthorized) }
         let (tenant, keyMatches) = registry.tenant(forToken: token, sandboxKey: apiKey)
-        guard let tenant else { throw .platform(.invalidAccessToken) }
-        guard keyMatches else { throw .platform(.unauthorized) }
+        guard let tenant else { throw keyed(.platform(.invalidAccessToken), request) }
+        guard keyMatches else { throw keyed(.platform(.unauthorized), request) }
         return (tenant, token)
+    }
+
+    /// `error` stamped from the tenant the request's `x-api-key` names, when it names one: a refusal
+    /// then reads the same clock as everything else that tenant answers (one clock per conversation);
+    /// the wall clock stays for requests no tenant can be known for.
+    func keyed(_ error: SandboxError, _ request: HTTPRequest) -> SandboxError {
+        guard let key = request.headers["x-api-key"], !key.isEmpty, let tenant = registry.tenant(forSandboxKey: key) else { return error }
+        return error.stamped(tenant.write { SandboxAPIContext.stamp(&$0) })
     }
 
     /// The one token rule of every gated route: the kind must be the route's, then the token must be

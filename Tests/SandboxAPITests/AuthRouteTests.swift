@@ -162,6 +162,20 @@ import Testing
         #expect(refresh.errorCode == "AUTH4033")
     }
 
+    /// Refusals read the clock of the tenant the `x-api-key` names, like everything else it answers; only
+    /// a request no tenant can be known for is stamped with the wall clock.
+    @Test func refusalsOfAKnownKeyCarryTheTenantClock() {
+        h.advanceClock(by: 86_400_000)
+        let tenantNow = Int(TestWorld.now + 86_400_000)
+        let unknownToken = h.send(.get, "/gst/compliance/tax-payer/invoices/count?type_of_goods=others",
+                                  headers: [("authorization", "not-a-token"), ("x-api-key", TestWorld.apiKey)])
+        #expect(unknownToken.status == 403 && unknownToken.json["timestamp"]?.intValue == tenantNow)
+        let wrongSecret = h.send(.post, "/authenticate", headers: [("x-api-key", TestWorld.apiKey), ("x-api-secret", "wrong")])
+        #expect(wrongSecret.status == 403 && wrongSecret.json["timestamp"]?.intValue == tenantNow)
+        let unknownKey = h.send(.post, "/authenticate", headers: [("x-api-key", "key_live_nobody"), ("x-api-secret", "s")])
+        #expect(unknownKey.status == 401 && unknownKey.json["timestamp"]?.intValue == Int(TestWorld.now))
+    }
+
     /// What a JWT library reads from a token (PyJWT's three segments, the Java SDK's `exp`).
     static func claims(of token: String) throws -> JSONValue {
         let parts = token.split(separator: ".", omittingEmptySubsequences: false).map(String.init)

@@ -27,7 +27,7 @@ enum AuthRoutes {
               let secret = request.headers["x-api-secret"], !secret.isEmpty
         else { throw .platform(.unauthorized) }
         guard let tenant = ctx.registry.authenticateSandbox(key: key, secret: secret) else {
-            throw .platform(ctx.registry.tenant(forSandboxKey: key) != nil ? .badCredentials : .unauthorized)
+            throw ctx.keyed(.platform(ctx.registry.tenant(forSandboxKey: key) != nil ? .badCredentials : .unauthorized), request)
         }
         let token = ctx.registry.issueToken(.platform, lifetime: SandboxAPIContext.platformTokenLifetime, in: tenant,
                                             claims: ["token_type": "platform", "api_key": .string(key)])
