@@ -131,8 +131,18 @@ import Testing
         #expect(h.send(.get, "\(Self.base)/2024/10/status?reference_id=\(imsID)", headers: auth).errorCode == "IMS0008")
     }
 
+    /// GSTN shows no GSTR-3B before the period's GSTR-1 is filed: GET and SAVE answer RT-R3BQ1004.
+    @Test func gstr3bWaitsForTheGSTR1() throws {
+        let h = Harness()
+        let auth = Harness.auth(h.taxpayerToken())
+        #expect(h.send(.get, "\(Self.base)/gstr-3b/2024/10", headers: auth).errorCode == "RT-R3BQ1004")
+        #expect(h.send(.post, "\(Self.base)/gstr-3b/2024/10", headers: auth, body: Self.draft()).errorCode == "RT-R3BQ1004")
+    }
+
     @Test func returnStatusWhileTheJobRuns() throws {
-        let h = Harness(TestWorld.seed(jobTiming: .afterPolls(1)))
+        var seed = TestWorld.seed(jobTiming: .afterPolls(1))
+        seed.taxpayers[0].gstr1Filed = [TestWorld.october]
+        let h = Harness(seed)
         let auth = Harness.auth(h.taxpayerToken())
         let saved = h.send(.post, "\(Self.base)/gstr-3b/2024/10", headers: auth, body: "{}")
         let id = try #require(saved.inner?["reference_id"]?.stringValue)

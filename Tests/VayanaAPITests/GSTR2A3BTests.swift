@@ -75,14 +75,15 @@ import VayanaAPI
     @Test func gstr3bReturnSummaryFollowsFiling() throws {
         let h = Harness(seed: Self.seed()).ready()
         let url = "\(Self.returns)?gstn_ret_type=gstr3b&gstin=\(Self.g)&ret_period=032025&action=RETSUM"
+        // Until the recipient's own GSTR-1 for March is filed, GSTN shows no 3B: RT-R3BQ1004.
+        #expect(h.get(url).gstnCode == "RT-R3BQ1004")
+        h.world { _ = $0.recordSupplierFiling(supplier: World.recipient, period: World.march, on: CivilDate(year: 2025, month: 4, day: 11)!) }
         let before = h.get(url)
         #expect(before.status == 200)
         let expected = h.world { GSTR3BRender.summary($0.gstr3bSummary(gstin: World.recipient, period: World.march)!) }
         #expect(before.rawData == expected)
         #expect(before.data?["ret_period"] == "032025" && before.data?["gstin"]?.stringValue == Self.g)
         // Filing through GSTCore (what Sandbox's file route calls): regeneration is refused afterwards.
-        // The recipient's own GSTR-1 for March is filed first (GSTR-3B filing needs it).
-        h.world { _ = $0.recordSupplierFiling(supplier: World.recipient, period: World.march, on: CivilDate(year: 2025, month: 4, day: 11)!) }
         let ack = h.world { s -> String? in try? s.fileGSTR3BReturn(gstin: World.recipient, period: World.march) }
         #expect(ack?.hasPrefix("AA270325") == true)
         #expect(h.world { $0.requestGSTR2BRegeneration(recipient: World.recipient, period: World.march) } == .invalidPeriodOrGSTR3BFiled)

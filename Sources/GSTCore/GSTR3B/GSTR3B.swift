@@ -41,6 +41,8 @@ public struct GSTR3BSummary: Hashable, Sendable {
 public enum GSTR3BSaveError: Error, Hashable, Sendable {
     case unknownTaxpayer
     case alreadyFiled
+    /// GSTR-1 of the period is not filed (GSTN then refuses the 3B: RT-R3BQ1004).
+    case gstr1NotFiled
 }
 
 /// Why filing GSTR-3B as a return was refused.
@@ -83,6 +85,7 @@ extension TenantState {
         settleJobs()
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
+        guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
         let job = figures.map { ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: $0) }
             ?? ReturnJob(form: .gstr3b, action: .save, period: period, refusal: .malformedStructure)
         // The official save example's `reference_id` is a UUID, not GSTN's 15-hex id.
@@ -92,6 +95,12 @@ extension TenantState {
     /// Whether `gstin` filed GSTR-1 for `period`.
     public func isGSTR1Filed(gstin: GSTIN, period: ReturnPeriod) -> Bool {
         taxpayers[gstin]?.gstr1Filed.contains(period) ?? false
+    }
+
+    /// Whether GSTN shows `gstin`'s GSTR-3B of `period`: once its GSTR-1 is filed (GET and SAVE answer
+    /// RT-R3BQ1004 before that), or once the 3B itself is filed.
+    public func isGSTR3BOpen(gstin: GSTIN, period: ReturnPeriod) -> Bool {
+        isGSTR1Filed(gstin: gstin, period: period) || isGSTR3BFiled(gstin: gstin, period: period)
     }
 
     /// Files GSTR-3B as a return: GSTR-1 of the period must be filed first; then `fileGSTR3B` (the

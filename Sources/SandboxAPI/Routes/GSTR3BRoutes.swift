@@ -17,10 +17,12 @@ enum GSTR3BRoutes {
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}
 
-    /// The saved GSTR-3B, or the auto-populated one (GSTNShapes.GSTR3BRender). Malformed period → 422.
+    /// The saved GSTR-3B, or the auto-populated one (GSTNShapes.GSTR3BRender). Malformed period → 422;
+    /// GSTR-1 of the period not filed → RT-R3BQ1004 (documented for GET; real clients branch on it).
     static func get(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
         try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
             let period = try ReturnPeriod(params)
+            guard state.isGSTR3BOpen(gstin: grant.session, period: period) else { throw .business(.gstr1NotFiledFor3B) }
             guard let summary = state.gstr3bSummary(gstin: grant.session, period: period) else { throw .platform(.insufficientPrivilege) }
             return .success(GSTR3BRender.summary(summary))
         }
@@ -30,7 +32,7 @@ enum GSTR3BRoutes {
 
     /// GSTN's GSTR-3B JSON → `reference_id`; the return status then answers `form_typ` R3B, `action`
     /// SAVE, `P` (figures stored) or `ER` RET191106 (structure refused, nothing stored). Not JSON →
-    /// 422; already filed → RET00009.
+    /// 422; already filed → RET00009; GSTR-1 of the period not filed → RT-R3BQ1004.
     static func save(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
         let parsed = SandboxBody.parse(request)
         return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
@@ -42,6 +44,7 @@ enum GSTR3BRoutes {
             } catch {
                 switch error {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
+                case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
                 case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }

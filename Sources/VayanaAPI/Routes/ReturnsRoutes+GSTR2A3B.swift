@@ -54,6 +54,7 @@ extension ReturnsRoutes {
         }
         let period = try period(q, preferredName: "ret_period")
         guard let summary = state.gstr3bSummary(gstin: gstin, period: period) else { throw .unknownGSTIN(parameter: "gstin") }
+        guard state.isGSTR3BOpen(gstin: gstin, period: period) else { throw .gstn(.gstr1NotFiledFor3B) }
         return EASEnvelope.ok(GSTR3BRender.summary(summary))
     }
 }
