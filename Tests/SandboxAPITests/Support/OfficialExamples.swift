@@ -1,0 +1,23 @@
+import JSON
+
+/// Official examples from Sandbox's documentation (`in-co-sandbox/in-co-sandbox-docs`), verbatim, for
+/// `ConformanceTests`. Each names its page and where in the OpenAPI document it sits (character
+/// offsets in the 5.8 MB `api-reference/gst/compliance/openapi.json` at commit 14e9000, as
+/// `../shared/reference/sandbox-official/README.md` lists them). Add an operation's example here when it
+/// is served, and a case to `ConformanceTests`.
+enum OfficialExamples {
+    /// GET GSTR-3B "200 Success" — `endpoints/taxpayer/gstr-3b/gstr_3b_details.mdx`; OpenAPI ~3.10–3.19M.
+    static let gstr3bDetails = #"{"code":200,"data":{"data":{"gstin":"29AAACQ3770E000","inter_sup":{"comp_details":[],"uin_details":[],"unreg_details":[{"iamt":5596.26,"pos":"10","txval":31090.3}]},"intr_ltfee":{"intr_details":{"camt":0,"csamt":0,"iamt":0,"samt":0},"ltfee_details":{"camt":0,"csamt":0,"iamt":0,"samt":0}},"inward_sup":{"isup_details":[{"inter":7357.74,"intra":0,"ty":"GST"},{"inter":0,"intra":0,"ty":"NONGST"}]},"itc_elg":{"itc_avl":[{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"IMPG"},{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"IMPS"},{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"ISRC"},{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"ISD"},{"camt":1857.33,"csamt":0,"iamt":20756.64,"samt":1857.33,"ty":"OTH"}],"itc_inelg":[{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"RUL"},{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"OTH"}],"itc_net":{"camt":1857.33,"csamt":0,"iamt":20756.64,"samt":1857.33},"itc_rev":[{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"RUL"},{"camt":0,"csamt":0,"iamt":0,"samt":0,"ty":"OTH"}]},"ret_period":"122023","sup_details":{"isup_rev":{"camt":0,"csamt":0,"iamt":0,"samt":0,"txval":0},"osup_det":{"camt":2284.92,"csamt":0,"iamt":237746.43,"samt":2284.92,"txval":1346200.68},"osup_nil_exmp":{"camt":0,"csamt":0,"iamt":0,"samt":0,"txval":0},"osup_nongst":{"camt":0,"csamt":0,"iamt":0,"samt":0,"txval":0},"osup_zero":{"camt":0,"csamt":0,"iamt":0,"samt":0,"txval":0}},"tx_pmt":{"pdcash":[{"c_intrpd":0,"c_lfeepd":0,"cpd":0,"cs_intrpd":0,"cs_lfeepd":0,"cspd":0,"i_intrpd":0,"i_lfeepd":0,"ipd":165147,"liab_ldg_id":649677714,"s_intrpd":0,"s_lfeepd":0,"spd":0,"trans_typ":30002}],"pditc":{"c_pdc":2285,"c_pdi":0,"cs_pdcs":0,"i_pdc":5733,"i_pdi":61133,"i_pds":5733,"liab_ldg_id":649677714,"s_pdi":0,"s_pds":2285,"trans_typ":30002},"tx_py":[{"cess":{"fee":0,"intr":0,"tx":0},"cgst":{"fee":0,"intr":0,"tx":0},"igst":{"fee":0,"intr":0,"tx":0},"liab_ldg_id":649677714,"sgst":{"fee":0,"intr":0,"tx":0},"tran_desc":"Other than Reverse Charge","trans_typ":30002}]}},"status_cd":"1"},"timestamp":0,"transaction_id":"x"}"#
+
+    /// A GSTR-2B `docdata.b2b` supplier with an e-invoice record — `endpoints/taxpayer/gstr-2b/document.mdx`;
+    /// OpenAPI ~1.10–1.16M.
+    static let gstr2bDocdataB2B = #"{"ctin":"33AAACZ4322M2Z9","inv":[{"cess":0,"cgst":0,"dt":"02-11-2024","igst":288,"imsStatus":"N","inum":"1024250260344","irn":"44297107201907e74e42716012e1ec8b25b2b1b62c6942e0c5cb6e1cf9aed90e","irngendate":"11-11-2024","itcavl":"Y","pos":"24","rev":"N","rsn":"","sgst":0,"srctyp":"e-Invoice","txval":1600,"typ":"R","val":1888}],"supfildt":"11-12-2024","supprd":"112024","trdnm":"ZOHO CORPORATION PRIVATE LIMITED"}"#
+
+    /// GSTR-2B `itcsumm.itcavl.nonrevsup` — same pages; an excerpt: two of its lines.
+    static let gstr2bNonrevsup = #"{"b2b":{"cess":0,"cgst":1416666.19,"igst":31041715.89,"sgst":1416666.14,"txval":191011402.09},"cdnr":{"cess":0,"cgst":635.45,"igst":4612.1,"sgst":635.45,"txval":45293.06},"cess":0,"cgst":1417301.64,"igst":31046327.99,"sgst":1417301.59}"#
+
+    /// GET GSTR-2A B2B "200" — `endpoints/taxpayer/gstr-2a/b2b.mdx`; OpenAPI ~0.77M.
+    static let gstr2aB2B = #"{"code":200,"data":{"data":{"b2b":[{"cfs":"Y","cfs3b":"Y","ctin":"24ABCPD9123Q1YZ","fldtr1":"11-Jan-24","flprdr1":"Dec-23","inv":[{"chksum":"15479fc2ca8939a16a0ad1714f804e32199489fa2bcc34dbc3693e075ab0a923","idt":"01-12-2023","inum":"23-24/126","inv_typ":"R","itms":[{"itm_det":{"camt":175.5,"csamt":0,"iamt":0,"rt":18,"samt":175.5,"txval":1950},"num":1}],"pos":"24","rchrg":"N","val":2301}]},{"cfs":"Y","cfs3b":"Y","ctin":"24ABCCB2123P1YZ","fldtr1":"10-Jan-24","flprdr1":"Dec-23","inv":[{"chksum":"7851ccb28bef36326547ccd147a1ea0e914dbe085f8eaa0b05486e97d2c1745c","idt":"01-12-2023","inum":"GJI0611330220210","inv_typ":"R","irn":"qoycq59t3004161d2a8006b1cafe7213ccaa4014120722fa5eb2d68854a04af8","irngendate":"02-12-2023","itms":[{"itm_det":{"camt":26.91,"iamt":0,"rt":18,"samt":26.91,"txval":299},"num":1}],"pos":"24","rchrg":"N","srctyp":"e-Invoice","val":352.82}]}]},"status_cd":"1"},"timestamp":0,"transaction_id":"x"}"#
+
+    static func parse(_ text: String) -> JSONValue { try! JSONParser.parse(Array(text.utf8)) }
+}
