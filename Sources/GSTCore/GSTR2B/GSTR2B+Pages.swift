@@ -27,11 +27,11 @@ extension GSTR2B {
         for section in GSTR2BSection.allCases {
             for group in data[section] ?? [] {
                 guard take > 0 else { return out }
-                let count = group.documents.count
+                let count = group.entries.count
                 if skip >= count { skip -= count; continue }
                 let end = min(count, skip + take)
                 var part = group
-                part.documents = Array(group.documents[skip..<end])
+                part.entries = Array(group.entries[skip..<end])
                 take -= end - skip
                 skip = 0
                 out[section, default: []].append(part)

@@ -68,12 +68,12 @@ struct GSTR2BBuilder {
                         last = list.count
                         groups[key] = last
                         list.append(Group(section: section, rejected: rejected, value: GSTR2BSupplierDocuments(
-                            supplier: gstin, tradeName: tradeName(gstin), filedOn: nil, supplierPeriod: period, documents: [])))
+                            supplier: gstin, tradeName: tradeName(gstin), filedOn: nil, supplierPeriod: period, source: captured, entries: [])))
                     }
                     lastKey = key
                 }
-                list[last].value.documents.append(GSTR2BDocument(
-                    source: captured, index: i, itcAvailable: itcAvailable,
+                list[last].value.entries.append(GSTR2BEntry(
+                    index: Int32(truncatingIfNeeded: i), itcAvailable: itcAvailable,
                     unavailableReason: m.posRule ? .placeOfSupplyRule : nil, imsStatus: status))
                 if let f = m.filedOn, list[last].value.filedOn.map({ $0 < f }) ?? true { list[last].value.filedOn = f }
                 guard !rejected else { continue }
@@ -133,7 +133,7 @@ extension GSTR2B {
                 for group in data[section] ?? [] {
                     w.field(tag); w.field(section.rawValue); w.field(group.supplier.value); w.field(group.tradeName)
                     w.field(group.filedOn); w.field(group.supplierPeriod); w.endRecord()
-                    Self.writeFingerprints(of: group.documents, digests: digests, into: &w)
+                    Self.writeFingerprints(of: group.entries, digests: digests, into: &w)
                     w.endRecord()
                 }
             }
@@ -141,7 +141,7 @@ extension GSTR2B {
         return w.finishHex()
     }
 
-    private static func writeFingerprints(of documents: [GSTR2BDocument], digests: LayeredArray<DocumentDigest>,
+    private static func writeFingerprints(of documents: [GSTR2BEntry], digests: LayeredArray<DocumentDigest>,
                                           into w: inout CanonicalWriter) {
         let stride = 9
         withUnsafeTemporaryAllocation(byteCount: documents.count * stride, alignment: 8) { out in
