@@ -21,6 +21,12 @@ enum Envelope {
         var high: UInt64
         var low: UInt64
 
+        /// A stamp for a response outside any tenant: wall-clock time and a random UUID.
+        static func anonymous(_ realTime: RealTime) -> Stamp {
+            var ids = IDGenerator(seed: nil)
+            return Stamp(timestamp: realTime.now(), ids: &ids)
+        }
+
         /// Draws the UUID from `ids`, as `IDGenerator.transactionID()` does.
         init(timestamp: Int64, ids: inout IDGenerator) {
             self.timestamp = timestamp

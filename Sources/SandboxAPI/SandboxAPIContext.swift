@@ -31,10 +31,7 @@ public struct SandboxAPIContext: Sendable {
     public static let otpLifetime: Int64 = 10 * 60_000
 
     /// A stamp for a response outside any tenant: wall-clock time and a random UUID.
-    func anonymousStamp() -> Envelope.Stamp {
-        var ids = IDGenerator(seed: nil)
-        return Envelope.Stamp(timestamp: realTime.now(), ids: &ids)
-    }
+    func anonymousStamp() -> Envelope.Stamp { .anonymous(realTime) }
 
     /// A stamp from the tenant's clock and id generator.
     static func stamp(_ state: inout TenantState) -> Envelope.Stamp {

@@ -13,21 +13,13 @@ package enum SandboxErrorRenderer {
     /// (`{code, message, timestamp, transaction_id}`); "Not Found" is the emulator's wording, as
     /// Sandbox documents no body for it. Wall-clock stamped: no tenant is known.
     package static func notFound(realTime: RealTime) -> HTTPResponse {
-        var ids = IDGenerator(seed: nil)
-        return Envelope.platformError(PlatformError(status: .notFound, message: "Not Found"),
-                                      stamp: Envelope.Stamp(timestamp: realTime.now(), ids: &ids))
+        Envelope.platformError(PlatformError(status: .notFound, message: "Not Found"), stamp: .anonymous(realTime))
     }
 
     /// Stamped from the tenant's clock and id generator when there is a tenant, from `realTime` and
     /// fresh randomness otherwise.
     package static func businessError(_ error: GSTNError, tenant: Tenant?, realTime: RealTime) -> HTTPResponse {
-        let stamp: Envelope.Stamp
-        if let tenant {
-            stamp = tenant.write { SandboxAPIContext.stamp(&$0) }
-        } else {
-            var ids = IDGenerator(seed: nil)
-            stamp = Envelope.Stamp(timestamp: realTime.now(), ids: &ids)
-        }
+        let stamp = tenant.map { t in t.write { SandboxAPIContext.stamp(&$0) } } ?? .anonymous(realTime)
         return Envelope.businessError(error, stamp: stamp)
     }
 }

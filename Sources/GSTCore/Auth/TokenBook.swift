@@ -22,8 +22,9 @@ public enum TokenCheck: Hashable, Sendable {
 
 /// The tokens a tenant has issued, with their expiry on the tenant clock.
 ///
-/// Each token rests on a random id (its JWT `jti`, or the token itself when no shape is given) from the
-/// system random source unless a seed is given: tokens must be unique across tenants (the registry
+/// A token `issue` makes rests on a random id (the token itself when no shape is given) from the
+/// system random source unless a seed is given; the registry's JWTs are signed outside the tenant lock
+/// and `record`ed: tokens must be unique across tenants (the registry
 /// routes a request to its tenant by token), and tenants built from one scenario share its id seed,
 /// so scenario seeds are not used here.
 public struct TokenBook: Sendable {
@@ -43,9 +44,16 @@ public struct TokenBook: Sendable {
     /// - Parameter shape: the token made of its random id (a signed JWT; by default the id itself).
     public mutating func issue(_ kind: TokenKind, lifetime: Int64, now: Int64, shape: (String) -> String = { $0 }) -> String {
         var token: String
-        repeat { token = shape(random.hexToken(byteCount: 24)) } while entries[token] != nil
-        entries[token] = Entry(kind: kind, issuedAt: now, expiresAt: now + lifetime)
+        repeat { token = shape(random.hexToken(byteCount: 24)) } while !record(token, kind, lifetime: lifetime, now: now)
         return token
+    }
+
+    /// Records a token made elsewhere (signed outside the tenant lock) as issued now, valid for
+    /// `lifetime`; false, recording nothing, when this book already holds it.
+    public mutating func record(_ token: String, _ kind: TokenKind, lifetime: Int64, now: Int64) -> Bool {
+        guard entries[token] == nil else { return false }
+        entries[token] = Entry(kind: kind, issuedAt: now, expiresAt: now + lifetime)
+        return true
     }
 
     /// Whether `token` is valid at `now`. A token is valid up to, not including, its expiry instant.

@@ -329,8 +329,8 @@ struct DocumentDigest: Hashable, Sendable {
     }
 }
 
-/// A document's taxable value and tax heads, summed once.
-/// Summed when a GSTR-2B is built, not kept per document (a column of them cost 40 bytes a document).
+/// A document's taxable value and tax heads, summed in one pass over its items when a GSTR-2B is
+/// built, not kept per document (a column of them cost 40 bytes a document).
 struct DocumentTotals: Hashable, Sendable {
     var taxableValue: Amount
     var taxes: TaxTotals

@@ -4,12 +4,12 @@
 /// Keys at the built world's positions never change (an upsert replaces a document by its key), so
 /// the sorted positions stay valid for every tenant that shares them.
 struct KeyIndex: Sendable {
-    private var sorted: [UInt32]
+    private var sorted: Positions
     /// Keys added, moved or removed (nil) on top of `sorted`.
     private var changes: [DocumentKey: Int?] = [:]
 
     /// `order`: the built world's positions in key order, each key once.
-    init(order: [Int]) { sorted = order.map { UInt32(truncatingIfNeeded: $0) } }
+    init(order: [Int]) { sorted = Positions(order) }
 
     /// The position of `key`, reading keys from `contents`.
     func position(of key: DocumentKey, in contents: LayeredArray<Document>) -> Int? {
@@ -24,10 +24,10 @@ struct KeyIndex: Sendable {
             var low = 0, high = sorted.count
             while low < high {
                 let mid = (low + high) / 2
-                if built[Int(sorted[mid])].key < key { low = mid + 1 } else { high = mid }
+                if built[sorted[mid]].key < key { low = mid + 1 } else { high = mid }
             }
             guard low < sorted.count else { return nil }
-            let position = Int(sorted[low])
+            let position = sorted[low]
             return built[position].key == key ? position : nil
         }
     }
@@ -37,7 +37,7 @@ struct KeyIndex: Sendable {
     /// Folds the changes into the sorted positions (a template, built once).
     mutating func flatten(in contents: LayeredArray<Document>) {
         guard !changes.isEmpty else { return }
-        var live = Set(sorted.map(Int.init))
+        var live = Set(sorted)
         for (key, change) in changes {
             if let old = builtPosition(of: key, in: contents) { live.remove(old) }
             if let change { live.insert(change) }

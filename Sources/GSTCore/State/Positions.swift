@@ -6,6 +6,8 @@ struct Positions: RandomAccessCollection, Sendable, Equatable {
 
     init() {}
 
+    init(_ positions: [Int]) { stored = positions.map { UInt32(truncatingIfNeeded: $0) } }
+
     var startIndex: Int { 0 }
     var endIndex: Int { stored.count }
     subscript(index: Int) -> Int { Int(stored[index]) }

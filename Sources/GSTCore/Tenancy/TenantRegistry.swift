@@ -209,19 +209,18 @@ public final class TenantRegistry: Sendable {
     /// wall clock (a client compares them with its own), carrying `claims` besides `jti`, `iat`, `exp`,
     /// `iss` and the tenant (`sub`). Its expiry in the sandbox stays on the tenant clock.
     public func issueToken(_ kind: TokenKind, lifetime: Int64, in tenant: Tenant, claims: [String: JSONValue] = [:]) -> String {
-        let signer = self.signer
-        let token = tenant.write { s in
-            let issued = s.realTime.now()
-            return s.tokens.issue(kind, lifetime: lifetime, now: s.now) { id in
-                var all = claims
-                all["jti"] = .string(id)
-                all["iss"] = "gsp-sandbox"
-                all["sub"] = .string(tenant.id)
-                all["iat"] = .number(JSONNumber(Int(issued / 1000)))
-                all["exp"] = .number(JSONNumber(Int((issued &+ lifetime) / 1000)))
-                return signer.token(claims: all)
-            }
-        }
+        // Signed outside the tenant lock, which then only records it (a fresh `jti` in the rare clash).
+        let issued = realTime.now()
+        var all = claims
+        all["iss"] = "gsp-sandbox"
+        all["sub"] = .string(tenant.id)
+        all["iat"] = .number(JSONNumber(Int(issued / 1000)))
+        all["exp"] = .number(JSONNumber(Int((issued &+ lifetime) / 1000)))
+        var ids = IDGenerator(seed: nil), token: String
+        repeat {
+            all["jti"] = .string(ids.hexToken(byteCount: 24))
+            token = signer.token(claims: all)
+        } while !tenant.write({ $0.tokens.record(token, kind, lifetime: lifetime, now: $0.now) })
         index.withLock { $0.tokens[token] = tenant.id }
         return token
     }

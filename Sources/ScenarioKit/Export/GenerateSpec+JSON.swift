@@ -1,8 +1,8 @@
 import GSTCore
 import JSON
 
-/// A `generate` block as the scenario format spells it, every knob written out, so the loader
-/// reads back the same `GenerateSpec` (and so generates the same documents).
+/// A `generate` block as the scenario format spells it, so the loader reads back the same
+/// `GenerateSpec` (and so generates the same documents).
 extension GenerateSpec {
     /// Knobs left at their defaults are left out. That is also what keeps a mix's entries in the
     /// order the generator draws them in: the loader orders a file's mix canonically, while a default

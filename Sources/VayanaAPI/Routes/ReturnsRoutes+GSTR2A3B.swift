@@ -53,8 +53,10 @@ extension ReturnsRoutes {
             throw .invalidParameter("action")
         }
         let period = try period(q, preferredName: "ret_period")
-        guard let summary = state.gstr3bSummary(gstin: gstin, period: period) else { throw .unknownGSTIN(parameter: "gstin") }
+        // Refused before the summary is built: building it may generate the period's GSTR-2B.
+        guard state.taxpayers[gstin] != nil else { throw .unknownGSTIN(parameter: "gstin") }
         guard state.isGSTR3BOpen(gstin: gstin, period: period) else { throw .gstn(.gstr1NotFiledFor3B) }
+        guard let summary = state.gstr3bSummary(gstin: gstin, period: period) else { throw .unknownGSTIN(parameter: "gstin") }
         return EASEnvelope.ok(GSTR3BRender.summary(summary))
     }
 }
