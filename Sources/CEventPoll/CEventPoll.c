@@ -3,7 +3,10 @@
 #include "CEventPoll.h"
 #include <sys/epoll.h>
 #include <sys/socket.h>
+#include <sys/eventfd.h>
+#include <pthread.h>
 #include <sched.h>
+#include <string.h>
 #include <stddef.h>
 
 int gsp_poll_create(void) { return epoll_create1(EPOLL_CLOEXEC); }
@@ -35,6 +38,22 @@ int gsp_poll_wait(int poll_fd, gsp_poll_event *out, int max_events, int timeout_
 }
 
 int gsp_accept_nonblocking(int listen_fd) { return accept4(listen_fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC); }
+
+void gsp_name_thread(const char *name) {
+    char short_name[16];
+    strncpy(short_name, name, sizeof(short_name) - 1);
+    short_name[sizeof(short_name) - 1] = 0;
+    (void)pthread_setname_np(pthread_self(), short_name);
+}
+
+int gsp_wake_create(void) { return eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC); }
+
+void gsp_wake_signal(int fd) { (void)eventfd_write(fd, 1); }
+
+void gsp_wake_clear(int fd) {
+    eventfd_t ignored;
+    (void)eventfd_read(fd, &ignored);
+}
 #endif
 
 #ifdef __linux__

@@ -1,15 +1,14 @@
-import Dispatch
 import HTTPWire
 
 /// Answers produced outside the handler that read the request: slow work (`RequestWorkload.slow`),
 /// and the fault-injection deliveries (`HTTPDelivery`): a delayed response or a dropped connection.
 ///
 /// Slow work is computed on the server's slow-work thread while the connection waits, holding the
-/// requests parsed behind it; its worker's queue keeps serving the other connections.
+/// requests parsed behind it; its worker's thread keeps serving the other connections.
 ///
 /// A delay never sleeps: the connection stops reading, holds the requests parsed behind the delayed
-/// one, and schedules the write on its worker's queue with `asyncAfter`. Other connections on the
-/// same queue keep being served meanwhile; pipelined requests on this connection are answered after
+/// one, and schedules the write on its worker's thread with a timer (`WorkerLoop.after`). Other
+/// connections on the same thread keep being served meanwhile; pipelined requests on this connection are answered after
 /// the delayed one, so responses stay in request order.
 extension Connection {
     /// Longest delay honoured, so a mistyped rule cannot park a connection forever (the sweep's
@@ -28,7 +27,7 @@ extension Connection {
             awaitingAnswer = true
             pauseReading()
             let wait = min(max(milliseconds, 0), Self.maximumDelayMilliseconds)
-            worker.queue.asyncAfter(deadline: .now() + .milliseconds(wait)) { [self] in
+            worker.loop.after(nanoseconds: UInt64(wait) * 1_000_000) { [self] in
                 var immediate = response
                 immediate.delivery = .immediate
                 awaitedAnswerArrived(immediate, for: request)
@@ -36,22 +35,22 @@ extension Connection {
         }
     }
 
-    /// Computes the answer on the slow-work thread, then hands it back to this connection's queue.
+    /// Computes the answer on the slow-work thread, then hands it back to this connection's thread.
     /// The connection is captured, not looked up again: if it closed meanwhile, `closing` says so
     /// and the answer is dropped (its fd number may already serve someone else).
     func answerOffWorker(_ request: HTTPRequest) {
         awaitingAnswer = true
         pauseReading()
         let responder = shared.responder
-        let queue = worker.queue
+        let loop = worker.loop
         shared.slowWork.async { [self] in
             let response = responder.respond(to: request)
-            queue.async { [self] in awaitedAnswerArrived(response, for: request) }
+            loop.async { [self] in awaitedAnswerArrived(response, for: request) }
         }
     }
 
     /// Writes an answer produced outside the handler that read its request, then answers the
-    /// requests held behind it. Runs on the worker's queue.
+    /// requests held behind it. Runs on the worker's thread.
     func awaitedAnswerArrived(_ response: HTTPResponse, for request: HTTPRequest) {
         awaitingAnswer = false
         guard !closing else { dropHeldRequests(); return }

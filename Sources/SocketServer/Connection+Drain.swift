@@ -1,4 +1,3 @@
-import Dispatch
 import HTTPWire
 
 extension Connection {
@@ -17,7 +16,7 @@ extension Connection {
         let grace = shared.configuration.idleDrainGrace
         guard grace > .zero else { close(); return }
         // One timer per idle connection, once per shutdown; the sweep's 1 s tick is too coarse.
-        worker.queue.asyncAfter(deadline: .now() + .nanoseconds(Int(clamping: grace.nanoseconds))) { [self] in
+        worker.loop.after(nanoseconds: UInt64(clamping: grace.nanoseconds)) { [self] in
             guard !closing, !lingering, !closeAfterFlush else { return }
             readable()
             if isIdle { close() }

@@ -5,8 +5,9 @@ import HTTPWire
 /// one coalesced `send` per batch, and enforces backpressure, half-close and timeouts.
 ///
 /// Confinement invariant (why `@unchecked Sendable` is sound): the connection is created on its
-/// worker's serial queue, its readiness events arrive on that queue (`Worker.pollReady`), and every
-/// other caller reaches it via that queue, so its mutable state is never touched concurrently.
+/// worker's thread, its readiness events arrive on that thread (`Worker.startPolling`), and every
+/// other caller reaches it via that thread's `WorkerLoop`, so its mutable state is never touched
+/// concurrently.
 ///
 /// The socket is registered in the worker's `EventPoll`; `updateInterest()` keeps the registration
 /// in step with the state below (reading unless paused or over, writing while output waits).
@@ -110,7 +111,7 @@ final class Connection: @unchecked Sendable {
         guard !closing, !closeAfterFlush, !awaitingAnswer, !hasHeldRequests else { return }
         let now = shared.clock.nanoseconds()
         let scratch = worker.scratch
-        // A bounded number of reads per event keeps one busy client from starving the queue;
+        // A bounded number of reads per event keeps one busy client from starving the thread;
         // the poll is level-triggered, so whatever is left is reported again.
         var reads = 0
         readLoop: while reads < 16 {

@@ -7,9 +7,8 @@ import Glibc
 /// `epoll_wait` and hands every readiness event to a worker thread, re-arming each `EPOLLONESHOT`
 /// registration with an `epoll_ctl` afterwards. Measured on this project's benchmark that is about
 /// two context switches per request, and half of the profile in the scheduler. With the set, the
-/// worker's queue has one Dispatch read source (on this descriptor), and one wake-up serves every
-/// connection that became ready meanwhile. Dispatch never sees the connections' descriptors, so
-/// closing one needs no cancel handler.
+/// worker's own thread (`WorkerLoop`) waits on this descriptor, and one wake-up serves every
+/// connection that became ready meanwhile. Dispatch never sees the connections' descriptors.
 ///
 /// Level-triggered: whatever a handler leaves unread is reported again by the next wait.
 final class EventPoll {
@@ -41,9 +40,7 @@ final class EventPoll {
         close()
     }
 
-    /// Closes the set's descriptor. While a Dispatch source watches it, call this only from the
-    /// source's cancel handler (closing a descriptor libdispatch still watches is the bug the
-    /// reference notes §3.3 describe).
+    /// Closes the set's descriptor. While a loop waits on it, only that loop may call this, as it ends.
     func close() {
         guard !isClosed else { return }
         isClosed = true
@@ -64,12 +61,11 @@ final class EventPoll {
         _ = gsp_poll_remove(fd, socket)
     }
 
-    /// Collects ready descriptors without waiting; returns the events, valid until the next call.
-    func ready() -> UnsafeMutableBufferPointer<gsp_poll_event> {
-        while true {
-            let count = gsp_poll_wait(fd, events.baseAddress, Int32(events.count), 0)
-            if count >= 0 { return UnsafeMutableBufferPointer(rebasing: events[0..<Int(count)]) }
-            if errno != EINTR { return UnsafeMutableBufferPointer(rebasing: events[0..<0]) }
-        }
+    /// Waits up to `timeoutMilliseconds` (-1: until something is ready) and returns the ready
+    /// descriptors' events, valid until the next call.
+    func wait(timeoutMilliseconds: Int32) -> UnsafeMutableBufferPointer<gsp_poll_event> {
+        // On EINTR nothing is reported: the loop recomputes its timeout and waits again.
+        let count = gsp_poll_wait(fd, events.baseAddress, Int32(events.count), timeoutMilliseconds)
+        return UnsafeMutableBufferPointer(rebasing: events[0..<Int(max(count, 0))])
     }
 }

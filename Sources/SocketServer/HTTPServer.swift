@@ -74,19 +74,19 @@ public final class HTTPServer: Sendable {
     /// also sweeps on its own every `sweepInterval`; tests use this with a `ManualClock`.
     public func sweepTimeouts() {
         let workers = control.queue.sync { control.workers }
-        for worker in workers { worker.queue.sync { worker.sweep() } }
+        for worker in workers { worker.loop.sync { worker.sweep() } }
     }
 
     /// Each open connection's timeout phase, for tests that must know the server has consumed
     /// bytes before they move a `ManualClock`.
     func connectionPhases() -> [ConnectionTimeouts.Phase] {
         let workers = control.queue.sync { control.workers }
-        return workers.flatMap { worker in worker.queue.sync { worker.timeoutPhases() } }
+        return workers.flatMap { worker in worker.loop.sync { worker.timeoutPhases() } }
     }
 
     /// Each open connection's held requests and unsent bytes, for backpressure tests.
     func connectionBacklogs() -> [ConnectionBacklog] {
         let workers = control.queue.sync { control.workers }
-        return workers.flatMap { worker in worker.queue.sync { worker.backlogs() } }
+        return workers.flatMap { worker in worker.loop.sync { worker.backlogs() } }
     }
 }

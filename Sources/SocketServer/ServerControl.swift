@@ -53,13 +53,19 @@ final class ServerControl: @unchecked Sendable {
         for index in 0..<max(1, configuration.queueCount) {
             workers.append(try Worker(index: index, shared: shared) { [self] in queue.async { self.connectionClosed() } })
         }
-        let (fd, bound) = try ListeningSocket.open(address, backlog: configuration.backlog)
+        let (fd, bound): (Int32, SocketAddress)
+        do {
+            for worker in workers { try worker.startPolling() }
+            (fd, bound) = try ListeningSocket.open(address, backlog: configuration.backlog)
+        } catch {
+            for worker in workers { worker.stopPolling() }  // a thread started before the failure ends
+            throw error
+        }
         _ = lifecycle.start()
         stoppedGroup.enter()
         listenFD = fd
         localAddress = bound
         self.workers = workers
-        for worker in workers { worker.queue.async { worker.startPolling() } }
 
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
         source.setEventHandler { [self] in acceptPending() }
@@ -109,7 +115,7 @@ final class ServerControl: @unchecked Sendable {
             lifecycle.connectionOpened()
             let worker = workers[nextWorker]
             nextWorker = (nextWorker + 1) % workers.count
-            worker.queue.async { worker.adopt(fd) }
+            worker.loop.async { worker.adopt(fd) }
         }
     }
 
@@ -149,7 +155,7 @@ final class ServerControl: @unchecked Sendable {
     // MARK: Timeouts
 
     func sweep() {
-        for worker in workers { worker.queue.async { worker.sweep() } }
+        for worker in workers { worker.loop.async { worker.sweep() } }
     }
 
     // MARK: Shutdown
@@ -164,13 +170,13 @@ final class ServerControl: @unchecked Sendable {
             }
             source.cancel()
         }
-        for worker in workers { worker.queue.async { worker.beginDrain() } }
+        for worker in workers { worker.loop.async { worker.beginDrain() } }
         let deadline = DispatchTimeInterval.nanoseconds(Int(clamping: shared.configuration.drainTimeout.nanoseconds))
         let timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now() + deadline)
         timer.setEventHandler { [self] in
             shared.diagnose("drain timeout: closing \(lifecycle.openConnections) connection(s)")
-            for worker in workers { worker.queue.async { worker.closeAll() } }
+            for worker in workers { worker.loop.async { worker.closeAll() } }
         }
         drainTimer = timer
         timer.resume()
@@ -182,7 +188,7 @@ final class ServerControl: @unchecked Sendable {
         sweepTimer = nil
         drainTimer = nil
         acceptSource = nil
-        for worker in workers { worker.queue.async { worker.stopPolling() } }
+        for worker in workers { worker.stopPolling() }  // after the jobs sent before
         workers = []  // the workers hold this object; dropping them ends the cycle
         stoppedGroup.leave()
     }

@@ -1,25 +1,23 @@
 import CEventPoll
-import Dispatch
 import Glibc
 import HTTPWire
 
-/// One serial queue and the connections confined to it, with the buffers they share.
+/// One thread and the connections confined to it, with the buffers they share.
 ///
-/// The connections' sockets are registered in the worker's `EventPoll`; one Dispatch read source
-/// on the poll's descriptor wakes the queue when any of them is ready (see EventPoll.swift for why).
+/// The connections' sockets are registered in the worker's `EventPoll`, on which the worker's
+/// thread (`WorkerLoop`) waits (see both for why).
 ///
 /// Confinement invariant (why `@unchecked Sendable` is sound): every stored `var`, every
-/// `Connection` in `connections`, and `poll` are touched only on `queue`. Other queues reach a
-/// worker only by `queue.async`/`queue.sync`.
+/// `Connection` in `connections`, and `poll` are touched only on `loop`'s thread. Other threads
+/// reach a worker only by `loop.async`/`loop.sync`.
 final class Worker: @unchecked Sendable {
-    let queue: DispatchQueue
+    let loop: WorkerLoop
     let shared: ServerShared
     let poll: EventPoll
-    private var pollSource: (any DispatchSourceRead)?
     /// Told about every closed connection; the control plane keeps the count and the lifecycle.
     private let connectionDidClose: @Sendable () -> Void
 
-    /// One read buffer for all connections on this queue: handlers on a serial queue never overlap.
+    /// One read buffer for all connections on this thread: their handlers never overlap.
     let scratch: UnsafeMutableRawBufferPointer
     /// An output buffer lent to the connection currently answering; see `Connection.lendOutbound`.
     var spareOutbound: [UInt8] = []
@@ -31,8 +29,8 @@ final class Worker: @unchecked Sendable {
     static let scratchSize = 64 * 1024
 
     init(index: Int, shared: ServerShared, connectionDidClose: @escaping @Sendable () -> Void) throws(ServerError) {
-        queue = DispatchQueue(label: "gsp.socketserver.worker.\(index)")
         poll = try EventPoll()
+        loop = try WorkerLoop(poll: poll, name: "gsp-worker-\(index)")
         self.shared = shared
         self.connectionDidClose = connectionDidClose
         scratch = .allocate(byteCount: Self.scratchSize, alignment: 16)
@@ -41,35 +39,17 @@ final class Worker: @unchecked Sendable {
 
     deinit { scratch.deallocate() }
 
-    /// Starts watching the poll. The source holds the worker until `stopPolling()` cancels it.
-    func startPolling() {
-        let source = DispatchSource.makeReadSource(fileDescriptor: poll.fd, queue: queue)
-        source.setEventHandler { [self] in pollReady() }
-        source.setCancelHandler { [self] in poll.close() }
-        pollSource = source
-        source.resume()
-    }
-
-    /// Runs on `queue` once the server has stopped: no connection is left.
-    func stopPolling() {
-        pollSource?.cancel()
-        pollSource = nil
-    }
-
-    /// Serves every ready connection. A bounded number of rounds, so that timers, adoptions and
-    /// sweeps queued behind this handler get their turn; the poll is level-triggered and the
-    /// source fires again for whatever is left.
-    private func pollReady() {
-        for _ in 0..<4 {
-            let ready = poll.ready()
-            for event in ready {
-                connections[Int(truncatingIfNeeded: event.token)]?.handle(EventPoll.Interest(rawValue: event.events))
-            }
-            if ready.count < EventPoll.batchSize { return }
+    /// Starts the worker's thread. It holds the worker until `stopPolling()` ends it.
+    func startPolling() throws(ServerError) {
+        try loop.start { [self] event in
+            connections[Int(truncatingIfNeeded: event.token)]?.handle(EventPoll.Interest(rawValue: event.events))
         }
     }
 
-    /// Takes ownership of an accepted, configured socket. Runs on `queue`.
+    /// Once the server has stopped (no connection is left): the thread ends and closes the poll.
+    func stopPolling() { loop.stop() }
+
+    /// Takes ownership of an accepted, configured socket. Runs on the worker's thread.
     func adopt(_ fd: Int32) {
         nextID += 1
         let connection = Connection(id: nextID, fd: fd, worker: self, now: shared.clock.nanoseconds())
@@ -94,7 +74,7 @@ final class Worker: @unchecked Sendable {
         return dateBytes
     }
 
-    /// Applies the timeout policy to every connection on this queue.
+    /// Applies the timeout policy to every connection on this thread.
     func sweep() {
         let now = shared.clock.nanoseconds()
         for connection in connections.values { connection.applyTimeouts(now: now) }

@@ -29,6 +29,15 @@ int gsp_poll_remove(int poll_fd, int fd);
 int gsp_poll_wait(int poll_fd, gsp_poll_event *out, int max_events, int timeout_ms);
 /// accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC): one syscall instead of accept + fcntl.
 int gsp_accept_nonblocking(int listen_fd);
+/// A wake-up descriptor (eventfd, non-blocking, close-on-exec) another thread signals to end a
+/// worker's epoll_wait; -1 with errno on failure.
+int gsp_wake_create(void);
+/// Makes `fd` readable (adds 1 to the eventfd's counter).
+void gsp_wake_signal(int fd);
+/// Resets the counter, so `fd` stops being readable until the next signal.
+void gsp_wake_clear(int fd);
+/// Names the calling thread (pthread_setname_np, which needs _GNU_SOURCE); at most 15 bytes are kept.
+void gsp_name_thread(const char *name);
 /// CPUs this process may run on (sched_getaffinity + CPU_COUNT, macros Swift cannot call); 0 on failure.
 int gsp_allowed_cpu_count(void);
 
