@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Builds a GSTR-2B from the documents of one recipient and supplier period.
 ///
 /// Rules (GSTN, vayana-gstn.md §3.3):
@@ -11,8 +13,16 @@
 /// Table/line placement inside a bucket: see `ITCSummary`.
 ///
 /// Speed: it reads only the store's compact per-document columns (meta, IMS state, cached totals and
-/// digests) and refers to documents by position, never copying one.
+/// digests) and refers to documents by position, never copying one. A large 2B is built in shares
+/// of consecutive positions, one per thread, merged in position order: the result is the one a
+/// single pass gives (a group's documents keep their order; sums are sums).
 struct GSTR2BBuilder {
+    /// Below this many candidate documents one thread builds it all: starting threads would cost more.
+    static let parallelThreshold = 50_000
+    /// Shares of a parallel build: a few more than the cores of the machines it runs on, so a share
+    /// delayed by another process does not hold the build up.
+    static let parallelShares = 8
+
     /// (2B section, supplier id, rejected) packed in an Int: cheap to hash and compare.
     private static func groupKey(_ section: GSTR2BSection, _ supplier: Int32, _ rejected: Bool) -> Int {
         (Int(supplier) << 4) | (section.ordinal << 1) | (rejected ? 1 : 0)
@@ -24,20 +34,39 @@ struct GSTR2BBuilder {
         var value: GSTR2BSupplierDocuments
         /// cpsumm rows of this supplier, one per note type (a single nil-typed row for invoices).
         var rows: [GSTR2BSupplierSummary] = []
+
+        mutating func count(_ noteType: NoteType?, taxableValue: Amount, taxes: TaxTotals, documents: Int = 1) {
+            if let r = rows.firstIndex(where: { $0.noteType == noteType }) {
+                rows[r].documentCount += documents
+                rows[r].taxableValue += taxableValue
+                rows[r].taxes += taxes
+            } else {
+                rows.append(GSTR2BSupplierSummary(
+                    supplier: value.supplier, tradeName: value.tradeName, filedOn: nil, supplierPeriod: value.supplierPeriod,
+                    noteType: noteType, documentCount: documents, taxableValue: taxableValue, taxes: taxes))
+            }
+        }
+
+        /// Appends a later share's documents and sums of the same group.
+        mutating func absorb(_ later: Group) {
+            value.entries += later.value.entries
+            if let f = later.value.filedOn, value.filedOn.map({ $0 < f }) ?? true { value.filedOn = f }
+            for row in later.rows { count(row.noteType, taxableValue: row.taxableValue, taxes: row.taxes, documents: row.documentCount) }
+        }
     }
 
-    static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
-                      documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
-        let contents = store.contents, captured = CapturedDocuments(store.contents)
+    /// What one share of the candidate positions contributes.
+    private struct Share {
         var groups: [Int: Int] = [:]          // group key → position in `list`
         var list: [Group] = []
         var itc = ITCSummary()
         var documentCount = 0, rejectedCount = 0
-        var lastKey = -1, last = -1
 
-        let meta = store.meta, ims = store.imsStates
-        do {
-            for i in store.indices(recipient: recipient, period: period) {
+        mutating func add(_ positions: Positions.SubSequence, of store: DocumentStore, period: ReturnPeriod,
+                          captured: CapturedDocuments) {
+            let contents = store.contents, meta = store.meta, ims = store.imsStates
+            var lastKey = -1, last = -1
+            for i in positions {
                 let m = meta[i]
                 guard m.filed else { continue }
                 // `base[i].items` reads the items in place; `contents[i]` would copy the whole
@@ -64,11 +93,12 @@ struct GSTR2BBuilder {
                 let key = groupKey(section, m.supplier, rejected)
                 if key != lastKey {
                     if let g = groups[key] { last = g } else {
-                        let gstin = store.suppliers[Int(m.supplier)]
                         last = list.count
                         groups[key] = last
+                        // The trade name is filled in once the shares are merged (its lookup is not thread-safe).
                         list.append(Group(section: section, rejected: rejected, value: GSTR2BSupplierDocuments(
-                            supplier: gstin, tradeName: tradeName(gstin), filedOn: nil, supplierPeriod: period, source: captured, entries: [])))
+                            supplier: store.suppliers[Int(m.supplier)], tradeName: "", filedOn: nil, supplierPeriod: period,
+                            source: captured, entries: [])))
                     }
                     lastKey = key
                 }
@@ -77,25 +107,52 @@ struct GSTR2BBuilder {
                     unavailableReason: m.posRule ? .placeOfSupplyRule : nil, imsStatus: status))
                 if let f = m.filedOn, list[last].value.filedOn.map({ $0 < f }) ?? true { list[last].value.filedOn = f }
                 guard !rejected else { continue }
-                let t = m.section.noteType
-                if let r = list[last].rows.firstIndex(where: { $0.noteType == t }) {
-                    list[last].rows[r].documentCount += 1
-                    list[last].rows[r].taxableValue += totals.taxableValue
-                    list[last].rows[r].taxes += totals.taxes
+                list[last].count(m.section.noteType, taxableValue: totals.taxableValue, taxes: totals.taxes)
+            }
+        }
+
+        /// Appends the share of the positions that follow this one's.
+        mutating func absorb(_ later: Share) {
+            itc.available.add(later.itc.available)
+            itc.unavailable.add(later.itc.unavailable)
+            documentCount += later.documentCount
+            rejectedCount += later.rejectedCount
+            for (key, position) in later.groups {
+                if let mine = groups[key] {
+                    list[mine].absorb(later.list[position])
                 } else {
-                    list[last].rows.append(GSTR2BSupplierSummary(
-                        supplier: list[last].value.supplier, tradeName: list[last].value.tradeName, filedOn: nil,
-                        supplierPeriod: period, noteType: t, documentCount: 1,
-                        taxableValue: totals.taxableValue, taxes: totals.taxes))
+                    groups[key] = list.count
+                    list.append(later.list[position])
                 }
             }
         }
+    }
+
+    static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
+                      documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
+        let captured = CapturedDocuments(store.contents)
+        let positions = store.indices(recipient: recipient, period: period)
+        let shareCount = positions.count < Self.parallelThreshold ? 1 : Self.parallelShares
+        let shareSize = (positions.count + shareCount - 1) / shareCount
+        var shares = [Share](repeating: Share(), count: shareCount)
+        shares.withUnsafeMutableBufferPointer { out in
+            // Each thread writes only its own share: disjoint, so no data race.
+            nonisolated(unsafe) let (out, store, captured) = (out, store, captured)
+            let fill: @Sendable (Int) -> Void = { n in
+                let start = min(positions.count, n * shareSize)
+                out[n].add(positions[start..<min(positions.count, start + shareSize)], of: store, period: period, captured: captured)
+            }
+            if shareCount == 1 { fill(0) } else { DispatchQueue.concurrentPerform(iterations: shareCount, execute: fill) }
+        }
+        var all = shares[0]
+        for later in shares.dropFirst() { all.absorb(later) }
 
         var docdata: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var rejected: [GSTR2BSection: [GSTR2BSupplierDocuments]] = [:]
         var cpsumm: [GSTR2BSection: [GSTR2BSupplierSummary]] = [:]
-        list.sort { $0.value.supplier < $1.value.supplier }
-        for group in list {
+        all.list.sort { $0.value.supplier < $1.value.supplier }
+        for var group in all.list {
+            group.value.tradeName = tradeName(group.value.supplier)
             if group.rejected {
                 rejected[group.section, default: []].append(group.value)
                 continue
@@ -104,6 +161,7 @@ struct GSTR2BBuilder {
             let rows = group.rows.map { row -> GSTR2BSupplierSummary in
                 var r = row
                 r.filedOn = group.value.filedOn
+                r.tradeName = group.value.tradeName
                 return r
             }.sorted { ($0.noteType?.rawValue ?? "") < ($1.noteType?.rawValue ?? "") }
             cpsumm[group.section, default: []] += rows
@@ -111,8 +169,8 @@ struct GSTR2BBuilder {
 
         var snapshot = GSTR2B(recipient: recipient, period: period, version: "1.0",
                               generatedOn: CivilDate(epochMilliseconds: instant), generatedAt: instant,
-                              itcSummary: itc, supplierSummary: cpsumm, documents: docdata, rejectedDocuments: rejected,
-                              checksum: "", documentCount: documentCount, rejectedCount: rejectedCount)
+                              itcSummary: all.itc, supplierSummary: cpsumm, documents: docdata, rejectedDocuments: rejected,
+                              checksum: "", documentCount: all.documentCount, rejectedCount: all.rejectedCount)
         snapshot.checksum = snapshot.computeChecksum(digests: store.digests)
         return snapshot
     }

@@ -74,6 +74,14 @@ public struct ITCBucket: Hashable, Sendable {
         slots[slot] += taxes
         taxable[slot] += taxableValue
     }
+
+    /// Adds every slot of `other` (the bucket of another share of the same 2B).
+    mutating func add(_ other: ITCBucket) {
+        for slot in slots.indices {
+            slots[slot] += other.slots[slot]
+            taxable[slot] += other.taxable[slot]
+        }
+    }
 }
 
 extension ITCTable {
