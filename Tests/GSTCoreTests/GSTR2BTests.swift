@@ -208,3 +208,29 @@ struct GSTR2BTests: FixtureSuite {
         #expect(F.state().gstr2bPageSize == 500)
     }
 }
+
+/// A 2B built in parallel shares is the 2B one pass builds: same groups in the same order, same
+/// documents in each, same sums and checksum, whatever the number of shares.
+@Suite("GSTR-2B in shares")
+struct GSTR2BSharesTests {
+    @Test(arguments: [2, 3, 7, 64])
+    func sharesBuildTheSame2B(shares: Int) {
+        let docs = BulkWorld.documents(count: 3_000, suppliers: 40, status: { i in
+            i % 13 == 0 ? .rejected : i % 17 == 0 ? .pending : i % 2 == 0 ? .accepted : .noAction
+        })
+        let store = DocumentStore(docs)
+        let build = { (n: Int) in
+            GSTR2BBuilder.build(recipient: Fixture.recipient, period: Fixture.april, at: Fixture.now, documents: store,
+                                tradeName: { "Trader \($0.value.suffix(4))" }, shares: n)
+        }
+        let single = build(1), parallel = build(shares)
+        #expect(single.documentCount > 0 && single.rejectedCount > 0)
+        // Compared as Bools: on a failure, printing two 3,000-document 2Bs would take minutes.
+        let sameDocuments = parallel == single, sameITC = parallel.itcSummary == single.itcSummary
+        let sameRows = parallel.supplierSummary == single.supplierSummary
+        #expect(sameDocuments)
+        #expect(parallel.checksum == single.checksum)
+        #expect(sameITC)
+        #expect(sameRows)
+    }
+}

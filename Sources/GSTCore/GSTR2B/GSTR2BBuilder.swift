@@ -128,11 +128,13 @@ struct GSTR2BBuilder {
         }
     }
 
+    /// - Parameter shares: how many shares to build in parallel (default: one below
+    ///   `parallelThreshold` candidates, else `parallelShares`); any count gives the same 2B.
     static func build(recipient: GSTIN, period: ReturnPeriod, at instant: Int64,
-                      documents store: DocumentStore, tradeName: (GSTIN) -> String) -> GSTR2B {
+                      documents store: DocumentStore, tradeName: (GSTIN) -> String, shares: Int? = nil) -> GSTR2B {
         let captured = CapturedDocuments(store.contents)
         let positions = store.indices(recipient: recipient, period: period)
-        let shareCount = positions.count < Self.parallelThreshold ? 1 : Self.parallelShares
+        let shareCount = max(1, shares ?? (positions.count < Self.parallelThreshold ? 1 : Self.parallelShares))
         let shareSize = (positions.count + shareCount - 1) / shareCount
         var shares = [Share](repeating: Share(), count: shareCount)
         shares.withUnsafeMutableBufferPointer { out in
