@@ -60,3 +60,36 @@ import Testing
         #expect(ShapeComparer.differences(.object(groups), .object(example)) == [])
     }
 }
+
+/// The GSTR-1 summary of a return holding B2B, AT, B2CL, HSN, NIL and DOC_ISSUE records, against both
+/// official layouts entry by entry: the same 30 `sec_nm` in the same order, each with the example's keys
+/// and types (its `sub_sections` and `cpty_sum` rows too).
+@Suite struct GSTR1SummaryConformanceTests {
+    let h = Harness(TestWorld.seed())
+
+    func summary(_ query: String) throws -> JSONValue {
+        let token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+        let t = GSTR1ReturnRouteTests.self
+        let body = #"{"gstin":"\#(TestWorld.supplier.value)","fp":"112024","b2b":[\#(t.b2b("NEW-1"))],"at":\#(t.at),"b2cl":\#(t.b2cl),"hsn":\#(t.hsn),"nil":\#(t.nilSection),"doc_issue":\#(t.docIssue)}"#
+        let saved = h.send(.post, t.t + "/gstrs/gstr-1/2024/11", headers: Harness.auth(token), body: body)
+        try #require(saved.statusCD == "1")
+        return h.send(.get, t.t + "/gstrs/gstr-1/2024/11" + query, headers: Harness.auth(token)).json
+    }
+
+    func differences(_ ours: JSONValue, _ official: JSONValue) -> [String] {
+        let a = ours["data"]?["data"]?["sec_sum"]?.arrayValue ?? [], b = official["data"]?["data"]?["sec_sum"]?.arrayValue ?? []
+        var out = ShapeComparer.differences(ours, official, ignoring: ["sec_sum"])
+        let names = { (list: [JSONValue]) in list.map { $0["sec_nm"]?.stringValue ?? "?" } }
+        if names(a) != names(b) { out.append("sec_sum names: \(names(a)) vs \(names(b))") }
+        for (x, y) in zip(a, b) { out += ShapeComparer.differences(x, y, path: "$.sec_sum[\(y["sec_nm"]?.stringValue ?? "?")]") }
+        return out
+    }
+
+    @Test func shortLayout() throws {
+        #expect(differences(try summary(""), OfficialExamples.parse(OfficialExamples.gstr1Summary)) == [])
+    }
+
+    @Test func longLayout() throws {
+        #expect(differences(try summary("?summary_type=long"), OfficialExamples.parse(OfficialExamples.gstr1SummaryLong)) == [])
+    }
+}

@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test func saveStatusIMSFileFlow() throws {
-        let id = try #require(save(#""b2b":[\#(Self.b2b("NEW-1"))],"at":\#(Self.at),"hsn":\#(Self.hsn),"nil":\#(Self.nilSection),"doc_issue":\#(Self.docIssue)"#))
+        let id = try #require(save(#""b2b":[\#(Self.b2b("NEW-1"))],"at":\#(Self.at),"b2cl":\#(Self.b2cl),"hsn":\#(Self.hsn),"nil":\#(Self.nilSection),"doc_issue":\#(Self.docIssue)"#))
         #expect(isUUID(id))
         let s = status(id)
         #expect(ShapeComparer.differences(s.json, VendorFixtures.gstr1Example("gst_return_status.gstr1_save_processed.response.json")) == [])
@@ -78,16 +78,32 @@ import Testing
         #expect(sum["gstin"] == .string(TestWorld.supplier.value))
         let secs = try #require(sum["sec_sum"]?.arrayValue)
         func sec(_ n: String) -> JSONValue? { secs.first { $0["sec_nm"]?.stringValue == n } }
+        #expect(secs.count == 30, "every section, empty ones too")
         #expect(sec("B2B")?["ttl_rec"] == 1)
         #expect(sec("B2B")?["ttl_tax"] == 1000)
         #expect(sec("B2B")?["ttl_igst"] == 180)
-        #expect(sec("B2B")?["cpty_sum"]?[0]?["ctin"] == .string(TestWorld.recipient.value))
+        #expect(sec("B2B_4A")?["ttl_val"] == 1180, "a regular invoice without reverse charge is table 4A")
+        #expect(sec("B2B_4B")?["ttl_rec"] == 0)
+        #expect(sec("B2B")?["cpty_sum"] == nil && sec("B2B_4A")?["cpty_sum"] == nil, "counterparties only in the long layout")
         #expect(sec("AT")?["ttl_tax"] == 100)
         #expect(sec("AT")?["ttl_cgst"] == .number(JSONNumber(text: "2.5")!))
         #expect(sec("NIL")?["ttl_nilsup_amt"] == 22)
-        #expect(sec("NIL")?["ttl_rec"] == 2)
+        #expect(sec("NIL")?["ttl_rec"] == 1, "one NIL object, as in the official example")
         #expect(sec("DOC_ISSUE")?["net_doc_issued"] == 17)
         #expect(sec("HSN")?["ttl_igst"] == 360)
+        #expect(sec("HSN")?["ttl_val"] == 0, "HSN has no value, as in the official example")
+        #expect(sec("TXPD")?["chksum"] == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(sec("TTL_LIAB")?["chksum"] == sum["chksum"])
+        #expect(sec("TTL_LIAB")?["ttl_tax"] == .number(JSONNumber(text: "536814.29")!), "B2B 1000 + AT 100 + B2CL 535714.29")
+        #expect(sum["smryTyp"] == nil)
+        // The long layout: counterparties of B2B_4A by ctin, of B2CL by place of supply.
+        let long = try #require(send(.get, "/gstrs/gstr-1/2024/11?summary_type=long").inner)
+        #expect(long["smryTyp"] == "L")
+        let longSecs = try #require(long["sec_sum"]?.arrayValue)
+        let b2b4A = longSecs.first { $0["sec_nm"] == "B2B_4A" }
+        #expect(b2b4A?["cpty_sum"]?[0]?["ctin"] == .string(TestWorld.recipient.value))
+        #expect(longSecs.first { $0["sec_nm"] == "B2CL" }?["cpty_sum"]?.arrayValue?.compactMap { $0["state_cd"]?.stringValue } == ["05", "07"])
+        #expect(send(.get, "/gstrs/gstr-1/2024/11?summary_type=short").status == 422)
 
         // Proceed, EVC OTP, file.
         #expect(send(.post, "/gstrs/gstr-1/2024/11/proceed").statusCD == "1")

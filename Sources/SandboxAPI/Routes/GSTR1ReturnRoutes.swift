@@ -73,19 +73,22 @@ enum GSTR1ReturnRoutes {
 
     // MARK: GET …/gstrs/gstr-1/{year}/{month}
 
+    /// `summary_type=long` (case-insensitive) asks for the long layout (`smryTyp`, `cpty_sum`); any
+    /// other value → 422 (the docs name only `long`).
     static func summary(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
-        try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+        var long = false
+        if let type = request.queryValue("summary_type"), !type.isEmpty {
+            guard type.lowercased() == "long" else { throw .unprocessable("Invalid summary_type. Possible values: long") }
+            long = true
+        }
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
             let period = try ReturnPeriod(params)
             let me = grant.session
-            return .data(ctx.cache.fragment(grant.tenant, route: .named("gstr1.summary|\(me.value)|\(period.mmyyyy)"), version: state.version) {
-                let docs: [(name: String, docs: [Document])] = [
-                    ("B2B", state.gstr1Documents(supplier: me, period: period, sections: [.b2b])),
-                    ("B2BA", state.gstr1Documents(supplier: me, period: period, sections: [.b2ba])),
-                    ("CDNR", state.gstr1Documents(supplier: me, period: period, sections: [.b2bcn, .b2bdn])),
-                    ("CDNRA", state.gstr1Documents(supplier: me, period: period, sections: [.b2bcna, .b2bdna])),
-                ]
+            let route = "gstr1.summary|\(me.value)|\(period.mmyyyy)|\(long ? "L" : "S")"
+            return .data(ctx.cache.fragment(grant.tenant, route: .named(route), version: state.version) {
+                let docs = state.gstr1Documents(supplier: me, period: period, sections: [.b2b, .b2ba, .b2bcn, .b2bdn, .b2bcna, .b2bdna])
                 let saved = GSTR1SavedSection.allCases.map { ($0, state.gstr1SavedRecords(supplier: me, period: period, section: $0)) }
-                return render(GSTR1SummaryRender.summary(supplier: me, period: period, documents: docs, saved: saved))
+                return render(GSTR1SummaryRender.summary(supplier: me, period: period, documents: docs, saved: saved, long: long))
             })
         }
     }
