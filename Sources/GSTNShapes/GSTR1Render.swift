@@ -35,14 +35,16 @@ package enum GSTR1Render {
     /// `cflag, chksum, flag, idt, inum, inv_typ, [irn, irngendate,] itms, [oidt, oinum, opd,] pos, rchrg,
     /// [srctyp,] updby, val`.
     ///
-    /// - `cflag`: the counterparty's IMS action on the document (A/R/P/N).
+    /// - `cflag`: "N", always. Every official example keeps it "N" (GSTN's counter-party flag of the
+    ///   retired GSTR-2 matching; a CDNR capture taken after IMS began shows it too): the recipient's IMS
+    ///   action is not reported in the supplier's GSTR-1 views, only through `action_required`.
     /// - `flag`: "U" (uploaded by the supplier); `updby`: "S".
     /// - `chksum`: the document hash (the same SHA-256 IMS shows as `hash`).
     /// - `irn`, `irngendate`, `srctyp` "e-Invoice": only for e-invoiced documents.
     /// - B2BA adds `oinum`, `oidt` and `opd` (the original document's period, `YYYY-MM`, as the B2BA page documents).
     package static func invoice(_ d: Document, amended: Bool, into b: inout JSONBuilder) {
         b.beginObject()
-        b.field("cflag", d.ims.status.rawValue)
+        b.field("cflag", "N")
         b.field("chksum", d.imsHash)
         b.field("flag", "U")
         b.field("idt", d.date.dashed)

@@ -72,7 +72,7 @@ package enum GSTR1SectionRender {
             while i < documents.count, documents[i].recipient == ctin {
                 let d = documents[i]
                 var o: [String: JSONValue] = [
-                    "cflag": .string(d.ims.status.rawValue), "chksum": .string(d.imsHash), "flag": "U",
+                    "cflag": "N", "chksum": .string(d.imsHash), "flag": "U",
                     "inv_typ": .string(d.invoiceType.rawValue), "itms": items(d), "nt_dt": .string(d.date.dashed),
                     "nt_num": .string(d.number), "ntty": d.section.kind == .creditNote ? "C" : "D",
                     "pos": .string(d.placeOfSupply.value), "rchrg": d.reverseCharge ? "Y" : "N", "updby": "S",

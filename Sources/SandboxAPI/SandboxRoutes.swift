@@ -73,7 +73,7 @@ import HTTPWire
 ///   and `fc` only; `file_number` outside 1…fc → 422. Documents carry invoice-level totals and `items`.
 /// - **GSTR-1**: counterparty as `counterparty_gstin`, `gstin` or `ctin` (first present, in that order);
 ///   `action_required` Y = the counterparty has not concluded (IMS N or P), N = it has (A or R); `from`
-///   = documents dated on or after; `cflag` = the counterparty's IMS action; B2BA adds `oinum`, `oidt`,
+///   = documents dated on or after; `cflag` is "N" as in every official example; B2BA adds `oinum`, `oidt`,
 ///   `opd` (YYYY-MM).
 public enum SandboxRoutes {
     /// Prefix of the taxpayer routes.

@@ -146,14 +146,14 @@ import VayanaAPI
 
         let filtered = h.get("\(base)&action=B2B&ctin=\(World.recipient.value)")
         #expect(filtered.data?["b2b"]?.arrayValue?.count == 1)
-        // The counterparty's IMS action shows as `cflag`, and `action_required` reads it.
+        // `action_required` reads the counterparty's IMS action; `cflag` stays "N" (the official examples).
         _ = h.world { state in
             state.submitIMSAction(.save([IMSActionItem(section: .b2b, supplier: World.supplierB, number: "B-001", period: World.march,
                                                        action: .accepted, previousStatus: .noAction)]),
                                   recipient: World.recipient)
         }
         let accepted = h.get("\(base)&action=B2B&ctin=\(World.recipient.value)")
-        #expect(accepted.data?["b2b"]?[0]?["inv"]?[0]?["cflag"] == "A")
+        #expect(accepted.data?["b2b"]?[0]?["inv"]?[0]?["cflag"] == "N")
         #expect(h.get("\(base)&action=B2B&ctin=\(World.recipient.value)&action_required=Y").gstnCode == "RET11416")
         let badCtin = h.get("\(base)&action=B2B&ctin=123")
         #expect(badCtin.status == 400)
