@@ -60,9 +60,21 @@ extension GSTNError {
 
     // MARK: GSTR-2A
 
-    /// Documented (GSTR-2A amdhist); also answered for every empty GSTR-2A section and document, and for
-    /// the sections whose documents the world never holds (ISD, imports, TDS, TCS): the emulator's choice.
+    /// Documented (GSTR-2A amdhist: no such bill of entry).
     package static let gstr2aNoDetails = GSTNError(code: "RET13508", message: "No Details Found for the Provided Inputs")
+    /// Documented (GSTR-2A b2b, b2ba, cdn, cdna, isd, tcs, tds with nothing to show).
+    package static let gstr2aNoDocument = GSTNError(code: "RET13509", message: "No document found for the provided Inputs")
+    /// Documented (GSTR-2A impg, impgsez with nothing to show).
+    package static let gstr2aNoRecord = GSTNError(code: "RET13510", message: "No Record found for the provided Inputs")
+
+    /// What an empty GSTR-2A section answers, by the section's name in the path (`b2b` … `amdhist`).
+    package static func gstr2aNothing(in section: String) -> GSTNError {
+        switch section.lowercased() {
+        case "amdhist": return gstr2aNoDetails
+        case "impg", "impgsez": return gstr2aNoRecord
+        default: return gstr2aNoDocument
+        }
+    }
 
     // MARK: GSTR-1
 
@@ -71,6 +83,16 @@ extension GSTNError {
         code: "RET11416",
         message: "No document found in selected financial year. Either this document exists in a different "
             + "financial year or the document number is incorrect.")
+    /// Documented (GSTR-1 exp and expa GETs).
+    package static let noExportDocumentFound = GSTNError(
+        code: "RET11417",
+        message: "No document found in selected financial year. Either this document exists in a different "
+            + "financial year or the document number might have been amended earlier. Search with latest amended document.")
+
+    /// What an empty GSTR-1 section answers.
+    package static func gstr1Nothing(in section: GSTR1SavedSection) -> GSTNError {
+        section == .exp || section == .expa ? noExportDocumentFound : noDocumentFound
+    }
     /// Documented (save).
     package static let gstr1AlreadyFiledForPeriod = GSTNError(code: "AUTH117", message: "GSTR1 is already filed for current period")
     /// Documented (Sandbox's reset answer).
@@ -133,8 +155,8 @@ extension GSTNError {
             invalidSession, invalidOTP, unauthorizedUser,
             noRecordsForTransaction, imsPreviousStatusMismatch, imsInvoiceNotFound, imsPendingNotAllowed, imsSchemaViolation,
             invalidPeriodOr3BFiled, generateAfter(draftDate), gstr2bNoDetails, gstr2bNotAvailable(by: draftDate),
-            gstr2aNoDetails,
-            noDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
+            gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord,
+            noDocumentFound, noExportDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
             rateNotInList, gstr1NotFiledFor3B,

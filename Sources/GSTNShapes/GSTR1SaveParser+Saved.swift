@@ -141,7 +141,9 @@ extension Reader {
                 let p = "\(path).doc_det[\(i)]"
                 let r = try object(v, p)
                 guard r["doc_num"]?.intValue != nil else { throw fail("\(p).doc_num", "expected an integer") }
-                for (j, d) in try list(r["docs"], "\(p).docs").enumerated() {
+                // A document type with nothing issued is `"docs": []`, as GSTN's own GET returns it.
+                guard let docs = r["docs"]?.arrayValue else { throw fail("\(p).docs", "expected an array") }
+                for (j, d) in docs.enumerated() {
                     let dp = "\(p).docs[\(j)]"
                     let doc = try object(d, dp)
                     for k in ["num", "totnum", "cancel", "net_issue"] {

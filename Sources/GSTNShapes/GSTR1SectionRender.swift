@@ -7,6 +7,14 @@ package enum GSTR1SectionRender {
     /// SHA-256 (hex) of a record's compact JSON with sorted keys: GSTN's per-record `chksum`.
     package static func checksum(_ v: JSONValue) -> String { SHA256.hex(JSONWriter.write(v)) }
 
+    /// `flag` "N" as GSTN returns it on B2CS rows and the NIL, HSN and DOC_ISSUE objects (the official
+    /// examples of those GETs): the save request's own `flag` is not kept.
+    static func flagged(_ v: JSONValue) -> JSONValue {
+        guard var o = v.objectValue else { return v }
+        o["flag"] = "N"
+        return .object(o)
+    }
+
     static func withChecksum(_ v: JSONValue) -> JSONValue {
         guard var o = v.objectValue else { return v }
         o["chksum"] = nil
@@ -20,14 +28,15 @@ package enum GSTR1SectionRender {
     package static func saved(_ section: GSTR1SavedSection, records: [GSTR1SavedRecord], posFilter: String? = nil) -> JSONValue {
         let key = section.rawValue
         if section.isWholeObject {
-            return .object([key: records.first.map { withChecksum($0.wire.inner) } ?? .object([:])])
+            return .object([key: records.first.map { flagged(withChecksum($0.wire.inner)) } ?? .object([:])])
         }
         var groups: [JSONValue] = []
         var order: [[String: JSONValue]] = []
         var members: [[JSONValue]] = []
         for r in records {
             guard let innerKey = r.wire.innerKey else {
-                groups.append(withChecksum(r.wire.inner))
+                let record = withChecksum(r.wire.inner)
+                groups.append(section == .b2cs || section == .b2csa ? flagged(record) : record)
                 continue
             }
             if let f = posFilter, r.wire.group["pos"]?.stringValue != f { continue }
@@ -46,21 +55,26 @@ package enum GSTR1SectionRender {
         return .object([key: .array(groups)])
     }
 
-    /// `itms` of a document: `[{itm_det:{camt,csamt,iamt,rt,samt,txval},num}]`.
+    /// `itms` of a note: `[{itm_det:{csamt, iamt | camt, samt, rt, txval},num}]` — the heads of its
+    /// supply only (`iamt` inter-state, `camt`/`samt` intra-state), as the official CDNR example shows.
     package static func items(_ d: Document) -> JSONValue {
-        .array(d.items.map { item in
-            .object([
-                "itm_det": .object([
-                    "camt": .number(JSONNumber(item.cgst)), "csamt": .number(JSONNumber(item.cess)),
-                    "iamt": .number(JSONNumber(item.igst)), "rt": .number(JSONNumber(Amount(paise: Int64(item.rate.hundredths)))),
-                    "samt": .number(JSONNumber(item.sgst)), "txval": .number(JSONNumber(item.taxableValue)),
-                ]),
-                "num": .number(JSONNumber(item.number)),
-            ])
+        let interState = d.isInterState
+        return .array(d.items.map { item in
+            var det: [String: JSONValue] = [
+                "csamt": .number(JSONNumber(item.cess)),
+                "rt": .number(JSONNumber(Amount(paise: Int64(item.rate.hundredths)))),
+                "txval": .number(JSONNumber(item.taxableValue)),
+            ]
+            if interState {
+                det["iamt"] = .number(JSONNumber(item.igst))
+            } else {
+                det["camt"] = .number(JSONNumber(item.cgst)); det["samt"] = .number(JSONNumber(item.sgst))
+            }
+            return .object(["itm_det": .object(det), "num": .number(JSONNumber(item.number))])
         })
     }
 
-    /// CDNR / CDNRA: `{"cdnr":[{"cfs":"N","ctin","nt":[{cflag, chksum, flag, inv_typ, itms, nt_dt, nt_num,
+    /// CDNR / CDNRA: `{"cdnr":[{"cfs":"N","ctin","nt":[{cflag, chksum, d_flag, flag, inv_typ, itms, nt_dt, nt_num,
     /// ntty, [ont_dt, ont_num,] pos, rchrg, updby, val}]}]}` — as B2B (`GSTR1Render`), for notes.
     /// `documents` sorted by recipient.
     package static func notes(_ key: String, documents: [Document], amended: Bool) -> JSONValue {
@@ -72,7 +86,7 @@ package enum GSTR1SectionRender {
             while i < documents.count, documents[i].recipient == ctin {
                 let d = documents[i]
                 var o: [String: JSONValue] = [
-                    "cflag": "N", "chksum": .string(d.imsHash), "flag": "U",
+                    "cflag": "N", "chksum": .string(d.imsHash), "d_flag": "Y", "flag": "U",
                     "inv_typ": .string(d.invoiceType.rawValue), "itms": items(d), "nt_dt": .string(d.date.dashed),
                     "nt_num": .string(d.number), "ntty": d.section.kind == .creditNote ? "C" : "D",
                     "pos": .string(d.placeOfSupply.value), "rchrg": d.reverseCharge ? "Y" : "N", "updby": "S",

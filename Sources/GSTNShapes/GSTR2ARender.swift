@@ -11,7 +11,8 @@ import JSON
 ///   `chksum, d_flag, inv_typ, [irn, irngendate], itms, nt_dt, nt_num, ntty (C/D), pos, rchrg, [srctyp], val`.
 /// - Amendments add `aspd` (the original document's period, Mon-YY) and `atyp` "R"; invoices `oidt`,
 ///   `oinum`, notes `ont_dt`, `ont_num`.
-/// - `d_flag` is always "N" (the emulator's choice: the documents carry no such fact).
+/// - `d_flag` is always "Y", as in the official examples (GSTN's delinked-note flag: the world's notes
+///   name no original invoice).
 package enum GSTR2ARender {
     /// `{"<section>":[…]}` for one section.
     package static func section(_ section: GSTR2ASection, suppliers: [GSTR2ASupplier]) -> [UInt8] {
@@ -66,7 +67,7 @@ package enum GSTR2ARender {
         }
         b.field("chksum", d.imsHash)
         if section.isNote {
-            b.field("d_flag", "N")
+            b.field("d_flag", "Y")
         } else {
             b.field("idt", d.date.dashed)
             b.field("inum", d.number)

@@ -37,6 +37,8 @@ struct SandboxReply: Sendable {
 enum SandboxData {
     /// `{"data":<inner>,"status_cd":"1"}`.
     static func success(_ inner: [UInt8]) -> [UInt8] { Envelope.successData(inner) }
+    /// `{"data":<inner>}`: the few operations whose official examples carry no `status_cd`.
+    static func successWithoutStatus(_ inner: [UInt8]) -> [UInt8] { Array(#"{"data":"#.utf8) + inner + [UInt8(ascii: "}")] }
     /// `{"error":{"error_cd":…,"message":…},"status_cd":"0"}`.
     static func error(_ error: GSTNError) -> [UInt8] { Envelope.errorData(error) }
 }

@@ -93,3 +93,74 @@ import Testing
         #expect(differences(try summary("?summary_type=long"), OfficialExamples.parse(OfficialExamples.gstr1SummaryLong)) == [])
     }
 }
+
+/// GSTR-1 section GETs and the documented "nothing here" answers against their official examples. The
+/// saved sections are saved from the examples' own records (what a client posting back a GET does).
+@Suite struct SectionConformanceTests {
+    let h = Harness(TestWorld.seed())
+    static let t = "/gst/compliance/tax-payer"
+
+    func official(_ text: String) -> JSONValue { OfficialExamples.parse(text) }
+
+    /// The example's records without what GSTN adds on reading (`chksum`, `flag`).
+    static func posted(_ v: JSONValue) -> JSONValue {
+        switch v {
+        case .object(var o): o["chksum"] = nil; o["flag"] = nil; return .object(o.mapValues(posted))
+        case .array(let a): return .array(a.map(posted))
+        default: return v
+        }
+    }
+
+    @Test func savedSectionsAsGSTNReturnsThem() throws {
+        let token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+        func inner(_ text: String, _ key: String) -> JSONValue { Self.posted(official(text)["data"]!["data"]![key]!) }
+        // B2CS rows of the supplier's own kind: the example's inter-state rows (its place of supply differs).
+        let b2cs = (inner(OfficialExamples.gstr1B2CS, "b2cs").arrayValue ?? []).filter { $0["sply_ty"] == "INTER" && $0["pos"] != "27" }
+        var body: [String: JSONValue] = ["gstin": .string(TestWorld.supplier.value), "fp": "112024", "b2cs": .array(Array(b2cs.prefix(3)))]
+        body["nil"] = inner(OfficialExamples.gstr1Nil, "nil")
+        body["hsn"] = inner(OfficialExamples.gstr1HSN, "hsn")
+        body["doc_issue"] = inner(OfficialExamples.gstr1DocIssue, "doc_issue")
+        let saved = h.send(.post, Self.t + "/gstrs/gstr-1/2024/11", headers: Harness.auth(token), body: String(decoding: JSONWriter.write(.object(body)), as: UTF8.self))
+        try #require(saved.statusCD == "1", "\(saved.text)")
+        let id = try #require(saved.inner?["reference_id"]?.stringValue)
+        let status = h.send(.get, Self.t + "/gstrs/2024/11/status?reference_id=\(id)", headers: Harness.auth(token))
+        #expect(status.inner?["status_cd"] == "P", "\(status.text)")
+        for (path, example) in [("b2cs", OfficialExamples.gstr1B2CS), ("nil", OfficialExamples.gstr1Nil),
+                                ("hsn", OfficialExamples.gstr1HSN), ("doc-issue", OfficialExamples.gstr1DocIssue)] {
+            let r = h.send(.get, Self.t + "/gstrs/gstr-1/\(path)/2024/11", headers: Harness.auth(token))
+            #expect(ShapeComparer.differences(r.json, official(example)) == [], "\(path)")
+        }
+    }
+
+    /// The seed's October notes; intra- and inter-state notes carry their own tax heads, as the example's do.
+    @Test func cdnr() throws {
+        let token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+        let r = h.send(.get, Self.t + "/gstrs/gstr-1/cdnr/2024/10", headers: Harness.auth(token))
+        try #require(r.inner?["cdnr"]?.arrayValue?.isEmpty == false)
+        let example = official(OfficialExamples.gstr1CDNR)
+        let heads = { (v: JSONValue) in Set(v["nt"]?[0]?["itms"]?[0]?["itm_det"]?.objectValue?.keys.map { $0 } ?? []) }
+        let inter = try #require(example["data"]?["data"]?["cdnr"]?[0]), intra = try #require(example["data"]?["data"]?["cdnr"]?[3])
+        #expect(heads(inter) == ["csamt", "iamt", "rt", "txval"] && heads(intra) == ["camt", "csamt", "rt", "samt", "txval"])
+        for group in r.inner?["cdnr"]?.arrayValue ?? [] {
+            let intraState = group["nt"]?[0]?["pos"]?.stringValue == String(TestWorld.supplier.value.prefix(2))
+            let model = intraState ? intra : inter
+            #expect(ShapeComparer.differences(group, model) == [], "\(group["ctin"]?.stringValue ?? "")")
+        }
+        #expect(ShapeComparer.differences(r.json, example, ignoring: ["cdnr"]) == [])
+    }
+
+    /// Empty sections answer each operation's documented code and message.
+    @Test func nothingHere() {
+        let supplier = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+        let recipient = h.taxpayerToken()
+        for (token, path, example) in [(supplier, "gstr-1/exp/2024/11", OfficialExamples.gstr1ExpNothing),
+                                       (recipient, "gstr-2a/b2b/2024/08", OfficialExamples.gstr2aB2BNothing),
+                                       (recipient, "gstr-2a/impg/2024/10", OfficialExamples.gstr2aImpgNothing),
+                                       (recipient, "gstr-2a/2024/08", OfficialExamples.gstr2aDocumentNoData)] {
+            let r = h.send(.get, Self.t + "/gstrs/" + path, headers: Harness.auth(token))
+            let model = official(example)
+            #expect(ShapeComparer.differences(r.json, model) == [], "\(path)")
+            #expect(r.json["data"]?["error"] == model["data"]?["error"], "\(path): the documented code and message")
+        }
+    }
+}

@@ -45,7 +45,8 @@ import Testing
         let filed = h.send(.post, "\(Self.base)/gstr-3b/2024/10/file?pan=ABCDE1234F&otp=123456", headers: auth, body: "{}")
         #expect(filed.status == 200)
         #expect(filed.data?.sortedKeys == ["data", "status_cd"])
-        #expect(filed.data?["status_cd"] == 1)   // a number, as GSTR-1's documented file success
+        #expect(filed.data?["status_cd"] == "1")   // a string, as GSTR-3B's documented file success (GSTR-1's is a number)
+        #expect(ShapeComparer.differences(filed.json, OfficialExamples.parse(OfficialExamples.gstr3bFile)) == [])
         let ack = try #require(filed.data?["data"]?["ack_num"]?.stringValue)
         #expect(ack.hasPrefix("AA271024") && ack.count == 15)
 

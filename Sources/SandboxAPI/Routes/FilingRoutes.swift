@@ -78,19 +78,25 @@ enum FilingRoutes {
             do throws(GSTR1Refusal) {
                 let ack = try state.fileGSTR1(supplier: me, period: period)
                 ctx.evcRequests.consume(tenant: grant.tenant, gstin: me)
-                return acknowledgement(ack)
+                return acknowledgement(ack, statusCode: .number)
             } catch {
                 throw .business(error == .alreadyFiled ? .gstr1AlreadyFiled : error == .nothingSubmitted ? .nothingSubmitted : .invalidSession)
             }
         }
     }
 
-    /// A filing's answer (GSTR-1 and GSTR-3B alike): `{"data":{"ack_num":"…"},"status_cd":1}`.
-    static func acknowledgement(_ ack: String) -> SandboxReply {
+    /// How a filing's official example writes `status_cd`: GSTR-1's the number 1, GSTR-3B's the string "1".
+    enum StatusCode { case number, string }
+
+    /// A filing's answer: `{"data":{"ack_num":"…"},"status_cd":1}` (or `"1"`).
+    static func acknowledgement(_ ack: String, statusCode: StatusCode) -> SandboxReply {
         var b = JSONBuilder(capacity: 96)
         b.beginObject()
         b.key("data"); b.beginObject(); b.field("ack_num", ack); b.endObject()
-        b.field("status_cd", 1)
+        switch statusCode {
+        case .number: b.field("status_cd", 1)
+        case .string: b.field("status_cd", "1")
+        }
         b.endObject()
         return .data(b.bytes)
     }

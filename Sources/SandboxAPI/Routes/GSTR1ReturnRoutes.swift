@@ -37,7 +37,7 @@ enum GSTR1ReturnRoutes {
 
     // MARK: GET …/gstrs/gstr-1/{section}/{year}/{month}
 
-    /// The saved records of the section; none → RET11416. b2cl / b2cla take `state_code` (two digits,
+    /// The saved records of the section; none → RET11416 (RET11417 for exp and expa, as documented). b2cl / b2cla take `state_code` (two digits,
     /// else 422) and keep the groups of that place of supply.
     static func saved(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext,
                       section: GSTR1SavedSection) throws(SandboxError) -> SandboxReply {
@@ -49,7 +49,7 @@ enum GSTR1ReturnRoutes {
             return .data(ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
                 var records = state.gstr1SavedRecords(supplier: grant.session, period: period, section: section)
                 if let s = stateCode { records = records.filter { $0.wire.group["pos"]?.stringValue == s } }
-                if records.isEmpty { return SandboxData.error(.noDocumentFound) }
+                if records.isEmpty { return SandboxData.error(.gstr1Nothing(in: section)) }
                 return render(GSTR1SectionRender.saved(section, records: records))
             })
         }

@@ -66,7 +66,7 @@ enum GSTR3BRoutes {
             guard isPAN(pan) else { throw .unprocessable("Invalid PAN pattern") }
             guard otp.utf8.count == 6, otp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw .unprocessable("otp must be a 6 digit number") }
             do throws(GSTR3BReturnFilingError) {
-                return FilingRoutes.acknowledgement(try state.fileGSTR3BReturn(gstin: grant.session, period: period))
+                return FilingRoutes.acknowledgement(try state.fileGSTR3BReturn(gstin: grant.session, period: period), statusCode: .string)
             } catch {
                 switch error {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)

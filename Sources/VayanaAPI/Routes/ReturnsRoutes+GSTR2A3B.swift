@@ -9,8 +9,9 @@ extension ReturnsRoutes {
     // MARK: gstr2a
 
     /// `action` B2B, B2BA, CDN, CDNA (optional `ctin` filter) → the same `{"<section>":[…]}` Sandbox's
-    /// GSTR-2A section route returns; none → 502 RET13508. ISD, IMPG, IMPGSEZ, TCS, TDS, AMDHIST (and
-    /// the ISD/TDS/TCS amendments) → 502 RET13508. Period as `ret_period` or `rtnprd`.
+    /// GSTR-2A section route returns; none → 502 RET13509. ISD, TCS, TDS (and their amendments) → 502
+    /// RET13509, IMPG, IMPGSEZ → RET13510, AMDHIST → RET13508: GSTN's codes as Sandbox documents them
+    /// per section. Period as `ret_period` or `rtnprd`.
     static func gstr2a(_ q: Query, action: String?, gstin: GSTIN, _ state: inout TenantState, _ tenant: Tenant,
                        _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
         guard let action else { throw .missingParameter("action") }
@@ -22,7 +23,7 @@ extension ReturnsRoutes {
         case "CDNA": section = .cdna
         case _ where emptyGSTR2AActions.contains(action):
             _ = try period(q, preferredName: "ret_period")
-            throw .gstn(.gstr2aNoDetails)
+            throw .gstn(.gstr2aNothing(in: action))
         default:
             throw .invalidParameter("action")
         }
@@ -30,7 +31,7 @@ extension ReturnsRoutes {
         let counterparty = try counterparty(q)
         var suppliers = state.gstr2a(recipient: gstin, period: period, section: section)
         if let counterparty { suppliers.removeAll { $0.supplier != counterparty } }
-        guard !suppliers.isEmpty else { throw .gstn(.gstr2aNoDetails) }
+        guard !suppliers.isEmpty else { throw .gstn(.gstr2aNothing(in: action)) }
         let route = "gstr2a|\(gstin.value)|\(period.mmyyyy)|\(action)|\(counterparty?.value ?? "")"
         let data = ctx.cache.fragment(tenant, route: route, version: state.version) {
             GSTR2ARender.section(section, suppliers: suppliers)

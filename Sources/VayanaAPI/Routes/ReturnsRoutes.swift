@@ -173,12 +173,13 @@ enum ReturnsRoutes {
         return EASEnvelope.ok(data)
     }
 
-    /// Saved records of a section (B2CL, B2CS, EXP, AT, NIL, HSNSUM, DOCISS, CDNUR, …); none → RET11416.
+    /// Saved records of a section (B2CL, B2CS, EXP, AT, NIL, HSNSUM, DOCISS, CDNUR, …); none → RET11416
+    /// (RET11417 for EXP and EXPA).
     static func gstr1Saved(_ q: Query, section: GSTR1SavedSection, gstin: GSTIN, _ state: inout TenantState,
                            _ tenant: Tenant, _ ctx: VayanaContext) throws(EASError) -> HTTPResponse {
         let period = try period(q, preferredName: "ret_period")
         let records = state.gstr1SavedRecords(supplier: gstin, period: period, section: section)
-        guard !records.isEmpty else { throw .gstn(.noDocumentFound) }
+        guard !records.isEmpty else { throw .gstn(.gstr1Nothing(in: section)) }
         return EASEnvelope.ok(JSONWriter.write(GSTR1SectionRender.saved(section, records: records)))
     }
 
