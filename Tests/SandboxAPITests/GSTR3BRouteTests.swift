@@ -48,7 +48,10 @@ import Testing
         #expect(filed.data?["status_cd"] == "1")   // a string, as GSTR-3B's documented file success (GSTR-1's is a number)
         #expect(ShapeComparer.differences(filed.json, OfficialExamples.parse(OfficialExamples.gstr3bFile)) == [])
         let ack = try #require(filed.data?["data"]?["ack_num"]?.stringValue)
-        #expect(ack.hasPrefix("AA271024") && ack.count == 15)
+        // "AB2410242527396 19/11/2024 16:23" in the official example: the number, then the IST date and time.
+        let parts = ack.split(separator: " ")
+        #expect(parts.count == 3 && parts[0].hasPrefix("AA271024") && parts[0].count == 15)
+        #expect(parts.count == 3 && CivilDate(ddmmyyyy: String(parts[1])) != nil && parts[2].count == 5 && parts[2].dropFirst(2).first == ":")
 
         // Accepted INV-1 and rejected L-12 left IMS; no-action and pending records stay.
         let after = Self.imsNumbers(h, auth)

@@ -105,7 +105,8 @@ extension TenantState {
 
     /// Files GSTR-3B as a return: GSTR-1 of the period must be filed first; then `fileGSTR3B` (the
     /// period's accepted/rejected records leave IMS; later 2B regeneration is refused). Returns the
-    /// acknowledgement number, `AA` + state code + MMYY + seven digits (drawn from the id generator).
+    /// acknowledgement as the official example writes it: the number, `AA` + state code + MMYY + seven
+    /// digits (drawn from the id generator), then the filing's IST date and time, `DD/MM/YYYY HH:mm`.
     public mutating func fileGSTR3BReturn(gstin: GSTIN, period: ReturnPeriod) throws(GSTR3BReturnFilingError) -> String {
         settleJobs()
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
@@ -120,8 +121,18 @@ extension TenantState {
         let mm = period.month < 10 ? "0\(period.month)" : "\(period.month)"
         let yy = period.year % 100
         let digits = String(ids.next() % 10_000_000)
-        return "AA" + gstin.stateCode.value + mm + (yy < 10 ? "0" : "") + String(yy)
+        let number = "AA" + gstin.stateCode.value + mm + (yy < 10 ? "0" : "") + String(yy)
             + String(repeating: "0", count: 7 - digits.count) + digits
+        return number + " " + CivilDate(epochMilliseconds: now).slashed + " " + Self.istClock(now)
+    }
+
+    /// `HH:mm` of an instant in IST.
+    static func istClock(_ ms: Int64) -> String {
+        let local = ms.addingReportingOverflow(CivilDate.istOffsetMilliseconds)
+        let instant = local.overflow ? Int64.max : local.partialValue
+        let minuteOfDay = Int((instant % 86_400_000 + 86_400_000) % 86_400_000 / 60_000)
+        let (h, m) = (minuteOfDay / 60, minuteOfDay % 60)
+        return (h < 10 ? "0" : "") + String(h) + ":" + (m < 10 ? "0" : "") + String(m)
     }
 }
 
