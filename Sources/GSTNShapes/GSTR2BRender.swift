@@ -46,8 +46,9 @@ package enum GSTR2BRender {
         b.field("sgst", t.sgst)
     }
 
-    /// `itcsumm`: `{"itcavl":{table:{cess,cgst,igst,<lines…>,sgst}},"itcunavl":{…}}`; every table and
-    /// line present, table heads = sum of its lines.
+    /// `itcsumm`: `{"itcavl":{table:{cess,cgst,igst,<lines…>,sgst}},"itcunavl":{…}}`; table heads = sum of
+    /// its lines. Only lines something landed on, and tables holding such a line, are written, as in the
+    /// official example (its `itcavl` has no `isdsup` or `imports`, its `nonrevsup` only `b2b` and `cdnr`).
     package static func itcSummary(_ s: ITCSummary, into b: inout JSONBuilder) {
         b.beginObject()
         b.key("itcavl"); bucket(s.available, into: &b)
@@ -58,12 +59,14 @@ package enum GSTR2BRender {
     package static func bucket(_ bucket: ITCBucket, into b: inout JSONBuilder) {
         b.beginObject()
         for table in ITCTable.allCases.sorted(by: { JSONWriter.utf8Precedes($0.rawValue, $1.rawValue) }) {
+            let lines = table.lines.filter { bucket[table, $0] != .zero || bucket.taxableValue(table, $0) != .zero }
+            guard !lines.isEmpty else { continue }
             b.key(table.rawValue)
             b.beginObject()
             let total = bucket.total(of: table)
             // Merge the four heads and the line keys in byte order.
             var keys: [(String, TaxTotals?)] = [("cess", nil), ("cgst", nil), ("igst", nil), ("sgst", nil)]
-            for line in table.lines { keys.append((line.rawValue, bucket[table, line])) }
+            for line in lines { keys.append((line.rawValue, bucket[table, line])) }
             keys.sort { JSONWriter.utf8Precedes($0.0, $1.0) }
             for (key, lineTotals) in keys {
                 b.key(key)

@@ -37,11 +37,29 @@ import Testing
         #expect(ShapeComparer.differences(einvoiced, OfficialExamples.parse(OfficialExamples.gstr2bDocdataB2B)) == [])
     }
 
-    /// The example is an excerpt of two lines (`b2b`, `cdnr`); we print every line GSTN's table has.
-    @Test func gstr2bITCSummaryTable() throws {
-        let nonrevsup = try #require(get("gstr-2b/2024/10").inner?["data"]?["itcsumm"]?["itcavl"]?["nonrevsup"])
-        #expect(ShapeComparer.differences(nonrevsup, OfficialExamples.parse(OfficialExamples.gstr2bNonrevsup),
-                                          ignoring: ["b2ba", "cdnra", "ecom", "ecoma"]) == [])
+    /// The whole `itcsumm` of the example holds only the tables and lines something landed on; ours
+    /// too. Each table we print has the example's table heads, each line the example's line keys
+    /// (`txval` and the four heads), and no line is all zero.
+    @Test func gstr2bITCSummary() throws {
+        let ours = try #require(get("gstr-2b/2024/10").inner?["data"]?["itcsumm"])
+        let example = OfficialExamples.parse(OfficialExamples.gstr2bITCSummary)
+        #expect(ours.sortedKeys == example.sortedKeys)
+        let lineModel = try #require(example["itcavl"]?["nonrevsup"]?["b2b"])
+        let heads: Set<String> = ["cess", "cgst", "igst", "sgst"]
+        var lines = 0
+        for bucket in ["itcavl", "itcunavl"] {
+            for (table, value) in ours[bucket]?.objectValue ?? [:] {
+                let keys = Set(value.objectValue?.keys.map { $0 } ?? [])
+                #expect(heads.isSubset(of: keys), "\(bucket).\(table)")
+                for line in keys.subtracting(heads) {
+                    lines += 1
+                    #expect(ShapeComparer.differences(value[line]!, lineModel) == [], "\(bucket).\(table).\(line)")
+                    #expect(value[line] != ["cess": 0, "cgst": 0, "igst": 0, "sgst": 0, "txval": 0], "\(bucket).\(table).\(line)")
+                }
+            }
+        }
+        #expect(lines > 0)
+        #expect(ours["itcavl"]?["isdsup"] == nil && ours["itcavl"]?["imports"] == nil, "no ISD or import documents: no table")
     }
 
     /// Against the example's first supplier (filed, no e-invoice): our filed suppliers' records without an IRN.

@@ -125,10 +125,3 @@ import Testing
         #expect(h.send(.get, "\(Self.base)/b2b/2024/10").status == 401)
     }
 }
-
-extension JSONValue {
-    /// Object keys, sorted (empty for non-objects).
-    fileprivate var sortedKeys: [String] { (objectValue ?? [:]).keys.sorted() }
-    /// Number or string text.
-    fileprivate var scalarText: String? { numberValue?.text ?? stringValue }
-}

@@ -155,8 +155,3 @@ import Testing
         #expect(h.send(.get, "\(Self.base)/2024/10/status?reference_id=\(id)", headers: auth).inner?["status_cd"] == "P")
     }
 }
-
-extension JSONValue {
-    fileprivate var sortedKeys: [String] { (objectValue ?? [:]).keys.sorted() }
-    fileprivate var scalarText: String? { numberValue?.text ?? stringValue }
-}

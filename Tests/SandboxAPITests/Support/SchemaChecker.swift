@@ -80,3 +80,10 @@ extension VendorFixtures {
     static func schema(_ name: String) -> JSONValue { try! JSONParser.parse(schemas[name]!) }
     static func example(_ name: String) -> JSONValue { try! JSONParser.parse(examples[name]!) }
 }
+
+extension JSONValue {
+    /// Object keys, sorted (empty for non-objects).
+    var sortedKeys: [String] { (objectValue ?? [:]).keys.sorted() }
+    /// Number or string text.
+    var scalarText: String? { numberValue?.text ?? stringValue }
+}
