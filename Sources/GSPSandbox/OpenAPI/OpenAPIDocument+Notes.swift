@@ -123,6 +123,9 @@ extension OpenAPIDocument {
                             query: [Query("counterparty_gstin"), Query("gstin"), Query("ctin"), Query("action_required", "Y or N"),
                                     Query("from", "DD/MM/YYYY")], security: sandboxAuth),
         "gstr1.b2ba.legacy": Notes(summary: "GSTR-1 B2BA (legacy path form)", query: [Query("ctin")], security: sandboxAuth),
+        "gstr1.summary": Notes(summary: "GSTR-1 summary of a period (all 30 sections)",
+                               query: [Query("summary_type", "long: adds smryTyp and the counterparty rows (cpty_sum)")],
+                               security: sandboxAuth),
 
         // Vayana EAS
         "vayana.auth.login": Notes(summary: "EAS login (theodore): user token", security: [], body: .vendorJSON,
