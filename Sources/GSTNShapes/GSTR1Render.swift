@@ -4,8 +4,9 @@ import JSON
 /// GSTR-1 B2B / B2BA section GETs (`reference/sandbox-examples/gstr1_b2b.*`): the supplier's own
 /// documents grouped by counterparty, `{"b2b":[{"cfs","ctin","inv":[…]}]}`.
 package enum GSTR1Render {
-    /// `documents` must be sorted by recipient (core's `gstr1Documents` is).
-    package static func section(_ key: StaticString, documents: [Document], amended: Bool) -> [UInt8] {
+    /// `documents` must be sorted by recipient (core's `gstr1Documents` is). `imsAction`: each record also
+    /// carries the recipient's IMS action as `imsactn` (the IMS supplier view, `IMSSalesRender`).
+    package static func section(_ key: StaticString, documents: [Document], amended: Bool, imsAction: Bool = false) -> [UInt8] {
         var b = JSONBuilder(capacity: 64 + documents.count * 600)
         b.beginObject()
         b.key(key)
@@ -20,7 +21,7 @@ package enum GSTR1Render {
             b.key("inv")
             b.beginArray()
             while i < documents.count, documents[i].recipient == ctin {
-                invoice(documents[i], amended: amended, into: &b)
+                invoice(documents[i], amended: amended, imsAction: imsAction, into: &b)
                 i += 1
             }
             b.endArray()
@@ -42,12 +43,13 @@ package enum GSTR1Render {
     /// - `chksum`: the document hash (the same SHA-256 IMS shows as `hash`).
     /// - `irn`, `irngendate`, `srctyp` "e-Invoice": only for e-invoiced documents.
     /// - B2BA adds `oinum`, `oidt` and `opd` (the original document's period, `YYYY-MM`, as the B2BA page documents).
-    package static func invoice(_ d: Document, amended: Bool, into b: inout JSONBuilder) {
+    package static func invoice(_ d: Document, amended: Bool, imsAction: Bool = false, into b: inout JSONBuilder) {
         b.beginObject()
         b.field("cflag", "N")
         b.field("chksum", d.imsHash)
         b.field("flag", "U")
         b.field("idt", d.date.dashed)
+        if imsAction, let action = IMSSalesRender.action(d) { b.field("imsactn", action) }
         b.field("inum", d.number)
         b.field("inv_typ", d.invoiceType.rawValue)
         if let irn = d.irn {

@@ -76,8 +76,8 @@ package enum GSTR1SectionRender {
 
     /// CDNR / CDNRA: `{"cdnr":[{"cfs":"N","ctin","nt":[{cflag, chksum, d_flag, flag, inv_typ, itms, nt_dt, nt_num,
     /// ntty, [ont_dt, ont_num,] pos, rchrg, updby, val}]}]}` — as B2B (`GSTR1Render`), for notes.
-    /// `documents` sorted by recipient.
-    package static func notes(_ key: String, documents: [Document], amended: Bool) -> JSONValue {
+    /// `documents` sorted by recipient. `imsAction`: as `GSTR1Render.section`.
+    package static func notes(_ key: String, documents: [Document], amended: Bool, imsAction: Bool = false) -> JSONValue {
         var groups: [JSONValue] = []
         var i = 0
         while i < documents.count {
@@ -92,6 +92,7 @@ package enum GSTR1SectionRender {
                     "pos": .string(d.placeOfSupply.value), "rchrg": d.reverseCharge ? "Y" : "N", "updby": "S",
                     "val": .number(JSONNumber(d.value)),
                 ]
+                if imsAction, let action = IMSSalesRender.action(d) { o["imsactn"] = .string(action) }
                 if amended {
                     o["ont_dt"] = .string((d.originalDate ?? d.date).dashed)
                     o["ont_num"] = .string(d.originalNumber ?? "")

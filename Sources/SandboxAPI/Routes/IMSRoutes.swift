@@ -11,7 +11,42 @@ enum IMSRoutes {
             Route(.post, "\(t)/invoices/status/save", "ims.save") { r, _, c throws(SandboxError) in try submit(r, c, kind: .save) },
             Route(.post, "\(t)/invoices/status/reset", "ims.reset") { r, _, c throws(SandboxError) in try submit(r, c, kind: .reset) },
             Route(.get, "\(t)/invoices/status", "ims.status", status),
+            Route(.get, "\(t)/invoices/{year}/{month}/sales", "ims.sales", sales),
         ]
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/invoices/{year}/{month}/sales?section=&return_type=
+
+    /// The IMS supplier view: the session taxpayer's own documents of `period` (its return period) in
+    /// `section` (b2b, b2ba, cdnr, cdnra, ecom, ecoma; case-insensitive) with each recipient's IMS action
+    /// (`IMSSalesRender`). `return_type` gstr-1 (GSTR-1 and IFF documents) or gstr-1a (GSTR-1A ones).
+    /// Either missing → 400, another value → 422; nothing → RET11416, the one documented example.
+    static func sales(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let sectionText = request.queryValue("section"), returnText = request.queryValue("return_type")
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard let sectionText, !sectionText.isEmpty else { throw .required("section") }
+            guard let returnText, !returnText.isEmpty else { throw .required("return_type") }
+            let section = sectionText.lowercased()
+            guard let imsSections = IMSSalesRender.sections[section] else {
+                throw .unprocessable("Invalid section. Possible values: b2b, b2ba, cdnr, cdnra, ecom, ecoma")
+            }
+            let gstr1A: Bool
+            switch returnText.lowercased() {
+            case "gstr-1": gstr1A = false
+            case "gstr-1a": gstr1A = true
+            default: throw .unprocessable("Invalid return_type. Possible values: gstr-1, gstr-1a")
+            }
+            let me = grant.session
+            let route = RenderCache.Route.named("ims.sales|\(me.value)|\(period.mmyyyy)|\(section)|\(gstr1A)")
+            return .data(ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+                let docs = state.gstr1Documents(supplier: me, period: period, sections: imsSections)
+                    .filter { ($0.filing.form == .gstr1A) == gstr1A }
+                if docs.isEmpty { return SandboxData.error(.noDocumentFound) }
+                return SandboxData.success(IMSSalesRender.sales(supplier: me, period: period, section: section,
+                                                                amendment1A: gstr1A, documents: docs))
+            })
+        }
     }
 
     // MARK: GET /gst/compliance/tax-payer/invoices?section=&status=
