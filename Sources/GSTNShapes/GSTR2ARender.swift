@@ -3,7 +3,9 @@ import JSON
 
 /// GSTR-2A payloads as GSTN returns them (Sandbox `…/gstrs/gstr-2a/…`, Vayana `gstn_ret_type=gstr2a`):
 /// a section is `{"<section>":[{cfs, cfs3b, ctin, fldtr1, flprdr1, inv|nt:[…]}]}`, the whole document
-/// `{b2b, b2ba, cdn, cdna, fp, gstin}` with empty sections left out. Keys are written in byte order.
+/// `{b2b, b2ba, cdn, cdna, ecom, ecoma, fp, gstin}` with empty sections left out. Keys are written in
+/// byte order. `ecom` / `ecoma` follow Sandbox's schemas `ecom.json` / `ecoma.json` (no example is
+/// documented): invoices as b2b / b2ba without the e-invoice fields, `ctin` the supplier.
 ///
 /// - `cfs` / `cfs3b`: "Y"/"N"; `fldtr1` (DD-Mon-YY) and `flprdr1` (Mon-YY) as GSTN's 2A examples print
 ///   them, only once the supplier has filed.
@@ -73,7 +75,7 @@ package enum GSTR2ARender {
             b.field("inum", d.number)
         }
         b.field("inv_typ", d.invoiceType.rawValue)
-        if let irn = d.irn {
+        if let irn = d.irn, !section.isECOM {
             b.field("irn", irn)
             b.field("irngendate", (d.irnDate ?? d.date).dashed)
         }
@@ -92,7 +94,7 @@ package enum GSTR2ARender {
         }
         b.field("pos", d.placeOfSupply.value)
         b.field("rchrg", d.reverseCharge ? "Y" : "N")
-        if d.irn != nil { b.field("srctyp", "e-Invoice") }
+        if d.irn != nil && !section.isECOM { b.field("srctyp", "e-Invoice") }
         b.field("val", d.value)
         b.endObject()
     }

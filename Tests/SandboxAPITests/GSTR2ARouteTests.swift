@@ -87,12 +87,20 @@ import Testing
 
         let whole = h.send(.get, "\(Self.base)/2024/10", headers: auth)
         #expect(whole.data?.sortedKeys == ["data"], "no status_cd, as both official examples show")
-        #expect(whole.inner?.sortedKeys == ["b2b", "b2ba", "cdn", "cdna", "fp", "gstin"])
+        #expect(whole.inner?.sortedKeys == ["b2b", "b2ba", "cdn", "cdna", "ecom", "ecoma", "fp", "gstin"])
         #expect(whole.inner?["fp"] == "102024" && whole.inner?["gstin"]?.stringValue == TestWorld.recipient.value)
         #expect(whole.inner?["b2b"] == h.send(.get, "\(Self.base)/b2b/2024/10", headers: auth).inner?["b2b"])
         #expect(whole.inner?["cdn"] == cdn.inner?["cdn"])
-        // E-commerce documents are not in GSTR-2A.
-        #expect(!whole.text.contains("\"E-1\""))
+        // Supplies through an e-commerce operator: `ecom` / `ecoma` (schemas ecom.json / ecoma.json), no e-invoice fields.
+        let ecom = try #require(h.send(.get, "\(Self.base)/ecom/2024/10", headers: auth).inner?["ecom"]?[0])
+        #expect(ecom["ctin"]?.stringValue == TestWorld.localSupplier.value && ecom["cfs"] == "Y")
+        #expect(ecom["inv"]?[0]?.sortedKeys == ["chksum", "idt", "inum", "inv_typ", "itms", "pos", "rchrg", "val"])
+        #expect(ecom["inv"]?[0]?["inum"] == "E-1")
+        let ecoma = try #require(h.send(.get, "\(Self.base)/ecoma/2024/10", headers: auth).inner?["ecoma"]?[0]?["inv"]?[0])
+        #expect(ecoma.sortedKeys == ["aspd", "atyp", "chksum", "idt", "inum", "inv_typ", "itms", "oidt", "oinum", "pos", "rchrg", "val"])
+        #expect(ecoma["oinum"] == "E-0" && ecoma["oidt"] == "05-09-2024")
+        #expect(whole.inner?["ecom"] == h.send(.get, "\(Self.base)/ecom/2024/10", headers: auth).inner?["ecom"])
+        #expect(h.send(.get, "\(Self.base)/ecom/2024/08", headers: auth).errorCode == "RET13509")
     }
 
     /// Each section's documented code: RET13509 (documents), RET13510 (imports), RET13508 (amdhist); the

@@ -56,7 +56,7 @@ import VayanaAPI
         #expect(cdn.rawData == Self.rendered(h, .cdn))
         #expect(cdn.data?["cdn"]?[0]?["nt"]?[0]?["nt_num"] == "A-CN1" && cdn.data?["cdn"]?[0]?["nt"]?[0]?["ntty"] == "C")
         for (action, code) in [("B2BA", "RET13509"), ("CDNA", "RET13509"), ("ISD", "RET13509"), ("TCS", "RET13509"), ("TDS", "RET13509"),
-                               ("TDSA", "RET13509"), ("IMPG", "RET13510"), ("IMPGSEZ", "RET13510"), ("AMDHIST", "RET13508")] {
+                               ("TDSA", "RET13509"), ("ECOM", "RET13509"), ("ECOMA", "RET13509"), ("IMPG", "RET13510"), ("IMPGSEZ", "RET13510"), ("AMDHIST", "RET13508")] {
             let r = Self.twoA(h, action)
             #expect(r.status == 502, "\(action)")
             #expect(r.gstnCode == code, "\(action)")

@@ -1,11 +1,11 @@
 /// The GSTR-2A sections the world holds documents for. Unlike GSTR-2B, GSTR-2A is live: it shows what
 /// suppliers reported for the recipient and period right now, whether or not they have filed.
 ///
-/// Notes of both kinds share `cdn` / `cdna` (the note type tells them apart). E-commerce documents
-/// (`ecom`, `ecoma`) are not modelled in GSTR-2A; ISD, import and TDS/TCS documents do not exist in
-/// the world at all (the adapters answer "no details" for those sections).
+/// Notes of both kinds share `cdn` / `cdna` (the note type tells them apart); supplies through an
+/// e-commerce operator are `ecom` / `ecoma`. ISD, import and TDS/TCS documents do not exist in the
+/// world at all (the adapters answer their documented "no document" codes for those sections).
 public enum GSTR2ASection: String, CaseIterable, Hashable, Sendable {
-    case b2b, b2ba, cdn, cdna
+    case b2b, b2ba, cdn, cdna, ecom, ecoma
 
     /// The IMS sections whose documents land in this GSTR-2A section.
     public var imsSections: [IMSSection] {
@@ -14,20 +14,25 @@ public enum GSTR2ASection: String, CaseIterable, Hashable, Sendable {
         case .b2ba: return [.b2ba]
         case .cdn: return [.b2bdn, .b2bcn]
         case .cdna: return [.b2bdna, .b2bcna]
+        case .ecom: return [.ecom]
+        case .ecoma: return [.ecoma]
         }
     }
 
-    public var isAmendment: Bool { self == .b2ba || self == .cdna }
+    public var isAmendment: Bool { self == .b2ba || self == .cdna || self == .ecoma }
+    /// Supplies through an e-commerce operator (their records carry no e-invoice fields: `ecom.json`).
+    public var isECOM: Bool { self == .ecom || self == .ecoma }
     public var isNote: Bool { self == .cdn || self == .cdna }
 
-    /// The GSTR-2A section a document of `section` appears in, nil for documents GSTR-2A does not show.
+    /// The GSTR-2A section a document of `section` appears in.
     public init?(_ section: IMSSection) {
         switch section {
         case .b2b: self = .b2b
         case .b2ba: self = .b2ba
         case .b2bdn, .b2bcn: self = .cdn
         case .b2bdna, .b2bcna: self = .cdna
-        case .ecom, .ecoma: return nil
+        case .ecom: self = .ecom
+        case .ecoma: self = .ecoma
         }
     }
 }

@@ -12,7 +12,7 @@ enum GSTR2ARoutes {
     /// One literal route per documented section (operation `gstr2a.section.<name>`: operations are unique;
     /// an unknown section is the router's 404) and the whole document (`gstr2a.document`).
     static func routes(_ t: String) -> [Route<SandboxAPIContext>] {
-        let sections = ["b2b", "b2ba", "cdn", "cdna", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"]
+        let sections = ["b2b", "b2ba", "cdn", "cdna", "ecom", "ecoma", "isd", "impg", "impgsez", "tcs", "tds", "amdhist"]
         return sections.map { name in
             Route(.get, "\(t)/gstrs/gstr-2a/\(name)/{year}/{month}", "gstr2a.section.\(name)") { r, p, c throws(SandboxError) in
                 try section(r, p, c, name: name)
@@ -22,7 +22,7 @@ enum GSTR2ARoutes {
 
     // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-2a/{section}/{year}/{month}
 
-    /// `b2b`, `b2ba`, `cdn`, `cdna`: the section (none → RET13509); `isd`, `tcs`, `tds` → RET13509,
+    /// `b2b`, `b2ba`, `cdn`, `cdna`, `ecom`, `ecoma`: the section (none → RET13509); `isd`, `tcs`, `tds` → RET13509,
     /// `impg`, `impgsez` → RET13510 (as documented per section); `amdhist` needs `bill_of_entry_number`, `port_code`, `bill_of_entry_date`
     /// (missing → 400) and answers RET13508 (no bill of entry exists). Malformed period → 422.
     static func section(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext, name: String) throws(SandboxError) -> SandboxReply {

@@ -21,6 +21,8 @@ extension ReturnsRoutes {
         case "B2BA": section = .b2ba
         case "CDN": section = .cdn
         case "CDNA": section = .cdna
+        case "ECOM": section = .ecom
+        case "ECOMA": section = .ecoma
         case _ where emptyGSTR2AActions.contains(action):
             _ = try period(q, preferredName: "ret_period")
             throw .gstn(.gstr2aNothing(in: action))
