@@ -76,6 +76,11 @@ extension GSTNError {
         }
     }
 
+    // MARK: Public search
+
+    /// Documented (`public/gstin/search`: a well-formed GSTIN GSTN has no record of).
+    package static let noRecordsFound = GSTNError(code: "FO8000", message: "No records found")
+
     // MARK: GSTR-1
 
     /// Documented (every GSTR-1 section GET).
@@ -155,7 +160,7 @@ extension GSTNError {
             invalidSession, invalidOTP, unauthorizedUser,
             noRecordsForTransaction, imsPreviousStatusMismatch, imsInvoiceNotFound, imsPendingNotAllowed, imsSchemaViolation,
             invalidPeriodOr3BFiled, generateAfter(draftDate), gstr2bNoDetails, gstr2bNotAvailable(by: draftDate),
-            gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord,
+            gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord, noRecordsFound,
             noDocumentFound, noExportDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,

@@ -84,5 +84,6 @@ public enum SandboxRoutes {
         let t = taxpayer
         return AuthRoutes.routes(t) + IMSRoutes.routes(t) + GSTR2BRoutes.routes(t) + GSTR1Routes.routes(t)
             + GSTR1ReturnRoutes.routes(t) + FilingRoutes.routes(t) + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
+            + PublicRoutes.routes()
     }
 }

@@ -1,0 +1,14 @@
+/// Official examples of GSTN's public APIs (see `OfficialExamples`), re-serialised compactly.
+extension OfficialExamples {
+    /// POST public/gstin/search "200 Success" — `endpoints/public/search_gstin.mdx`; OpenAPI@14e9000 ~0.055M.
+    static let publicGSTINSearch = #"{"code":200,"data":{"data":{"adadr":[],"ctb":"Proprietorship","ctj":"RANGE-DED8","ctjCd":"YT0804","cxdt":"","dty":"Regular","einvoiceStatus":"No","gstin":"29AFSPB9500E1ZY","lgnm":"Vicky Pvt Ltd","lstupdt":"18/10/2019","nba":["Supplier of Services"],"pradr":{"addr":{"bnm":"Wellington New Place, Prestige Shantiniketan","bno":"26666, Block 77","dst":"Bengaluru Urban","flno":"Level 05","geocodelvl":"NA","landMark":"","lg":"","loc":"Bangalore","locality":"","lt":"","pncd":"560048","st":"Whitefield Main Road, Near ITPL","stcd":"Karnataka"},"ntr":"Supplier of Services"},"rgdt":"18/10/2019","stj":"LGSTO 036 - Bengaluru","stjCd":"KA119","sts":"Active","tradeNam":"Vicky Pvt Ltd"},"status_cd":"1"},"timestamp":1763446641000,"transaction_id":"5248feb5-dd09-4f0d-9a42-14b34b849087"}"#
+
+    /// POST public/gstin/search "FO8000 No records found" — same page; OpenAPI@14e9000 ~0.057M.
+    static let publicGSTINSearchNoRecords = #"{"code":200,"data":{"error":{"error_cd":"FO8000","message":"No records found"},"status_cd":"0"},"timestamp":1763446641000,"transaction_id":"4ebb94a3-b0c2-4253-b688-4e9842e37b75"}"#
+
+    /// POST public/pan/search "200 Success" — `endpoints/public/search_pan.mdx`; OpenAPI@14e9000 ~0.108M.
+    static let publicPANSearch = #"{"code":200,"data":[{"data":{"ctjCd":"","cxdt":"-","dty":"Regular","einvoiceStatus":"No","gstin":"33GSPTN9771G1ZR","lgnm":"NARENDRA KUMAR PAREEK","lstupdt":"11/09/2017","stjCd":"","sts":"Cancelled","tradeNam":"M/S AJAY GAS CENTRE"},"gstin":"33GSPTN9771G1ZR"},{"data":{"ctjCd":"","cxdt":"-","dty":"Regular","einvoiceStatus":"No","gstin":"33GSPTN9771G2ZQ","lgnm":"NISAR ALI","lstupdt":"11/09/2017","stjCd":"","sts":"Cancelled","tradeNam":""},"gstin":"33GSPTN9771G2ZQ"},{"data":{"ctb":"Proprietorship","ctj":"","ctjCd":"0101","cxdt":"","dty":"Regular","einvoiceStatus":"No","gstin":"33GSPTN9771G3ZP","lgnm":"Adaequare TN TaxPayer 1 Ltd","lstupdt":"06/01/2018","rgdt":"01/04/2016","stj":"ADYAR","stjCd":"TN001","sts":"Active","tradeNam":"Adaequare TN TaxPayer 1 Ltd"},"gstin":"33GSPTN9771G3ZP"}],"timestamp":200,"transaction_id":"a8822161-3bbd-467e-8404-db3e3e489c17"}"#
+
+    /// POST public/pan/search "NOGSTIN No records found" — same page; OpenAPI@14e9000 ~0.111M.
+    static let publicPANSearchNoGSTIN = #"{"code":200,"data":{"error_code":"NOGSTIN","message":"No records found"},"timestamp":1763446641000,"transaction_id":"c871a8fa-b8fc-47dd-bd15-9f9c3bacd60e"}"#
+}
