@@ -76,6 +76,10 @@ extension GSTNError {
         }
     }
 
+    /// Documented (IMS supplier view, added-back liabilities: nothing to show).
+    package static let noAddedBackLiability = GSTNError(
+        code: "IMS0027", message: "No added back liability records available for the selected input criteria")
+
     // MARK: Public search
 
     /// Documented (`public/gstin/search`: a well-formed GSTIN GSTN has no record of).
@@ -160,7 +164,7 @@ extension GSTNError {
             invalidSession, invalidOTP, unauthorizedUser,
             noRecordsForTransaction, imsPreviousStatusMismatch, imsInvoiceNotFound, imsPendingNotAllowed, imsSchemaViolation,
             invalidPeriodOr3BFiled, generateAfter(draftDate), gstr2bNoDetails, gstr2bNotAvailable(by: draftDate),
-            gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord, noRecordsFound,
+            gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord, noRecordsFound, noAddedBackLiability,
             noDocumentFound, noExportDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,

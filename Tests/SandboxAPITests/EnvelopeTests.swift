@@ -42,9 +42,9 @@ import Testing
         let operations = routes.map(\.operation)
         #expect(Set(operations).count == routes.count)
         // Later route groups append after these (and check their own operations in their suites).
-        #expect(Array(operations.prefix(17)) == [
+        #expect(Array(operations.prefix(18)) == [
             "auth.authenticate", "taxpayer.otp", "taxpayer.otp.verify", "taxpayer.session.refresh", "taxpayer.logout",
-            "ims.invoices", "ims.count", "ims.save", "ims.reset", "ims.status", "ims.sales",
+            "ims.invoices", "ims.count", "ims.save", "ims.reset", "ims.status", "ims.sales", "ims.addedBack",
             "gstr2b.get", "gstr2b.regenerate", "gstr2b.regenerate.status",
             "gstr1.b2b", "gstr1.b2ba", "gstr1.b2ba.legacy",
         ])

@@ -85,3 +85,51 @@ import Testing
         #expect(amended["inum"] == "E-2" && amended["oinum"] == "E-0" && amended["oidt"] == "05-09-2024")
     }
 }
+
+/// Added-back liabilities: the supplier's records whose rejection by the recipient puts liability back
+/// (Sandbox's schema `added-back-liabilities.json`; the only documented example is IMS0027).
+@Suite struct AddedBackLiabilityRouteTests {
+    let h = Harness(TestWorld.seed())
+
+    func addedBack(_ section: String, period: String = "2024/10") -> Reply {
+        let token = h.taxpayerToken(gstin: TestWorld.supplier, username: TestWorld.supplierUser, otp: TestWorld.supplierOTP)
+        return h.send(.get, "/gst/compliance/tax-payer/invoices/added-back-liabilities/\(period)?section=\(section)", headers: Harness.auth(token))
+    }
+
+    /// The recipient rejects `numbers` of `section` through IMS (the same job the vendor routes submit).
+    func reject(_ section: IMSSection, _ numbers: [String]) {
+        let items = numbers.map {
+            IMSActionItem(section: section, supplier: TestWorld.supplier, number: $0, period: TestWorld.october,
+                          action: .rejected, previousStatus: .noAction)
+        }
+        let outcome = h.tenant.write { s -> IMSJobOutcome? in
+            let id = s.submitIMSAction(.save(items), recipient: TestWorld.recipient)
+            guard case .completed(let outcome)? = s.pollIMSJob(referenceID: id, recipient: TestWorld.recipient) else { return nil }
+            return outcome
+        }
+        #expect(outcome?.processedCount == numbers.count)
+    }
+
+    @Test func rejectedCreditNotesAndDownwardAmendments() throws {
+        #expect(addedBack("cdnr").errorCode == "IMS0027", "nothing rejected yet")
+        reject(.b2bcn, ["CN-1"])
+        let cdnr = try #require(addedBack("CDNR").inner)
+        #expect(cdnr.sortedKeys == ["gstin", "rejInvAddBackLiab", "rtnprd"] && cdnr["rtnprd"] == "102024")
+        let note = try #require(cdnr["rejInvAddBackLiab"]?["cdnr"]?[0])
+        #expect(note.sortedKeys == ["camt", "csamt", "ctin", "form", "iamt", "inv_typ", "nt_dt", "nt_num", "ntty", "samt", "supPrd",
+                                    "tradenm", "txval", "val"])
+        #expect(note["nt_num"] == "CN-1" && note["ntty"] == "C" && note["txval"] == 50 && note["supPrd"] == "102024")
+        #expect(note["ctin"]?.stringValue == TestWorld.recipient.value && note["tradenm"] == "Acme Retail" && note["form"] == "R1")
+        // INV-1A amends INV-0 (not in this world): counted as lowering the liability, so its rejection adds it back.
+        reject(.b2ba, ["INV-1A"])
+        let b2ba = try #require(addedBack("b2ba").inner?["rejInvAddBackLiab"]?["b2ba"]?[0])
+        #expect(b2ba["inum"] == "INV-1A" && b2ba["oinum"] == "INV-0" && b2ba["oidt"] == "02-09-2024")
+        #expect(addedBack("ecoma").errorCode == "IMS0027")
+    }
+
+    @Test func badQueries() {
+        #expect(addedBack("").status == 400)
+        #expect(addedBack("b2b").status == 422)
+        #expect(addedBack("cdnr", period: "2024/13").status == 422)
+    }
+}

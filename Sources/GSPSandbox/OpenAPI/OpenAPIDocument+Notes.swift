@@ -115,6 +115,8 @@ extension OpenAPIDocument {
         "ims.save": Notes(summary: "IMS: save actions (job; reference_id)", security: sandboxAuth, body: .vendorJSON),
         "ims.reset": Notes(summary: "IMS: reset actions (job; reference_id)", security: sandboxAuth, body: .vendorJSON),
         "ims.status": Notes(summary: "IMS: status of a save/reset job", query: [Query("reference_id", required: true)], security: sandboxAuth),
+        "ims.addedBack": Notes(summary: "IMS supplier view: records whose rejection added liability back",
+                               query: [Query("section", required: true, "cdnr, b2ba, cdnra, ecoma")], security: sandboxAuth),
         "ims.sales": Notes(summary: "IMS supplier view: own documents with the recipients' actions (imsactn)",
                            query: [Query("section", required: true, "b2b, b2ba, cdnr, cdnra, ecom, ecoma"),
                                    Query("return_type", required: true, "gstr-1, gstr-1a")], security: sandboxAuth),

@@ -12,7 +12,33 @@ enum IMSRoutes {
             Route(.post, "\(t)/invoices/status/reset", "ims.reset") { r, _, c throws(SandboxError) in try submit(r, c, kind: .reset) },
             Route(.get, "\(t)/invoices/status", "ims.status", status),
             Route(.get, "\(t)/invoices/{year}/{month}/sales", "ims.sales", sales),
+            Route(.get, "\(t)/invoices/added-back-liabilities/{year}/{month}", "ims.addedBack", addedBack),
         ]
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/invoices/added-back-liabilities/{year}/{month}?section=
+
+    /// The session taxpayer's records of `period` whose rejection added liability back
+    /// (`TenantState.addedBackLiabilities`), in `section` cdnr, b2ba, cdnra or ecoma (the schema's keys;
+    /// case-insensitive): missing → 400, another → 422; none → IMS0027, the documented example.
+    static func addedBack(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let sectionText = request.queryValue("section")
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard let sectionText, !sectionText.isEmpty else { throw .required("section") }
+            guard let section = AddedBackSection(rawValue: sectionText.lowercased()) else {
+                throw .unprocessable("Invalid section. Possible values: cdnr, b2ba, cdnra, ecoma")
+            }
+            let me = grant.session
+            let route = RenderCache.Route.named("ims.addedBack|\(me.value)|\(period.mmyyyy)|\(section.rawValue)")
+            return .data(ctx.cache.fragment(grant.tenant, route: route, version: state.version) {
+                let docs = state.addedBackLiabilities(supplier: me, period: period, section: section)
+                if docs.isEmpty { return SandboxData.error(.noAddedBackLiability) }
+                let parties = state.parties
+                return SandboxData.success(AddedBackLiabilityRender.records(
+                    supplier: me, period: period, section: section, documents: docs, tradeName: { parties[$0]?.tradeName ?? "" }))
+            })
+        }
     }
 
     // MARK: GET /gst/compliance/tax-payer/invoices/{year}/{month}/sales?section=&return_type=
