@@ -7,6 +7,9 @@ import JSON
 ///   lgnm, lstupdt, nba, pradr:{addr:{bnm, bno, dst, flno, geocodelvl, landMark, lg, loc, locality, lt,
 ///   pncd, st, stcd}, ntr}, rgdt, stj, stjCd, sts, tradeNam}`; dates DD/MM/YYYY, `ntr` the nature of
 ///   business as one string, no additional places (`adadr` []), `cxdt` "" while not cancelled.
+/// - `public/gstin/verify` ("200 valid gstin"): `{bussNature, gstin, legalName, pan, regStartDate,
+///   stateCode, stateName, status, validGstin}`; `bussNature` the nature of business, `validGstin` whether
+///   the check character is right.
 /// - `public/pan/search` ("200 Success"): `data` is an array of `{data:{ctb, ctj, ctjCd, cxdt, dty,
 ///   einvoiceStatus, gstin, lgnm, lstupdt, rgdt, stj, stjCd, sts, tradeNam}, gstin}`.
 package enum PublicSearchRender {
@@ -24,6 +27,15 @@ package enum PublicSearchRender {
             "ntr": .string(r.natureOfBusiness.joined(separator: ", ")),
         ])
         return JSONWriter.write(.object(o))
+    }
+
+    package static func verification(_ r: Registration) -> [UInt8] {
+        JSONWriter.write(.object([
+            "bussNature": .string(r.natureOfBusiness.joined(separator: ", ")), "gstin": .string(r.gstin.value),
+            "legalName": .string(r.legalName), "pan": .string(r.gstin.pan), "regStartDate": .string(r.registeredOn.slashed),
+            "stateCode": .string(r.gstin.stateCode.value), "stateName": .string(r.address.state), "status": .string(r.status),
+            "validGstin": .bool(r.gstin.hasValidCheckDigit),
+        ]))
     }
 
     package static func pan(_ registrations: [Registration]) -> [UInt8] {

@@ -29,6 +29,18 @@ import Testing
         #expect(other.inner == d)
     }
 
+    @Test func verify() throws {
+        let r = post("/gstin/verify", #"{"gstin":"\#(TestWorld.supplier.value)"}"#)
+        #expect(ShapeComparer.differences(r.json, OfficialExamples.parse(OfficialExamples.publicGSTINVerify)) == [])
+        let d = try #require(r.inner)
+        #expect(d["gstin"]?.stringValue == TestWorld.supplier.value && d["pan"]?.stringValue == TestWorld.supplier.pan)
+        #expect(d["stateCode"] == "29" && d["stateName"] == "Karnataka" && d["status"] == "Active" && d["validGstin"] == true)
+        // Its registration date is search's.
+        #expect(d["regStartDate"] == post("/gstin/search", #"{"gstin":"\#(TestWorld.supplier.value)"}"#).inner?["rgdt"])
+        #expect(post("/gstin/verify", #"{"gstin":"07CQZCD1111I4Z7"}"#).errorCode == "FO8000")
+        #expect(post("/gstin/verify", #"{"gstin":"3418FIN00001UNY"}"#).status == 422)
+    }
+
     @Test func documentedErrors() {
         // A well-formed GSTIN nobody in the world holds.
         let unknown = post("/gstin/search", #"{"gstin":"07CQZCD1111I4Z7"}"#)

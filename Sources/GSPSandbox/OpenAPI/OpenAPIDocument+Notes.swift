@@ -104,6 +104,7 @@ extension OpenAPIDocument {
                                      query: [Query("otp", required: true)], security: sandboxAuth, body: .vendorJSON),
         "taxpayer.session.refresh": Notes(summary: "Refresh the taxpayer session", security: sandboxAuth),
         "public.gstin.search": Notes(summary: "Public search: a GSTIN's registration (platform token)", security: sandboxAuth, body: .vendorJSON),
+        "public.gstin.verify": Notes(summary: "Public verification of a GSTIN (platform token)", security: sandboxAuth, body: .vendorJSON),
         "public.pan.search": Notes(summary: "Public search: a PAN's registrations in a state (platform token)",
                                    query: [Query("state_code", required: true, "two-digit GST state code")], security: sandboxAuth,
                                    body: .vendorJSON),

@@ -11,6 +11,7 @@ enum PublicRoutes {
     static func routes() -> [Route<SandboxAPIContext>] {
         [
             Route(.post, "\(prefix)/gstin/search", "public.gstin.search", search),
+            Route(.post, "\(prefix)/gstin/verify", "public.gstin.verify", verify),
             Route(.post, "\(prefix)/pan/search", "public.pan.search", panSearch),
         ]
     }
@@ -20,6 +21,20 @@ enum PublicRoutes {
     /// Body `{"gstin"}`: missing → 400; not a GSTIN's pattern → 422 "Invalid GSTIN pattern"; a GSTIN the
     /// world does not register → FO8000 "No records found"; else the registration (`PublicSearchRender`).
     static func search(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        try lookUp(request, ctx, render: PublicSearchRender.taxpayer)
+    }
+
+    // MARK: POST /gst/compliance/public/gstin/verify
+
+    /// As search, with the verification's fields (`PublicSearchRender.verification`). The docs give no
+    /// answer for a GSTIN nobody holds: FO8000 "No records found", as search answers.
+    static func verify(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        try lookUp(request, ctx, render: PublicSearchRender.verification)
+    }
+
+    /// The registration the body's `gstin` names, rendered by `render`.
+    private static func lookUp(_ request: HTTPRequest, _ ctx: SandboxAPIContext,
+                               render: (Registration) -> [UInt8]) throws(SandboxError) -> SandboxReply {
         let body = SandboxBody.parse(request)
         let (grant, registration) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> Registration? in
             let json = try body.get()
@@ -28,7 +43,7 @@ enum PublicRoutes {
             return state.registration(gstin)
         }
         guard let registration else { return .data(SandboxData.error(.noRecordsFound), stamp: grant.stamp) }
-        return SandboxReply(body: .success(PublicSearchRender.taxpayer(registration)), stamp: grant.stamp)
+        return SandboxReply(body: .success(render(registration)), stamp: grant.stamp)
     }
 
     // MARK: POST /gst/compliance/public/pan/search?state_code=

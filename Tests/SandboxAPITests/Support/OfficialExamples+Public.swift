@@ -11,4 +11,8 @@ extension OfficialExamples {
 
     /// POST public/pan/search "NOGSTIN No records found" — same page; OpenAPI@14e9000 ~0.111M.
     static let publicPANSearchNoGSTIN = #"{"code":200,"data":{"error_code":"NOGSTIN","message":"No records found"},"timestamp":1763446641000,"transaction_id":"c871a8fa-b8fc-47dd-bd15-9f9c3bacd60e"}"#
+
+    /// POST public/gstin/verify "200 valid gstin" — `endpoints/public/verify_gstin.mdx`; OpenAPI@864ff1b (the newer
+    /// document: 14e9000 lacks this operation) ~0.028M.
+    static let publicGSTINVerify = #"{"code":200,"timestamp":1775824753133,"data":{"data":{"legalName":"SANDBOX FINANCIAL TECHNOLOGIES PRIVATE LIMITED","bussNature":"Service Provider and Others","stateName":"Gujarat","validGstin":true,"stateCode":"24","pan":"ABKCS2033B","gstin":"24ABKCS2033B1ZV","regStartDate":"06/02/2023","status":"Active"},"status_cd":"1"},"transaction_id":"31ac0ccf-39b6-42e0-9646-aebf47d8d980"}"#
 }
