@@ -76,8 +76,10 @@ extension Reader {
         var isNote = false
         var pos: String?
         switch section {
-        case .at, .ata:
-            if section == .ata { try period(rec, "omon", p); identity.append(try string(rec, "omon", p)) }
+        case .at, .ata, .txpd, .txpda:
+            // Advances adjusted (txpd) are written as advances received (at): one record per place of
+            // supply and supply type, items by rate with the advance `ad_amt`.
+            if section == .ata || section == .txpda { try period(rec, "omon", p); identity.append(try string(rec, "omon", p)) }
             pos = try self.pos(rec, p)
             identity += [pos!, try oneOf(rec, "sply_ty", p, Self.supplyTypes)]
             try flatItems(rec, p, required: ["rt", "ad_amt"])

@@ -18,7 +18,7 @@ import JSON
 /// - `chksum`: SHA-256 of the empty string for an empty entry; of the children's checksums joined for
 ///   an entry with children (sub-sections, or `cpty_sum` rows — the rule the example's hashes follow);
 ///   of the records' own checksums joined for a leaf.
-/// - TTL_LIAB sums the liability entries (B2B, B2CL, B2CS, EXP, AT, CDNR, CDNUR) and its checksum,
+/// - TTL_LIAB sums the liability entries (B2B, B2CL, B2CS, EXP, AT, CDNR, CDNUR, less TXPD) and its checksum,
 ///   also the top-level one, hashes every other entry's. GSTN's own derivation of that checksum and
 ///   of leaf checksums is not documented.
 package enum GSTR1SummaryRender {
@@ -273,8 +273,7 @@ package enum GSTR1SummaryRender {
                            "ttl_doc_issued": .number(JSONNumber(docTotals.counts["totnum"] ?? 0)),
                            "ttl_doc_cancelled": .number(JSONNumber(docTotals.counts["cancel"] ?? 0)),
                            "net_doc_issued": .number(JSONNumber(docTotals.counts["net_issue"] ?? 0))]
-        // Advances adjusted (TXPD, TXPDA) are accepted on save but not kept: always empty.
-        let txpd = Entry("TXPD"), txpda = Entry("TXPDA", amendment: true)
+        let txpd = savedEntry(.txpd), txpda = savedEntry(.txpda, amendment: true)
 
         var before = [at, savedEntry(.ata, amendment: true), b2b, b2ba] + b2baTables + b2bTables
         before += [b2cl, savedEntry(.b2cla, amendment: true), b2cs, savedEntry(.b2csa, amendment: true), hsn, nilEntry]
@@ -282,6 +281,10 @@ package enum GSTR1SummaryRender {
                      exports, typed(.expa, ["EXPWOP", "EXPWP"], amendment: true)]
         var liability = Entry("TTL_LIAB")
         for e in [b2b, b2cl, b2cs, exports, at, cdnr, cdnur] { liability.totals.add(e.totals) }
+        // Tax already paid on advances is adjusted against these supplies: it comes off.
+        var adjusted = txpd.totals
+        adjusted.negate()
+        liability.totals.add(adjusted)
         liability.checksum = SHA256.hex((before + after).map(\.checksum).joined())
 
         var body: [String: JSONValue] = [

@@ -199,6 +199,25 @@ import Testing
         #expect(send(.get, "/gstrs/2024/11/status").status == 400)
     }
 
+    /// Advances adjusted (`txpd`, `txpda`): saved as the official save example writes them, read back under
+    /// the save's keys (GET `…/txp`, `…/txpa`), in the summary's TXPD/TXPDA, and taken off TTL_LIAB.
+    @Test func advancesAdjusted() throws {
+        let txpd = #"[{"pos":"05","sply_ty":"INTER","diff_percent":0.65,"itms":[{"rt":5,"ad_amt":100,"iamt":5,"csamt":0}]}]"#
+        let txpda = #"[{"omon":"102024","pos":"05","sply_ty":"INTER","itms":[{"rt":5,"ad_amt":40,"iamt":2,"csamt":0}]}]"#
+        let id = try #require(save(#""b2b":[\#(Self.b2b("NEW-1"))],"txpd":\#(txpd),"txpda":\#(txpda)"#))
+        #expect(status(id).inner?["status_cd"] == "P")
+        let txp = send(.get, "/gstrs/gstr-1/txp/2024/11")
+        let record = try #require(txp.inner?["txpd"]?[0])
+        #expect(record["pos"] == "05" && record["itms"]?[0]?["ad_amt"] == 100 && record["chksum"]?.stringValue?.count == 64)
+        #expect(send(.get, "/gstrs/gstr-1/txpa/2024/11").inner?["txpda"]?[0]?["omon"] == "102024")
+        #expect(send(.get, "/gstrs/gstr-1/txp/2024/10").errorCode == "RET11416")
+        let secs = try #require(send(.get, "/gstrs/gstr-1/2024/11").inner?["sec_sum"]?.arrayValue)
+        func sec(_ n: String) -> JSONValue? { secs.first { $0["sec_nm"]?.stringValue == n } }
+        #expect(sec("TXPD")?["ttl_rec"] == 1 && sec("TXPD")?["ttl_tax"] == 100 && sec("TXPD")?["ttl_igst"] == 5)
+        #expect(sec("TXPDA")?["act_tax"] == 40)
+        #expect(sec("TTL_LIAB")?["ttl_tax"] == 900, "B2B 1000 less the 100 adjusted")
+    }
+
     @Test func sectionsAndStateCodeFilter() throws {
         _ = try #require(save(#""b2cl":\#(Self.b2cl),"b2cs":[{"sply_ty":"INTER","pos":"05","typ":"OE","rt":5,"txval":110,"iamt":5.5}]"#))
         let all = send(.get, "/gstrs/gstr-1/b2cl/2024/11")

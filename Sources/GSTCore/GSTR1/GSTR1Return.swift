@@ -16,6 +16,8 @@ public enum GSTR1SavedSection: String, CaseIterable, Hashable, Sendable, Compara
     case nilRated = "nil"
     case hsn
     case docIssue = "doc_issue"
+    /// Advances adjusted against this period's supplies (GSTR-1 table 11B), and their amendments.
+    case txpd, txpda
 
     /// `nil`, `hsn` and `doc_issue` are one object per return, replaced as a whole on save; the others
     /// are lists of records merged by identity.
