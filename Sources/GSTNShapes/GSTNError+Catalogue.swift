@@ -98,9 +98,16 @@ extension GSTNError {
         message: "No document found in selected financial year. Either this document exists in a different "
             + "financial year or the document number might have been amended earlier. Search with latest amended document.")
 
+    /// Documented (GSTR-1 supeco and supecoa GETs).
+    package static let noInvoicesFound = GSTNError(code: "RETWEB_04", message: "No invoices found!!")
+
     /// What an empty GSTR-1 section answers.
     package static func gstr1Nothing(in section: GSTR1SavedSection) -> GSTNError {
-        section == .exp || section == .expa ? noExportDocumentFound : noDocumentFound
+        switch section {
+        case .exp, .expa: return noExportDocumentFound
+        case .supeco, .supecoa: return noInvoicesFound
+        default: return noDocumentFound
+        }
     }
     /// Documented (save).
     package static let gstr1AlreadyFiledForPeriod = GSTNError(code: "AUTH117", message: "GSTR1 is already filed for current period")
@@ -165,7 +172,7 @@ extension GSTNError {
             noRecordsForTransaction, imsPreviousStatusMismatch, imsInvoiceNotFound, imsPendingNotAllowed, imsSchemaViolation,
             invalidPeriodOr3BFiled, generateAfter(draftDate), gstr2bNoDetails, gstr2bNotAvailable(by: draftDate),
             gstr2aNoDetails, gstr2aNoDocument, gstr2aNoRecord, noRecordsFound, noAddedBackLiability,
-            noDocumentFound, noExportDocumentFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
+            noDocumentFound, noExportDocumentFound, noInvoicesFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
             rateNotInList, gstr1NotFiledFor3B,

@@ -20,6 +20,9 @@ import JSON
 /// | nil | `{inv[{sply_ty, expt_amt, nil_amt, ngsup_amt}]}` | whole object |
 /// | hsn | `{data[{num, hsn_sc, uqc, qty, txval, …}]}` | whole object |
 /// | doc_issue | `{doc_det[{doc_num, docs[{num, from, to, totnum, cancel, net_issue}]}]}` | whole object |
+/// | txpd, txpda | as at, ata | as at, ata |
+/// | supeco | `{clttx|paytx: [{etin, suppval, igst, cgst, sgst, cess}]}` | table, etin |
+/// | supecoa | `{clttxa|paytxa: [{oetin, omon, etin, suppval, …}]}` | table, oetin, omon |
 extension Reader {
     static let supplyTypes: Set<String> = ["INTER", "INTRA"]
 
@@ -33,6 +36,7 @@ extension Reader {
             return [GSTR1Entry(target: .saved(section, identity: ""), wire: GSTR1WireRecord(section: key, inner: .object(o)),
                                date: nil, placeOfSupply: nil, delete: delete)]
         }
+        if !section.operatorTables.isEmpty { return try operatorRows(v, section: section) }
         var out: [GSTR1Entry] = []
         for (gi, g) in try list(v, path).enumerated() {
             let gp = "\(path)[\(gi)]"
@@ -64,6 +68,35 @@ extension Reader {
                 }
             default:
                 out.append(try flatRecord(rec, section: section, path: gp))
+            }
+        }
+        return out
+    }
+
+    /// supeco / supecoa: `{"<table>":[rows]}`, one row per operator (`etin`) and table; an amendment
+    /// names the original operator and month (`oetin`, `omon`), which identify it. Rows have no items.
+    private func operatorRows(_ v: JSONValue, section: GSTR1SavedSection) throws -> [GSTR1Entry] {
+        let o = try object(v, path)
+        var out: [GSTR1Entry] = []
+        for (table, rows) in o.sorted(by: { $0.key < $1.key }) {
+            guard section.operatorTables.contains(table) else {
+                throw fail("\(path).\(table)", "expected one of \(section.operatorTables)")
+            }
+            for (i, r) in try list(rows, "\(path).\(table)").enumerated() {
+                let p = "\(path).\(table)[\(i)]"
+                var rec = try object(r, p)
+                var identity = [table, try string(rec, "etin", p, max: 15)]
+                if section == .supecoa {
+                    identity = [table, try string(rec, "oetin", p, max: 15), try string(rec, "omon", p)]
+                    try period(rec, "omon", p)
+                }
+                _ = try amount(rec, "suppval", p)
+                for k in ["igst", "cgst", "sgst", "cess"] { _ = try amount(rec, k, p, required: false) }
+                let delete = try flagDeletes(rec, p)
+                rec["flag"] = nil
+                out.append(GSTR1Entry(target: .saved(section, identity: identity.joined(separator: "|")),
+                                      wire: GSTR1WireRecord(section: section.rawValue, group: ["table": .string(table)], inner: .object(rec)),
+                                      date: nil, placeOfSupply: nil, delete: delete))
             }
         }
         return out

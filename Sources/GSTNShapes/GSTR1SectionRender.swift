@@ -27,6 +27,15 @@ package enum GSTR1SectionRender {
     /// `pos` equals it (b2cl / b2cla `state_code`).
     package static func saved(_ section: GSTR1SavedSection, records: [GSTR1SavedRecord], posFilter: String? = nil) -> JSONValue {
         let key = section.rawValue
+        if !section.operatorTables.isEmpty {
+            // `{"supeco":{"clttx":[…],"paytx":[…]}}`: rows as saved, without a checksum (the GET schema has none).
+            var tables: [String: JSONValue] = [:]
+            for r in records {
+                let table = r.wire.group["table"]?.stringValue ?? section.operatorTables[0]
+                tables[table] = .array((tables[table]?.arrayValue ?? []) + [r.wire.inner])
+            }
+            return .object([key: .object(tables)])
+        }
         if section.isWholeObject {
             return .object([key: records.first.map { flagged(withChecksum($0.wire.inner)) } ?? .object([:])])
         }

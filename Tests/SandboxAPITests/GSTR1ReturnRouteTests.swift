@@ -218,6 +218,30 @@ import Testing
         #expect(sec("TTL_LIAB")?["ttl_tax"] == 900, "B2B 1000 less the 100 adjusted")
     }
 
+    /// Supplies through e-commerce operators (`supeco`, `supecoa`), saved from the official save example's
+    /// rows: kept per table and operator, a later row of the same operator replacing the first.
+    @Test func suppliesThroughOperators() throws {
+        let supeco = #"{"clttx":[{"etin":"20ALYPD6528PQC5","suppval":10000,"igst":1000,"cgst":0,"sgst":0,"cess":0,"flag":"E"}],"paytx":[{"etin":"20ALYPD6528PQC5","suppval":500,"igst":90,"cgst":0,"sgst":0,"cess":0}]}"#
+        let supecoa = #"{"clttxa":[{"oetin":"20ALYPD6528PQC5","etin":"20ALYPD6528PQC5","suppval":10000,"igst":1000,"cgst":0,"sgst":0,"cess":0,"omon":"052023"}]}"#
+        #expect(send(.get, "/gstrs/gstr-1/supeco/2024/11").errorCode == "RETWEB_04")
+        #expect(send(.get, "/gstrs/gstr-1/supeco/2024/11").errorMessage == "No invoices found!!")
+        let id = try #require(save(#""b2b":[\#(Self.b2b("NEW-1"))],"supeco":\#(supeco),"supecoa":\#(supecoa)"#))
+        #expect(status(id).inner?["status_cd"] == "P")
+        let got = try #require(send(.get, "/gstrs/gstr-1/supeco/2024/11").inner?["supeco"])
+        #expect(got.sortedKeys == ["clttx", "paytx"])
+        #expect(got["clttx"]?[0]?.sortedKeys == ["cess", "cgst", "etin", "igst", "sgst", "suppval"])
+        #expect(got["paytx"]?[0]?["suppval"] == 500)
+        #expect(send(.get, "/gstrs/gstr-1/supecoa/2024/11").inner?["supecoa"]?["clttxa"]?[0]?["omon"] == "052023")
+        // The same operator again in the same table: replaced, not added.
+        let again = #"{"clttx":[{"etin":"20ALYPD6528PQC5","suppval":20000,"igst":2000}]}"#
+        _ = try #require(save(#""supeco":\#(again)"#))
+        let replaced = send(.get, "/gstrs/gstr-1/supeco/2024/11").inner?["supeco"]?["clttx"]?.arrayValue
+        #expect(replaced?.count == 1 && replaced?.first?["suppval"] == 20000)
+        // A table the section does not have fails the save's structure check.
+        let bad = try #require(save(#""supeco":{"b2b":[]}"#))
+        #expect(status(bad).inner?["status_cd"] == "ER")
+    }
+
     @Test func sectionsAndStateCodeFilter() throws {
         _ = try #require(save(#""b2cl":\#(Self.b2cl),"b2cs":[{"sply_ty":"INTER","pos":"05","typ":"OE","rt":5,"txval":110,"iamt":5.5}]"#))
         let all = send(.get, "/gstrs/gstr-1/b2cl/2024/11")

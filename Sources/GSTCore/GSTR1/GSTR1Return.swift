@@ -18,6 +18,18 @@ public enum GSTR1SavedSection: String, CaseIterable, Hashable, Sendable, Compara
     case docIssue = "doc_issue"
     /// Advances adjusted against this period's supplies (GSTR-1 table 11B), and their amendments.
     case txpd, txpda
+    /// Supplies through e-commerce operators (GSTR-1 table 14: `clttx` where the operator collects
+    /// TCS, `paytx` where it pays the tax), and their amendments (14A: `clttxa`, `paytxa`).
+    case supeco, supecoa
+
+    /// supeco / supecoa: the tables their records are kept in.
+    public var operatorTables: [String] {
+        switch self {
+        case .supeco: return ["clttx", "paytx"]
+        case .supecoa: return ["clttxa", "paytxa"]
+        default: return []
+        }
+    }
 
     /// `nil`, `hsn` and `doc_issue` are one object per return, replaced as a whole on save; the others
     /// are lists of records merged by identity.

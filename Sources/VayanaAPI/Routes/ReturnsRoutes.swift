@@ -38,7 +38,7 @@ enum ReturnsRoutes {
     static let savedGSTR1Sections: [String: GSTR1SavedSection] = [
         "B2CL": .b2cl, "B2CLA": .b2cla, "B2CS": .b2cs, "B2CSA": .b2csa, "EXP": .exp, "EXPA": .expa,
         "AT": .at, "ATA": .ata, "NIL": .nilRated, "HSNSUM": .hsn, "DOCISS": .docIssue,
-        "CDNUR": .cdnur, "CDNURA": .cdnura, "TXP": .txpd, "TXPA": .txpda,
+        "CDNUR": .cdnur, "CDNURA": .cdnura, "TXP": .txpd, "TXPA": .txpda, "SUPECO": .supeco, "SUPECOA": .supecoa,
     ]
 
     /// GSTR-1 sections whose documents the world never holds (tax paid on advances): "no document".
