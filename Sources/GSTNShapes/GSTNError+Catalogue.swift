@@ -92,7 +92,7 @@ extension GSTNError {
         code: "RET11416",
         message: "No document found in selected financial year. Either this document exists in a different "
             + "financial year or the document number is incorrect.")
-    /// Documented (GSTR-1 exp and expa GETs).
+    /// Documented (GSTR-1 exp, expa, ecom and ecoma GETs).
     package static let noExportDocumentFound = GSTNError(
         code: "RET11417",
         message: "No document found in selected financial year. Either this document exists in a different "
@@ -104,7 +104,7 @@ extension GSTNError {
     /// What an empty GSTR-1 section answers.
     package static func gstr1Nothing(in section: GSTR1SavedSection) -> GSTNError {
         switch section {
-        case .exp, .expa: return noExportDocumentFound
+        case .exp, .expa, .ecom, .ecoma: return noExportDocumentFound
         case .supeco, .supecoa: return noInvoicesFound
         default: return noDocumentFound
         }

@@ -23,6 +23,8 @@ import JSON
 /// | txpd, txpda | as at, ata | as at, ata |
 /// | supeco | `{clttx|paytx: [{etin, suppval, igst, cgst, sgst, cess}]}` | table, etin |
 /// | supecoa | `{clttxa|paytxa: [{oetin, omon, etin, suppval, …}]}` | table, oetin, omon |
+/// | ecom | `{b2b[{stin, rtin, inv[…]}], urp2b[{rtin, inv[…]}], b2c[{stin, pos, rt, sply_ty, …}], urp2c[…]}` | part, parties, inum / pos, rt, sply_ty |
+/// | ecoma | `{b2ba[…], urp2ba[…]}` (with oinum, oidt), `b2ca[{pos, posItms[{stin, omon, sply_ty, itms}]}]`, `urp2ca[{pos, omon, sply_ty, itms}]` | part, parties, inum / pos, stin, omon, sply_ty |
 extension Reader {
     static let supplyTypes: Set<String> = ["INTER", "INTRA"]
 
@@ -37,6 +39,7 @@ extension Reader {
                                date: nil, placeOfSupply: nil, delete: delete)]
         }
         if !section.operatorTables.isEmpty { return try operatorRows(v, section: section) }
+        if !section.ecomParts.isEmpty { return try ecomRecords(v, section: section) }
         var out: [GSTR1Entry] = []
         for (gi, g) in try list(v, path).enumerated() {
             let gp = "\(path)[\(gi)]"
@@ -97,6 +100,77 @@ extension Reader {
                 out.append(GSTR1Entry(target: .saved(section, identity: identity.joined(separator: "|")),
                                       wire: GSTR1WireRecord(section: section.rawValue, group: ["table": .string(table)], inner: .object(rec)),
                                       date: nil, placeOfSupply: nil, delete: delete))
+            }
+        }
+        return out
+    }
+
+    /// ecom / ecoma, as Sandbox's save example and GET schemas write them (no structured save schema
+    /// exists). Invoices (`b2b`, `urp2b`, `b2ba`, `urp2ba`) are grouped by their parties and kept one per
+    /// invoice number; rate rows (`b2c`, `urp2c`) by place of supply, rate and supply type (and supplier);
+    /// amended rows (`b2ca`, `urp2ca`) by place of supply, original month and supply type (and supplier).
+    private func ecomRecords(_ v: JSONValue, section: GSTR1SavedSection) throws -> [GSTR1Entry] {
+        let o = try object(v, path)
+        var out: [GSTR1Entry] = []
+        func entry(_ identity: [String], group: [String: JSONValue], innerKey: String?, _ rec: [String: JSONValue],
+                   date: CivilDate?, pos: String?, _ p: String) throws -> GSTR1Entry {
+            let delete = try flagDeletes(rec, p)
+            var kept = rec
+            kept["flag"] = nil
+            return GSTR1Entry(target: .saved(section, identity: identity.joined(separator: "|")),
+                              wire: GSTR1WireRecord(section: section.rawValue, group: group, innerKey: innerKey, inner: .object(kept)),
+                              date: date, placeOfSupply: pos, delete: delete)
+        }
+        for (part, rows) in o.sorted(by: { $0.key < $1.key }) {
+            guard section.ecomParts.contains(part) else { throw fail("\(path).\(part)", "expected one of \(section.ecomParts)") }
+            for (gi, g) in try list(rows, "\(path).\(part)").enumerated() {
+                let gp = "\(path).\(part)[\(gi)]"
+                let rec = try object(g, gp)
+                switch part {
+                case "b2b", "urp2b", "b2ba", "urp2ba":
+                    var group: [String: JSONValue] = ["part": .string(part), "rtin": .string(try string(rec, "rtin", gp, max: 15))]
+                    if part.hasPrefix("b2b") { group["stin"] = .string(try string(rec, "stin", gp, max: 15)) }
+                    for (ii, r) in try list(rec["inv"], "\(gp).inv").enumerated() {
+                        let p = "\(gp).inv[\(ii)]"
+                        let inv = try object(r, p)
+                        let number = try string(inv, "inum", p, max: 16)
+                        let date = try self.date(inv, "idt", p)
+                        _ = try oneOf(inv, "sply_ty", p, Self.supplyTypes)
+                        if part.hasSuffix("a") { _ = try string(inv, "oinum", p, max: 16); _ = try self.date(inv, "oidt", p) }
+                        let pos = try self.pos(inv, p)
+                        _ = try oneOf(inv, "inv_typ", p, ["R", "DE", "SEWP", "SEWOP"])
+                        _ = try amount(inv, "val", p)
+                        _ = try lineItems(inv, p)
+                        let parties = [group["stin"]?.stringValue ?? "", group["rtin"]!.stringValue!]
+                        out.append(try entry([part] + parties + [number], group: group, innerKey: "inv", inv, date: date, pos: pos, p))
+                    }
+                case "b2c", "urp2c":
+                    let pos = try self.pos(rec, gp)!
+                    let supplier = part == "b2c" ? try string(rec, "stin", gp, max: 15) : ""
+                    let rate = String(try amount(rec, "rt", gp).paise)
+                    _ = try amount(rec, "txval", gp)
+                    for k in ["iamt", "camt", "samt", "csamt"] { _ = try amount(rec, k, gp, required: false) }
+                    let identity = [part, supplier, pos, rate, try oneOf(rec, "sply_ty", gp, Self.supplyTypes)]
+                    out.append(try entry(identity, group: ["part": .string(part)], innerKey: nil, rec, date: nil, pos: pos, gp))
+                case "b2ca":
+                    let pos = try self.pos(rec, gp)!
+                    for (ii, r) in try list(rec["posItms"], "\(gp).posItms").enumerated() {
+                        let p = "\(gp).posItms[\(ii)]"
+                        let row = try object(r, p)
+                        try period(row, "omon", p)
+                        try flatItems(row, p, required: ["rt", "txval"])
+                        let identity = [part, pos, try string(row, "stin", p, max: 15), try string(row, "omon", p),
+                                        try oneOf(row, "sply_ty", p, Self.supplyTypes)]
+                        out.append(try entry(identity, group: ["part": .string(part), "pos": .string(pos)], innerKey: "posItms",
+                                             row, date: nil, pos: pos, p))
+                    }
+                default:  // urp2ca
+                    let pos = try self.pos(rec, gp)!
+                    try period(rec, "omon", gp)
+                    try flatItems(rec, gp, required: ["rt", "txval"])
+                    let identity = [part, pos, try string(rec, "omon", gp), try oneOf(rec, "sply_ty", gp, Self.supplyTypes)]
+                    out.append(try entry(identity, group: ["part": .string(part)], innerKey: nil, rec, date: nil, pos: pos, gp))
+                }
             }
         }
         return out

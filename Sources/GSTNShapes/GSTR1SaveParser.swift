@@ -8,8 +8,7 @@ import JSON
 ///
 /// Structure rules, from GSTN's GSTR-1 schema as Sandbox documents it (§5.3):
 /// - the body is an object; `gstin`, when present, is the session's; `fp`, when present, is the period.
-/// - only the sections below plus `gstin`, `fp`, `gt`, `cur_gt`; `ecom` and `ecoma` are accepted and not
-///   stored; at least one stored section must be present.
+/// - only the sections below plus `gstin`, `fp`, `gt`, `cur_gt`; at least one section must be present.
 /// - dates DD-MM-YYYY, `pos` two digits, amounts non-negative with at most two decimals and at most
 ///   GSTN's maxima (`val` 9,999,999,999,999.99, any other 99,999,999,999.99), `rchrg` Y/N,
 ///   `inv_typ` R/DE/SEWP/SEWOP/CBW, `ntty` C/D, `flag` (optional) one of D/A/R/N/U/E, `ctin` a valid
@@ -22,7 +21,7 @@ package enum GSTR1SaveParser {
         package var description: String { "\(path): \(problem)" }
     }
 
-    static let ignoredSections: Set<String> = ["ecom", "ecoma"]
+    static let ignoredSections: Set<String> = []
     static let metaKeys: Set<String> = ["gstin", "fp", "gt", "cur_gt"]
 
     package static func parse(_ body: JSONValue, supplier: GSTIN, period: ReturnPeriod) -> Result<[GSTR1Entry], Fault> {

@@ -7,6 +7,32 @@ package enum GSTR1SectionRender {
     /// SHA-256 (hex) of a record's compact JSON with sorted keys: GSTN's per-record `chksum`.
     package static func checksum(_ v: JSONValue) -> String { SHA256.hex(JSONWriter.write(v)) }
 
+    /// ecom / ecoma: `{"<part>":[…]}`; grouped parts regrouped by their parties (or place of supply)
+    /// in order of first appearance, each record with its checksum, as the GET schemas require.
+    static func ecom(_ records: [GSTR1SavedRecord]) -> JSONValue {
+        var parts: [String: [JSONValue]] = [:]
+        var groups: [String: [(group: [String: JSONValue], key: String, members: [JSONValue])]] = [:]
+        for r in records {
+            var group = r.wire.group
+            let part = group.removeValue(forKey: "part")?.stringValue ?? ""
+            let record = withChecksum(r.wire.inner)
+            guard let innerKey = r.wire.innerKey else { parts[part, default: []].append(record); continue }
+            if let i = groups[part]?.firstIndex(where: { $0.group == group }) {
+                groups[part]![i].members.append(record)
+            } else {
+                groups[part, default: []].append((group, innerKey, [record]))
+            }
+        }
+        for (part, list) in groups {
+            parts[part, default: []] += list.map { g in
+                var o = g.group
+                o[g.key] = .array(g.members)
+                return .object(o)
+            }
+        }
+        return .object(parts.mapValues { .array($0) })
+    }
+
     /// `flag` "N" as GSTN returns it on B2CS rows and the NIL, HSN and DOC_ISSUE objects (the official
     /// examples of those GETs): the save request's own `flag` is not kept.
     static func flagged(_ v: JSONValue) -> JSONValue {
@@ -36,6 +62,7 @@ package enum GSTR1SectionRender {
             }
             return .object([key: .object(tables)])
         }
+        if !section.ecomParts.isEmpty { return .object([key: ecom(records)]) }
         if section.isWholeObject {
             return .object([key: records.first.map { flagged(withChecksum($0.wire.inner)) } ?? .object([:])])
         }

@@ -242,6 +242,26 @@ import Testing
         #expect(status(bad).inner?["status_cd"] == "ER")
     }
 
+    /// Supplies on which the operator pays the tax (`ecom`, `ecoma`), in the parts Sandbox's save example
+    /// uses: invoices regrouped by their parties, rate rows flat, each with a checksum on reading.
+    @Test func operatorPaidSupplies() throws {
+        let ecom = #"{"b2b":[{"inv":[{"val":1180,"itms":[{"num":1,"itm_det":{"rt":18,"txval":1000,"iamt":180}}],"inv_typ":"R","flag":"N","pos":"32","idt":"12-11-2024","inum":"EC-1","sply_ty":"INTER"},{"val":590,"itms":[{"num":1,"itm_det":{"rt":18,"txval":500,"iamt":90}}],"inv_typ":"R","flag":"N","pos":"32","idt":"13-11-2024","inum":"EC-2","sply_ty":"INTER"}],"rtin":"32KLJIP1179C1ZF","stin":"33CBCHE8993D1Z5"}],"b2c":[{"stin":"33CBCHE8993D1Z5","csamt":0,"samt":0,"rt":1,"flag":"N","pos":"04","txval":1000,"camt":0,"iamt":10,"sply_ty":"INTER"}],"urp2c":[{"csamt":0,"samt":0,"rt":1,"flag":"N","pos":"04","txval":200,"camt":0,"iamt":2,"sply_ty":"INTER"}]}"#
+        let ecoma = #"{"b2ca":[{"pos":"07","posItms":[{"flag":"N","omon":"062024","sply_ty":"INTER","stin":"33CBCHE8993D1Z5","itms":[{"rt":1.5,"txval":300,"iamt":4.5}]}]}]}"#
+        #expect(send(.get, "/gstrs/gstr-1/ecom/2024/11").errorCode == "RET11417")
+        let id = try #require(save(#""ecom":\#(ecom),"ecoma":\#(ecoma)"#))
+        #expect(status(id).inner?["status_cd"] == "P", "\(status(id).text)")
+        let got = try #require(send(.get, "/gstrs/gstr-1/ecom/2024/11").inner?["ecom"])
+        #expect(got.sortedKeys == ["b2b", "b2c", "urp2c"])
+        let group = try #require(got["b2b"]?[0])
+        #expect(group.sortedKeys == ["inv", "rtin", "stin"] && group["inv"]?.arrayValue?.count == 2)
+        #expect(group["inv"]?[0]?["chksum"]?.stringValue?.count == 64 && group["inv"]?[0]?["flag"] == nil)
+        #expect(got["b2c"]?[0]?["chksum"] != nil && got["urp2c"]?[0]?["txval"] == 200)
+        let amended = try #require(send(.get, "/gstrs/gstr-1/ecoma/2024/11").inner?["ecoma"]?["b2ca"]?[0])
+        #expect(amended["pos"] == "07" && amended["posItms"]?[0]?["omon"] == "062024")
+        // A part the section does not have, or an invoice without its number, fails the structure check.
+        #expect(status(try #require(save(#""ecom":{"b2ba":[]}"#))).inner?["status_cd"] == "ER")
+    }
+
     @Test func sectionsAndStateCodeFilter() throws {
         _ = try #require(save(#""b2cl":\#(Self.b2cl),"b2cs":[{"sply_ty":"INTER","pos":"05","typ":"OE","rt":5,"txval":110,"iamt":5.5}]"#))
         let all = send(.get, "/gstrs/gstr-1/b2cl/2024/11")

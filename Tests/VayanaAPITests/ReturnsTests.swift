@@ -165,7 +165,8 @@ import VayanaAPI
         #expect(badCtin.json["error"]?["args"] == json(#"{"parameter-name":"ctin"}"#))
         #expect(h.get("\(base)&action=CDNR").gstnCode == "RET11416")  // this supplier issued no notes
         #expect(h.get("\(base)&action=B2CS").gstnCode == "RET11416")  // nor saved any B2CS record
-        #expect(h.get("\(base)&action=ECOM").gstnCode == "GEN5002")
+        #expect(h.get("\(base)&action=ECOM").gstnCode == "RET11417")  // nor any e-commerce supply
+        #expect(h.get("\(base)&action=RETSUM").gstnCode == "GEN5002")
     }
 
     @Test func largeGSTR1GoesThroughFileDetails() {

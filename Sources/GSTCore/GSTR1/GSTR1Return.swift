@@ -22,11 +22,24 @@ public enum GSTR1SavedSection: String, CaseIterable, Hashable, Sendable, Compara
     /// TCS, `paytx` where it pays the tax), and their amendments (14A: `clttxa`, `paytxa`).
     case supeco, supecoa
 
+    /// Supplies on which the e-commerce operator pays the tax (GSTR-1 table 15: `b2b`, `b2c`, `urp2b`,
+    /// `urp2c`), and their amendments (15A: `b2ba`, `b2ca`, `urp2ba`, `urp2ca`).
+    case ecom, ecoma
+
     /// supeco / supecoa: the tables their records are kept in.
     public var operatorTables: [String] {
         switch self {
         case .supeco: return ["clttx", "paytx"]
         case .supecoa: return ["clttxa", "paytxa"]
+        default: return []
+        }
+    }
+
+    /// ecom / ecoma: their sub-sections.
+    public var ecomParts: [String] {
+        switch self {
+        case .ecom: return ["b2b", "b2c", "urp2b", "urp2c"]
+        case .ecoma: return ["b2ba", "b2ca", "urp2ba", "urp2ca"]
         default: return []
         }
     }

@@ -12,6 +12,7 @@ enum GSTR1ReturnRoutes {
         ("at", .at), ("ata", .ata), ("b2cl", .b2cl), ("b2cla", .b2cla), ("b2cs", .b2cs), ("b2csa", .b2csa),
         ("cdnur", .cdnur), ("cdnura", .cdnura), ("exp", .exp), ("expa", .expa), ("nil", .nilRated), ("hsn", .hsn),
         ("doc-issue", .docIssue), ("txp", .txpd), ("txpa", .txpda), ("supeco", .supeco), ("supecoa", .supecoa),
+        ("ecom", .ecom), ("ecoma", .ecoma),
     ]
 
     static func routes(_ t: String) -> [Route<SandboxAPIContext>] {

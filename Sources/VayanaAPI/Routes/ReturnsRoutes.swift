@@ -17,8 +17,9 @@ import JSON
 ///   documents. GEN2B / GENSTS2B → 502 GEN5002 (not emulated through Vayana).
 /// - `gstr1` with `action` B2B or B2BA: the taxpayer's own outward documents (`ctin`, `action_required`
 ///   filters), `{"b2b":[{cfs, ctin, inv:[…]}]}`; none → 502 RET11416. The record sections (B2CL, B2CS,
-///   EXP, AT, NIL, HSNSUM, DOCISS, CDNUR and their amendments) from the GSTR-1 the supplier saved, CDNR / CDNRA from the world's notes — the same data and renderer as Sandbox's routes; TXP →
-///   RET11416; ECOM, ECOMA and the summary/status actions → 502 GEN5002 (not emulated yet).
+///   EXP, AT, NIL, HSNSUM, DOCISS, CDNUR, TXP, SUPECO, ECOM and their amendments) from the GSTR-1 the
+///   supplier saved, CDNR / CDNRA from the world's notes — the same data and renderer as Sandbox's routes;
+///   the summary/status actions → 502 GEN5002 (not emulated yet).
 /// - `gstr2a` (B2B, B2BA, CDN, CDNA; the rest RET13508) and `gstr3b` (RETSUM): `ReturnsRoutes+GSTR2A3B.swift`.
 /// - The other return types → 502 GEN5002 (not emulated yet).
 /// - Large GSTR-1 results answer `{"token":…}`; FILEDET with it lists the files.
@@ -38,15 +39,12 @@ enum ReturnsRoutes {
     static let savedGSTR1Sections: [String: GSTR1SavedSection] = [
         "B2CL": .b2cl, "B2CLA": .b2cla, "B2CS": .b2cs, "B2CSA": .b2csa, "EXP": .exp, "EXPA": .expa,
         "AT": .at, "ATA": .ata, "NIL": .nilRated, "HSNSUM": .hsn, "DOCISS": .docIssue,
-        "CDNUR": .cdnur, "CDNURA": .cdnura, "TXP": .txpd, "TXPA": .txpda, "SUPECO": .supeco, "SUPECOA": .supecoa,
+        "CDNUR": .cdnur, "CDNURA": .cdnura, "TXP": .txpd, "TXPA": .txpda, "SUPECO": .supeco, "SUPECOA": .supecoa, "ECOM": .ecom, "ECOMA": .ecoma,
     ]
-
-    /// GSTR-1 sections whose documents the world never holds (tax paid on advances): "no document".
-    static let emptyGSTR1Sections: Set<String> = ["TXP", "TXPA"]
 
     /// GSTR-1 actions GSTN has that this sandbox does not emulate yet.
     static let unemulatedGSTR1Actions: Set<String> = [
-        "ECOM", "ECOMA", "SUPECO", "SUPECOA", "RETSUM", "RETSTATUS", "EINV", "GETPREF",
+        "RETSUM", "RETSTATUS", "EINV", "GETPREF",
     ]
 
     // MARK: GET …/returns
@@ -131,9 +129,6 @@ enum ReturnsRoutes {
             return try gstr1Notes(q, amended: action == "CDNRA", gstin: gstin, &state, tenant, ctx)
         case _ where savedGSTR1Sections[action] != nil:
             return try gstr1Saved(q, section: savedGSTR1Sections[action]!, gstin: gstin, &state, tenant, ctx)
-        case _ where emptyGSTR1Sections.contains(action):
-            _ = try period(q, preferredName: "ret_period")
-            throw .gstn(.noDocumentFound)
         case _ where unemulatedGSTR1Actions.contains(action):
             throw .gstn(.notEmulated("GSTR-1 \(action)"))
         default:
