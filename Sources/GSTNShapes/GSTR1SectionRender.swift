@@ -114,13 +114,8 @@ package enum GSTR1SectionRender {
     /// ntty, [ont_dt, ont_num,] pos, rchrg, updby, val}]}]}` — as B2B (`GSTR1Render`), for notes.
     /// `documents` sorted by recipient. `imsAction`: as `GSTR1Render.section`.
     package static func notes(_ key: String, documents: [Document], amended: Bool, imsAction: Bool = false) -> JSONValue {
-        var groups: [JSONValue] = []
-        var i = 0
-        while i < documents.count {
-            let ctin = documents[i].recipient
-            var nts: [JSONValue] = []
-            while i < documents.count, documents[i].recipient == ctin {
-                let d = documents[i]
+        let groups: [JSONValue] = byRecipient(documents).map { ctin, notes in
+            let nts: [JSONValue] = notes.map { d in
                 var o: [String: JSONValue] = [
                     "cflag": "N", "chksum": .string(d.imsHash), "d_flag": "Y", "flag": "U",
                     "inv_typ": .string(d.invoiceType.rawValue), "itms": items(d), "nt_dt": .string(d.date.dashed),
@@ -133,11 +128,24 @@ package enum GSTR1SectionRender {
                     o["ont_dt"] = .string((d.originalDate ?? d.date).dashed)
                     o["ont_num"] = .string(d.originalNumber ?? "")
                 }
-                nts.append(.object(o))
-                i += 1
+                return .object(o)
             }
-            groups.append(.object(["cfs": "N", "ctin": .string(ctin.value), "nt": .array(nts)]))
+            return .object(["cfs": "N", "ctin": .string(ctin.value), "nt": .array(nts)])
         }
         return .object([key: .array(groups)])
+    }
+
+    /// Documents sorted by recipient, as runs of one recipient each (the groups GSTR-1's views write).
+    static func byRecipient(_ documents: [Document]) -> [(recipient: GSTIN, documents: ArraySlice<Document>)] {
+        var runs: [(GSTIN, ArraySlice<Document>)] = []
+        var start = 0
+        while start < documents.count {
+            let recipient = documents[start].recipient
+            var end = start + 1
+            while end < documents.count, documents[end].recipient == recipient { end += 1 }
+            runs.append((recipient, documents[start..<end]))
+            start = end
+        }
+        return runs
     }
 }

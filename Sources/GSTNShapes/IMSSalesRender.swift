@@ -48,13 +48,8 @@ package enum IMSSalesRender {
     }
 
     private static func ecom(_ documents: [Document], amended: Bool) -> JSONValue {
-        var groups: [JSONValue] = []
-        var i = 0
-        while i < documents.count {
-            let rtin = documents[i].recipient
-            var invs: [JSONValue] = []
-            while i < documents.count, documents[i].recipient == rtin {
-                let d = documents[i]
+        let groups: [JSONValue] = GSTR1SectionRender.byRecipient(documents).map { rtin, run in
+            let invs: [JSONValue] = run.map { d in
                 var o: [String: JSONValue] = [
                     "chksum": .string(d.imsHash), "flag": "N", "idt": .string(d.date.dashed), "inum": .string(d.number),
                     "inv_typ": .string(d.invoiceType.rawValue), "itms": GSTR1SectionRender.items(d),
@@ -66,10 +61,9 @@ package enum IMSSalesRender {
                     o["oidt"] = .string((d.originalDate ?? d.date).dashed)
                     o["oinum"] = .string(d.originalNumber ?? "")
                 }
-                invs.append(.object(o))
-                i += 1
+                return .object(o)
             }
-            groups.append(.object(["inv": .array(invs), "rtin": .string(rtin.value), "stin": .string(documents[i - 1].supplier.value)]))
+            return .object(["inv": .array(invs), "rtin": .string(rtin.value), "stin": .string(run.first!.supplier.value)])
         }
         return .object([amended ? "b2ba" : "b2b": .array(groups)])
     }

@@ -22,18 +22,8 @@ final class SlowWorkThread: Sendable {
     init() {
         pending = .allocate(capacity: 1)
         sem_init(pending, 0, 0)
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { raw in
-            let worker = Unmanaged<SlowWorkThread>.fromOpaque(raw!).takeRetainedValue()
-            worker.run()
-            return nil
-        }, context)
-        if created == 0 {
-            pthread_detach(thread)
-        } else {
+        if !startDetachedThread({ [self] in run() }) {
             // No thread: jobs run on the caller's thread instead (still correct, only not offloaded).
-            Unmanaged<SlowWorkThread>.fromOpaque(context).release()
             queue.withLock { $0.stopped = true }
         }
     }

@@ -57,19 +57,7 @@ final class WorkerLoop: @unchecked Sendable {
     /// holds the loop (and what `handle` captures) until `stop()` lets it end.
     func start(handle: @escaping (gsp_poll_event) -> Void) throws(ServerError) {
         self.handle = handle
-        let context = Unmanaged.passRetained(self).toOpaque()
-        var thread = pthread_t()
-        let created = pthread_create(&thread, nil, { raw in
-            let loop = Unmanaged<WorkerLoop>.fromOpaque(raw!).takeRetainedValue()
-            loop.run()
-            return nil
-        }, context)
-        guard created == 0 else {
-            Unmanaged<WorkerLoop>.fromOpaque(context).release()
-            errno = created
-            throw ServerError.lastError("pthread_create")
-        }
-        pthread_detach(thread)
+        guard startDetachedThread({ [self] in run() }) else { throw ServerError.lastError("pthread_create") }
     }
 
     /// Runs `job` on the loop's thread, after the jobs sent before it. Any thread.
