@@ -152,6 +152,33 @@ extension GSTNError {
     package static let gstr1NotFiledFor3B = GSTNError(
         code: "RT-R3BQ1004",
         message: "You have not filed GSTR-1 of the selected tax period. Please file the same to enable filing of GSTR-3B.")
+    /// Documented (offset liability): an offset that does not pay the liability exactly. GSTN answers every
+    /// offset that misses its criteria so (set-off order, ledger balances: the emulator says which in
+    /// `X-Sandbox-Reason`).
+    package static let partialOrExcessPayment = GSTNError(
+        code: "RT-3BAS1070",
+        message: "PARTIAL/EXCESS payment is not allowed.Please try again.If error persists quote error number RT-3BAS1070 when you contact customer care for quick resolution.")
+    /// Documented (offset liability): a period that cannot be paid yet (it has not ended).
+    package static let invalidReturnPeriod3B = GSTNError(
+        code: "RT-3BGV1005",
+        message: "Return period is invalid. If error persists quote error number RT-3BGV1005 when you contact customer care for quick resolution")
+    /// Emulator's choice (code and message; undocumented): offset before a GSTR-3B is saved for the period.
+    package static let gstr3bNotSaved = GSTNError(
+        code: "RT-3BOL1001", message: "GSTR-3B of the selected tax period is not saved. Save it before offsetting the liability.")
+    /// Emulator's choice (undocumented; GSTN's help: "The offset liability function is available only once
+    /// for use in a tax period"): a second offset of a period.
+    package static let liabilityAlreadyOffset = GSTNError(
+        code: "RT-3BOL1002", message: "Liability of the selected tax period is already offset.")
+    /// Emulator's choice (undocumented): filing GSTR-3B before its liability is paid.
+    package static let liabilityNotPaid = GSTNError(
+        code: "RT-3BOL1003", message: "Liability of the selected tax period is not paid. Offset the liability before filing GSTR-3B.")
+
+    // MARK: Ledgers
+
+    /// Documented (cash ledger).
+    package static let toDateBeyondToday = GSTNError(code: "LG9089", message: "To Date cannot be beyond the current date")
+    /// Emulator's choice (undocumented): a ledger query whose from date is after its to date.
+    package static let fromDateAfterToDate = GSTNError(code: "LG9090", message: "From Date cannot be after To Date")
 
     // MARK: Not emulated
 
@@ -175,7 +202,8 @@ extension GSTNError {
             noDocumentFound, noExportDocumentFound, noInvoicesFound, gstr1AlreadyFiledForPeriod, resetInProgress, resetInProgressJob, alreadyReadyToFile,
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
-            rateNotInList, gstr1NotFiledFor3B,
+            rateNotInList, gstr1NotFiledFor3B, partialOrExcessPayment, invalidReturnPeriod3B, gstr3bNotSaved,
+            liabilityAlreadyOffset, liabilityNotPaid, toDateBeyondToday, fromDateAfterToDate,
         ]
     }
 

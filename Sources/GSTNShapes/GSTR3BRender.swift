@@ -9,7 +9,7 @@ import JSON
 /// keys in byte order. Lines the world has no facts for (B2C inter-state supplies, interest and late
 /// fee, exempt and non-GST inward supplies, imports, ISD, zero-rated, nil/exempt, non-GST, ineligible
 /// ITC) are zero or empty. 4(A)(5) `OTH` is the gross ITC, 4(B)(2) `OTH` the credit notes reversed,
-/// 4(C) the difference. `tx_pmt` (payment) comes with the ledgers (issue 14).
+/// 4(C) the difference. `tx_pmt` is the payment (GSTR3BRender+Payment).
 package enum GSTR3BRender {
     package static func summary(_ s: GSTR3BSummary) -> [UInt8] {
         var b = JSONBuilder(capacity: 1024)
@@ -51,6 +51,7 @@ package enum GSTR3BRender {
         b.key("osup_nongst"); line(.zero, into: &b)
         b.key("osup_zero"); line(.zero, into: &b)
         b.endObject()
+        b.key("tx_pmt"); payment(s, into: &b)
         b.endObject()
         return b.bytes
     }

@@ -19,7 +19,10 @@ extension SandboxAPIContext {
             let stamp = error.stamp ?? anonymousStamp()
             switch error.kind {
             case .platform(let e): return Envelope.platformError(e, stamp: stamp)
-            case .business(let e): return Envelope.businessError(e, stamp: stamp)
+            case .business(let e):
+                var response = Envelope.businessError(e, stamp: stamp)
+                if let reason = error.reason { response.headers.add(SandboxError.reasonHeader, reason) }
+                return response
             }
         }
     }

@@ -17,6 +17,17 @@ struct SandboxError: Error, Sendable {
     var kind: Kind
     /// Set by the gate once the request is tied to a tenant; nil before that.
     var stamp: Envelope.Stamp?
+    /// Why, in the developer's words, when GSTN's answer is one code for many causes (RT-3BAS1070):
+    /// sent as `X-Sandbox-Reason`, never in the vendor's body.
+    var reason: String?
+
+    static let reasonHeader = "X-Sandbox-Reason"
+
+    func explained(_ reason: String) -> SandboxError {
+        var e = self
+        e.reason = reason
+        return e
+    }
 
     static func platform(_ error: PlatformError) -> SandboxError { SandboxError(kind: .platform(error)) }
     static func business(_ error: GSTNError) -> SandboxError { SandboxError(kind: .business(error)) }

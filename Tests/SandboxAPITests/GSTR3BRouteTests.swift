@@ -42,7 +42,13 @@ import Testing
         #expect(early.errorMessage == "You have not filed GSTR-1 of the selected tax period. Please file the same to enable filing of GSTR-3B.")
         #expect(h.tenant.read { $0.isGSTR3BFiled(gstin: TestWorld.recipient, period: TestWorld.october) } == false)
 
-        let filed = h.send(.post, "\(Self.base)/gstr-3b/2024/10/file?pan=ABCDE1234F&otp=123456", headers: auth, body: "{}")
+        // The recipe's EVC OTP, then filing with the taxpayer's PAN and OTP. Nothing to pay (the
+        // recipient issued nothing in October): filing settles the return (GSTR3BPaymentTests pay one).
+        let pan = TestWorld.recipient.pan
+        #expect(h.send(.post, "\(Self.base)/gstr-3b/2024/10/file?pan=\(pan)&otp=\(TestWorld.recipientOTP)", headers: auth).errorCode == "AUTH4033")
+        #expect(h.send(.post, "/gst/compliance/tax-payer/evc/otp?gstr=gstr-3b", headers: auth, body: #"{"pan":"\#(pan)"}"#).status == 200)
+        #expect(h.send(.post, "\(Self.base)/gstr-3b/2024/10/file?pan=ABCDE1234F&otp=\(TestWorld.recipientOTP)", headers: auth).errorCode == "OTP0010")
+        let filed = h.send(.post, "\(Self.base)/gstr-3b/2024/10/file?pan=\(pan)&otp=\(TestWorld.recipientOTP)", headers: auth, body: "{}")
         #expect(filed.status == 200)
         #expect(filed.data?.sortedKeys == ["data", "status_cd"])
         #expect(filed.data?["status_cd"] == "1")   // a string, as GSTR-3B's documented file success (GSTR-1's is a number)
@@ -80,9 +86,8 @@ import Testing
         let auth = Harness.auth(h.taxpayerToken())
         let auto = h.send(.get, "\(Self.base)/gstr-3b/2024/10", headers: auth)
         #expect(auto.statusCD == "1")
-        // The official GET example's keys (reference/sandbox-official/gstr3b_details.200.json) but
-        // `tx_pmt`, which comes with payment (issue 14).
-        #expect(auto.inner?.sortedKeys == ["gstin", "inter_sup", "intr_ltfee", "inward_sup", "itc_elg", "ret_period", "sup_details"])
+        // The official GET example's keys (reference/sandbox-official/gstr3b_details.200.json).
+        #expect(auto.inner?.sortedKeys == ["gstin", "inter_sup", "intr_ltfee", "inward_sup", "itc_elg", "ret_period", "sup_details", "tx_pmt"])
         #expect(auto.inner?["inward_sup"]?["isup_details"]?.arrayValue?.compactMap { $0["ty"]?.stringValue } == ["GST", "NONGST"])
         for line in ["isup_rev", "osup_det", "osup_nil_exmp", "osup_nongst", "osup_zero"] {
             #expect(auto.inner?["sup_details"]?[line]?.sortedKeys == ["camt", "csamt", "iamt", "samt", "txval"])

@@ -35,6 +35,34 @@ public struct GSTR3BSummary: Hashable, Sendable {
     /// Whether `figures` are what the taxpayer saved (else auto-populated).
     public var saved: Bool
     public var filed: Bool
+    /// The payment made (offset liability), if any: its liability is the one paid.
+    public var payment: GSTR3BPayment?
+
+    /// What the return makes payable: the paid liability once paid, else the figures'.
+    public var liability: GSTR3BLiability { payment?.liability ?? GSTR3BLiability(figures: figures) }
+}
+
+/// GSTR-3B as GSTN auto-populates it, by source table: outward invoices (GSTR-1 table 4A) and notes
+/// (table 9B, credit notes negative), reverse-charge inward supplies and ITC from GSTR-2B.
+public struct GSTR3BAutoPopulation: Hashable, Sendable {
+    public var outwardInvoices = GSTR3BLine.zero
+    public var outwardNotes = GSTR3BLine.zero
+    public var inwardReverseCharge = GSTR3BLine.zero
+    /// 4(C): ITC available net of the credit notes in GSTR-2B's `othersup`.
+    public var netITC = TaxTotals.zero
+    /// The credit notes' ITC (4(B)(2) "other" reversal; auto-liability-calc's `itcavl_cn`).
+    public var creditNoteITC = TaxTotals.zero
+    public var gstr1FiledOn: CivilDate?
+    public var gstr2bGeneratedOn: CivilDate?
+
+    public init() {}
+
+    /// The figures GET GSTR-3B shows when nothing is saved.
+    public var figures: GSTR3BDraft {
+        GSTR3BDraft(outward: GSTR3BLine(taxableValue: outwardInvoices.taxableValue + outwardNotes.taxableValue,
+                                        taxes: outwardInvoices.taxes + outwardNotes.taxes),
+                    inwardReverseCharge: inwardReverseCharge, netITC: netITC, reversedITC: creditNoteITC)
+    }
 }
 
 /// Why a GSTR-3B save was refused before any job started.
@@ -43,6 +71,8 @@ public enum GSTR3BSaveError: Error, Hashable, Sendable {
     case alreadyFiled
     /// GSTR-1 of the period is not filed (GSTN then refuses the 3B: RT-R3BQ1004).
     case gstr1NotFiled
+    /// The period's liability is already paid: the figures it was paid on stay.
+    case alreadyOffset
 }
 
 /// Why filing GSTR-3B as a return was refused.
@@ -51,6 +81,8 @@ public enum GSTR3BReturnFilingError: Error, Hashable, Sendable {
     case alreadyFiled
     /// GSTR-1 of the period is not filed yet (GSTN refuses 3B filing then).
     case gstr1NotFiled
+    /// The period's liability is not paid (offset liability first).
+    case liabilityNotPaid
 }
 
 extension TenantState {
@@ -60,22 +92,37 @@ extension TenantState {
         settleJobs()
         guard taxpayers[gstin] != nil else { return nil }
         let filed = isGSTR3BFiled(gstin: gstin, period: period)
+        let payment = taxpayers[gstin]?.ledgers.payments[period]
         if let draft = gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] {
-            return GSTR3BSummary(gstin: gstin, period: period, figures: draft, saved: true, filed: filed)
+            return GSTR3BSummary(gstin: gstin, period: period, figures: draft, saved: true, filed: filed, payment: payment)
         }
-        var figures = GSTR3BDraft()
+        let figures = gstr3bAutoPopulation(gstin: gstin, period: period).figures
+        return GSTR3BSummary(gstin: gstin, period: period, figures: figures, saved: false, filed: filed, payment: payment)
+    }
+
+    /// What GSTN auto-populates into `gstin`'s GSTR-3B of `period` (its own GSTR-1 documents; the
+    /// period's GSTR-2B, generated on first read), table by table: the one computation behind GET
+    /// GSTR-3B (when nothing is saved), its liability and auto-liability-calc.
+    public mutating func gstr3bAutoPopulation(gstin: GSTIN, period: ReturnPeriod) -> GSTR3BAutoPopulation {
+        var auto = GSTR3BAutoPopulation()
         for d in documents.issued(by: gstin) where d.filing.period == period && !d.section.isAmendment {
-            figures.outward = figures.outward.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
-        }
-        if case .available(let twoB) = gstr2b(recipient: gstin, period: period) {
-            figures.netITC = twoB.itcSummary.netAvailable
-            figures.reversedITC = twoB.itcSummary.available.total(of: .othersup)
-            for entry in twoB.allDocuments where entry.document.reverseCharge && !entry.document.section.isAmendment {
-                let d = entry.document
-                figures.inwardReverseCharge = figures.inwardReverseCharge.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
+            if d.section.kind == .creditNote || d.section.kind == .debitNote {
+                auto.outwardNotes = auto.outwardNotes.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
+            } else {
+                auto.outwardInvoices = auto.outwardInvoices.adding(d, sign: 1)
             }
         }
-        return GSTR3BSummary(gstin: gstin, period: period, figures: figures, saved: false, filed: filed)
+        auto.gstr1FiledOn = gstr1Returns[SupplierPeriod(supplier: gstin, period: period)]?.filedOn
+        if case .available(let twoB) = gstr2b(recipient: gstin, period: period) {
+            auto.netITC = twoB.itcSummary.netAvailable
+            auto.creditNoteITC = twoB.itcSummary.available.total(of: .othersup)
+            auto.gstr2bGeneratedOn = twoB.generatedOn
+            for entry in twoB.allDocuments where entry.document.reverseCharge && !entry.document.section.isAmendment {
+                let d = entry.document
+                auto.inwardReverseCharge = auto.inwardReverseCharge.adding(d, sign: d.section.kind == .creditNote ? -1 : 1)
+            }
+        }
+        return auto
     }
 
     /// Starts a GSTR-3B SAVE job for `figures` (nil: the body was refused; the job is accepted as a
@@ -86,6 +133,7 @@ extension TenantState {
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
+        guard taxpayers[gstin]?.ledgers.payments[period] == nil else { throw .alreadyOffset }
         let job = figures.map { ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: $0) }
             ?? ReturnJob(form: .gstr3b, action: .save, period: period, refusal: .malformedStructure)
         // The official save example's `reference_id` is a UUID, not GSTN's 15-hex id.
@@ -103,31 +151,30 @@ extension TenantState {
         isGSTR1Filed(gstin: gstin, period: period) || isGSTR3BFiled(gstin: gstin, period: period)
     }
 
-    /// Files GSTR-3B as a return: GSTR-1 of the period must be filed first; then `fileGSTR3B` (the
-    /// period's accepted/rejected records leave IMS; later 2B regeneration is refused). Returns the
-    /// acknowledgement as the official example writes it: the number, `AA` + state code + MMYY + seven
-    /// digits (drawn from the id generator), then the filing's IST date and time, `DD/MM/YYYY HH:mm`.
+    /// Files GSTR-3B as a return: GSTR-1 of the period must be filed first, and its liability paid
+    /// (`offsetGSTR3BLiability`; a return with nothing to pay is settled here, crediting its ITC); then
+    /// `fileGSTR3B` (the period's accepted/rejected records leave IMS; later 2B regeneration is refused).
+    /// Returns the acknowledgement as the official example writes it: the number, `AA` + state code +
+    /// MMYY + seven digits (drawn from the id generator), then the filing's IST date and time,
+    /// `DD/MM/YYYY HH:mm`.
     public mutating func fileGSTR3BReturn(gstin: GSTIN, period: ReturnPeriod) throws(GSTR3BReturnFilingError) -> String {
         settleJobs()
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
+        guard settleZeroLiabilityAtFiling(gstin: gstin, period: period) else { throw .liabilityNotPaid }
         do { try fileGSTR3B(gstin: gstin, period: period) } catch {
             switch error {
             case .unknownTaxpayer: throw .unknownTaxpayer
             case .alreadyFiled: throw .alreadyFiled
             }
         }
-        let mm = period.month < 10 ? "0\(period.month)" : "\(period.month)"
-        let yy = period.year % 100
-        let digits = String(ids.next() % 10_000_000)
-        let number = "AA" + gstin.stateCode.value + mm + (yy < 10 ? "0" : "") + String(yy)
-            + String(repeating: "0", count: 7 - digits.count) + digits
+        let number = entryNumber(prefix: "AA", gstin: gstin, period: period)
         return number + " " + CivilDate(epochMilliseconds: now).slashed + " " + Self.istClock(now)
     }
 
     /// `HH:mm` of an instant in IST.
-    static func istClock(_ ms: Int64) -> String {
+    public static func istClock(_ ms: Int64) -> String {
         let local = ms.addingReportingOverflow(CivilDate.istOffsetMilliseconds)
         let instant = local.overflow ? Int64.max : local.partialValue
         let minuteOfDay = Int((instant % 86_400_000 + 86_400_000) % 86_400_000 / 60_000)

@@ -28,6 +28,9 @@ public struct CivilDate: Hashable, Sendable, Comparable, CustomStringConvertible
     }
 
     /// The IST calendar date of an instant.
+    /// The first day of a return period.
+    public init(firstDayOf period: ReturnPeriod) { self.init(unchecked: period.year, period.month, 1) }
+
     public init(epochMilliseconds ms: Int64) {
         let local = ms.addingReportingOverflow(CivilDate.istOffsetMilliseconds)
         let instant = local.overflow ? Int64.max : local.partialValue

@@ -19,10 +19,12 @@ public struct Taxpayer: Hashable, Sendable {
     public var gstr3bFiled: Set<ReturnPeriod>
     /// Periods whose GSTR-1 has been filed.
     public var gstr1Filed: Set<ReturnPeriod>
+    /// The electronic cash, credit and liability ledgers and the GSTR-3B payments (Ledgers/).
+    public var ledgers: Ledgers
 
     public init(gstin: GSTIN, tradeName: String, username: String, otp: String,
-                gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = []) {
+                gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = [], ledgers: Ledgers = Ledgers()) {
         self.gstin = gstin; self.tradeName = tradeName; self.username = username; self.otp = otp
-        self.gstr3bFiled = gstr3bFiled; self.gstr1Filed = gstr1Filed
+        self.gstr3bFiled = gstr3bFiled; self.gstr1Filed = gstr1Filed; self.ledgers = ledgers
     }
 }

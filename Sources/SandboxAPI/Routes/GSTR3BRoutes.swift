@@ -11,6 +11,8 @@ enum GSTR3BRoutes {
         [
             Route(.get, "\(t)/gstrs/gstr-3b/{year}/{month}", "gstr3b.get", get),
             Route(.post, "\(t)/gstrs/gstr-3b/{year}/{month}", "gstr3b.save", save),
+            Route(.post, "\(t)/gstrs/gstr-3b/{year}/{month}/offset-liability", "gstr3b.offset-liability", offset),
+            Route(.get, "\(t)/gstrs/gstr-3b/{year}/{month}/auto-liability-calc", "gstr3b.auto-liability-calc", autoLiability),
             Route(.post, "\(t)/gstrs/gstr-3b/{year}/{month}/file", "gstr3b.file", file),
         ]
     }
@@ -45,18 +47,66 @@ enum GSTR3BRoutes {
                 switch error {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
                 case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
+                case .alreadyOffset: throw .business(.liabilityAlreadyOffset)
                 case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }
         }
     }
 
+    // MARK: POST /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/offset-liability
+
+    /// GSTN's offset body (`pdcash[]`, `pditc{}`) pays the period's liability, synchronously as documented:
+    /// `{"Message":"Payment of tax successfully done"}`. Not JSON → 422; not the offset structure →
+    /// RET191106; period not ended → RT-3BGV1005; GSTR-1 not filed → RT-R3BQ1004; filed → RET00009;
+    /// nothing saved → RT-3BOL1001; paid already → RT-3BOL1002; any set-off criterion missed (partial or
+    /// excess payment, order of utilisation, ledger balance) → RT-3BAS1070 with the rule in
+    /// `X-Sandbox-Reason`. Nothing is debited unless everything is.
+    static func offset(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let parsed = SandboxBody.parse(request)
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard let plan = GSTR3BRender.offsetPlan(try parsed.get()) else { throw .business(.jsonStructureInvalid) }
+            do throws(GSTR3BOffsetError) {
+                try state.offsetGSTR3BLiability(gstin: grant.session, period: period, plan: plan)
+                return .success(GSTR3BRender.offsetDone)
+            } catch {
+                switch error {
+                case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
+                case .periodNotOpen: throw .business(.invalidReturnPeriod3B)
+                case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
+                case .alreadyFiled: throw .business(.returnAlreadyFiled)
+                case .notSaved: throw .business(.gstr3bNotSaved)
+                case .alreadyOffset: throw .business(.liabilityAlreadyOffset)
+                case .refused(let r): throw SandboxError.business(.partialOrExcessPayment).explained(r.reason)
+                }
+            }
+        }
+    }
+
+    // MARK: GET /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/auto-liability-calc
+
+    /// GSTN's system computation of the period's liability and ITC (`r3bautopop`), from the same figures
+    /// GET GSTR-3B auto-populates (one computation: `gstr3bSummary`'s auto-populated figures, never the
+    /// saved ones). GSTR-1 not filed → RT-R3BQ1004.
+    static func autoLiability(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            guard state.isGSTR3BOpen(gstin: grant.session, period: period) else { throw .business(.gstr1NotFiledFor3B) }
+            guard state.taxpayers[grant.session] != nil else { throw .platform(.insufficientPrivilege) }
+            let auto = state.gstr3bAutoPopulation(gstin: grant.session, period: period)
+            return .success(GSTR3BRender.autoLiability(auto, gstin: grant.session, period: period))
+        }
+    }
+
     // MARK: POST /gst/compliance/tax-payer/gstrs/gstr-3b/{year}/{month}/file?pan=&otp=
 
-    /// Files GSTR-3B, as GSTR-1's file route does: `pan` and `otp` required (missing → 400; `pan` off the
-    /// PAN pattern or `otp` not six digits → 422). GSTR-1 of the period not filed → RT-R3BQ1004; already
-    /// filed → RET00009; otherwise `{"data":{"ack_num":…},"status_cd":1}` (number, as GSTR-1's file
-    /// example) and the period is filed in state. The request body (the 3B summary) is not checked.
+    /// Files GSTR-3B, as GSTR-1's file route does and the recipe walks it (EVC OTP with `gstr=gstr-3b`
+    /// first): `pan` and `otp` required (missing → 400; `pan` off the PAN pattern or `otp` not six digits
+    /// → 422). GSTR-1 of the period not filed → RT-R3BQ1004; already filed → RET00009; PAN not the
+    /// taxpayer's → OTP0010; no live EVC OTP or a wrong one → AUTH4033; liability not paid →
+    /// RT-3BOL1003 (undocumented); otherwise `{"data":{"ack_num":…},"status_cd":"1"}` and the period is
+    /// filed in state. The request body (the 3B summary) is not checked.
     static func file(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
         let pan = request.queryValue("pan"), otp = request.queryValue("otp")
         return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
@@ -65,12 +115,22 @@ enum GSTR3BRoutes {
             guard let otp, !otp.isEmpty else { throw .required("otp") }
             guard isPAN(pan) else { throw .unprocessable("Invalid PAN pattern") }
             guard otp.utf8.count == 6, otp.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { throw .unprocessable("otp must be a 6 digit number") }
+            let me = grant.session
+            guard !state.isGSTR3BFiled(gstin: me, period: period) else { throw .business(.returnAlreadyFiled) }
+            guard state.isGSTR1Filed(gstin: me, period: period) else { throw .business(.gstr1NotFiledFor3B) }
+            guard pan.uppercased() == me.pan else { throw .business(.notAuthorisedSignatory) }
+            guard ctx.evcRequests.isLive(tenant: grant.tenant, gstin: me, now: state.now), otp == state.taxpayers[me]?.otp else {
+                throw .business(.invalidSession)
+            }
             do throws(GSTR3BReturnFilingError) {
-                return FilingRoutes.acknowledgement(try state.fileGSTR3BReturn(gstin: grant.session, period: period), statusCode: .string)
+                let ack = try state.fileGSTR3BReturn(gstin: me, period: period)
+                ctx.evcRequests.consume(tenant: grant.tenant, gstin: me)
+                return FilingRoutes.acknowledgement(ack, statusCode: .string)
             } catch {
                 switch error {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
                 case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
+                case .liabilityNotPaid: throw .business(.liabilityNotPaid)
                 case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }
