@@ -9,7 +9,7 @@ import Synchronization
 enum TenantControl {
     static var routes: [Route<ApplicationContext>] {
         [list, show, create, reset, resetAll, delete]
-            + ScenarioControl.routes + ClockControl.routes + JobControl.routes + SnapshotControl.routes
+            + ScenarioControl.routes + ClockControl.routes + JobControl.routes + SnapshotControl.routes + LedgerControl.routes
     }
 
     /// The tenant's id, scenario, logins, clock and counts. Secrets (API secrets, Vayana passwords) only

@@ -64,6 +64,16 @@ extension OpenAPIDocument {
             summary: "Let a tenant's clock follow real time from its current instant", body: .none,
             answers: [ok(S.ref("Clock")), noTenant]),
 
+        // Ledgers (LedgerControl)
+        "control.ledgers.get": Notes(
+            summary: "Every taxpayer's ledger balances, unpaid liability and paid GSTR-3B periods",
+            answers: [ok(S.array(ledgerSummary)), noTenant]),
+        "control.ledgers.deposit": Notes(
+            summary: "Credit a paid challan to a taxpayer's electronic cash ledger", body: .json(depositBody),
+            answers: [Answer(201, "Credited; the taxpayer's ledgers after it.", ledgerSummary),
+                      refused("Not {\"gstin\", \"cash\": {head: {minor head: amount}}}, or nothing above zero."),
+                      Answer(404, "No such tenant, or the GSTIN is not one of its taxpayers.", controlError)]),
+
         // Jobs (JobControl)
         "control.jobs.list": Notes(
             summary: "A tenant's asynchronous jobs", answers: [ok(S.object(["jobs": S.array(S.ref("Job"))], required: ["jobs"])), noTenant]),
@@ -156,6 +166,16 @@ extension OpenAPIDocument {
         S.object(["now": S.described(S.string, "RFC 3339 date-time, e.g. 2025-05-14T00:00:00+05:30 (no offset: IST)")], required: ["now"]),
         S.object(["epoch_ms": S.integer(in: epochMillisecondsRange)], required: ["epoch_ms"]),
     ])
+
+    static let minorHeads = S.object(["tax": S.number, "interest": S.number, "penalty": S.number, "fee": S.number, "other": S.number],
+                                     closed: true)
+    static let cashHeads = S.object(["igst": minorHeads, "cgst": minorHeads, "sgst": minorHeads, "cess": minorHeads])
+    static let depositBody = S.object(["gstin": S.string, "cash": cashHeads, "reference": S.string], required: ["gstin", "cash"])
+    static let ledgerSummary = S.object([
+        "gstin": S.string, "cash": S.object([:], closed: false), "itc": S.object([:], closed: false),
+        "liability_unpaid": S.object([:], closed: false), "gstr3b_paid": S.stringList,
+        "entries": S.object(["cash": S.integer, "itc": S.integer, "liability": S.integer]),
+    ], required: ["gstin", "cash", "itc", "liability_unpaid", "gstr3b_paid", "entries"])
 
     static let clockAdvanceBody = S.object(
         ["by": S.oneOf([

@@ -113,6 +113,19 @@ public enum SetOff {
                                   ("reverse charge (30003)", reverse, plan.cash.reverseCharge)] where due != paid {
             return refuse("the payment for \(name) is \(describe(paid)); the liability is \(describe(due))")
         }
+        // Order of utilisation.
+        if use.cgstByIGST + use.sgstByIGST > .zero, use.igstByIGST != forward.igst.tax {
+            return refuse("IGST credit pays CGST or SGST only after it has paid the IGST liability in full (s.49(5)(a))")
+        }
+        if use.igstByCGST + use.cgstByCGST + use.igstBySGST + use.sgstBySGST > .zero, use.fromCredit.igst != credit.igst {
+            return refuse("CGST or SGST credit is used only after the IGST credit (\(credit.igst)) is used up (Rule 88A)")
+        }
+        if use.igstByCGST > .zero, plan.cash.otherThanReverseCharge.cgst.tax > .zero {
+            return refuse("CGST credit pays IGST only after it has paid the CGST liability (s.49(5)(b)); cash paid CGST instead")
+        }
+        if use.igstBySGST > .zero, plan.cash.otherThanReverseCharge.sgst.tax > .zero {
+            return refuse("SGST credit pays IGST only after it has paid the SGST liability (s.49(5)(c)); cash paid SGST instead")
+        }
         // Balances.
         let used = use.fromCredit
         for (head, have, take) in zip4(credit, used) where take > have {
@@ -122,19 +135,6 @@ public enum SetOff {
         for (head, have, take) in [("IGST", cash.igst, cashUsed.igst), ("CGST", cash.cgst, cashUsed.cgst),
                                    ("SGST", cash.sgst, cashUsed.sgst), ("cess", cash.cess, cashUsed.cess)] {
             if let lack = shortfall(have, take) { return refuse("\(head) \(lack) paid in cash exceeds the cash ledger") }
-        }
-        // Order of utilisation.
-        if use.cgstByIGST + use.sgstByIGST > .zero, use.igstByIGST != forward.igst.tax {
-            return refuse("IGST credit pays CGST or SGST only after it has paid the IGST liability in full (s.49(5)(a))")
-        }
-        if use.igstByCGST + use.cgstByCGST + use.igstBySGST + use.sgstBySGST > .zero, used.igst != credit.igst {
-            return refuse("CGST or SGST credit is used only after the IGST credit (\(credit.igst)) is used up (Rule 88A)")
-        }
-        if use.igstByCGST > .zero, plan.cash.otherThanReverseCharge.cgst.tax > .zero {
-            return refuse("CGST credit pays IGST only after it has paid the CGST liability (s.49(5)(b)); cash paid CGST instead")
-        }
-        if use.igstBySGST > .zero, plan.cash.otherThanReverseCharge.sgst.tax > .zero {
-            return refuse("SGST credit pays IGST only after it has paid the SGST liability (s.49(5)(c)); cash paid SGST instead")
         }
         return nil
     }

@@ -80,3 +80,19 @@ public struct Ledgers: Hashable, Sendable {
         return true
     }
 }
+
+/// The balances a scenario opens a taxpayer's cash and credit ledgers with.
+public struct OpeningBalances: Hashable, Sendable {
+    public var cash: CashAmounts
+    public var credit: TaxTotals
+
+    public init(cash: CashAmounts = .zero, credit: TaxTotals = .zero) { self.cash = cash; self.credit = credit }
+}
+
+extension Ledgers {
+    /// Posts `opening` as "Opening balance" credits at `at` (nothing for a zero ledger).
+    mutating func open(with opening: OpeningBalances, at: Int64) {
+        if opening.cash != .zero { postCash(at: at, reference: "OPENING", description: "Opening balance", period: nil, .credit, opening.cash) }
+        if opening.credit != .zero { postCredit(at: at, reference: "OPENING", description: "Opening balance", period: nil, .credit, opening.credit) }
+    }
+}

@@ -21,10 +21,15 @@ public struct Taxpayer: Hashable, Sendable {
     public var gstr1Filed: Set<ReturnPeriod>
     /// The electronic cash, credit and liability ledgers and the GSTR-3B payments (Ledgers/).
     public var ledgers: Ledgers
+    /// Balances the scenario opens the ledgers with (posted as "Opening balance" entries when the
+    /// tenant's state is built, on its clock).
+    public var openingBalances: OpeningBalances?
 
     public init(gstin: GSTIN, tradeName: String, username: String, otp: String,
-                gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = [], ledgers: Ledgers = Ledgers()) {
+                gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = [], ledgers: Ledgers = Ledgers(),
+                openingBalances: OpeningBalances? = nil) {
         self.gstin = gstin; self.tradeName = tradeName; self.username = username; self.otp = otp
         self.gstr3bFiled = gstr3bFiled; self.gstr1Filed = gstr1Filed; self.ledgers = ledgers
+        self.openingBalances = openingBalances
     }
 }

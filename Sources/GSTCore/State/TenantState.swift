@@ -58,6 +58,11 @@ public struct TenantState: Sendable {
         ids = IDGenerator(seed: seed.idSeed)
         jobTiming = seed.jobTiming
         gstr2bPageSize = max(1, seed.gstr2bPageSize)
+        for t in seed.taxpayers {
+            guard let opening = t.openingBalances, t.ledgers.isEmpty else { continue }
+            let at = now
+            self.taxpayers[t.gstin]?.ledgers.open(with: opening, at: at)
+        }
         // Periods the seed already declares filed: their accepted/rejected records are out of IMS.
         for t in seed.taxpayers {
             for p in t.gstr3bFiled { _ = removeDecidedRecordsFromIMS(recipient: t.gstin, period: p) }

@@ -20,7 +20,11 @@ extension TenantState {
     /// rebuilds a saved world, it is not an event in it.
     mutating func apply(_ changes: WorldChanges) {
         clock = TenantClock(changes.clock)
-        for t in changes.taxpayers where taxpayers[t.gstin] != nil { taxpayers[t.gstin] = t }
+        let at = now
+        for var t in changes.taxpayers where taxpayers[t.gstin] != nil {
+            if t.ledgers.isEmpty, let opening = t.openingBalances { t.ledgers.open(with: opening, at: at) }
+            taxpayers[t.gstin] = t
+        }
         documents.remove(changes.removed)
         for d in changes.documents { documents.upsert(d) }
     }

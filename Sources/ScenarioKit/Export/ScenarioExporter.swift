@@ -123,11 +123,29 @@ public enum ScenarioExporter {
         return .object(["sandbox": .array(sandbox), "vayana": .array(vayana)])
     }
 
+    /// A taxpayer; its ledgers as the balances they hold now (their entries and GSTR-3B payments are
+    /// not part of a snapshot: an imported tenant opens its ledgers with these balances).
     static func taxpayer(_ t: Taxpayer) -> JSONValue {
-        .object([
+        var o: [String: JSONValue] = [
             "gstin": .string(t.gstin.value), "trade_name": .string(t.tradeName),
             "username": .string(t.username), "otp": .string(t.otp),
             "gstr3b_filed": periods(t.gstr3bFiled), "gstr1_filed": periods(t.gstr1Filed),
+        ]
+        let balances = t.ledgers.isEmpty ? t.openingBalances
+            : OpeningBalances(cash: t.ledgers.cashBalance, credit: t.ledgers.creditBalance)
+        if let balances, balances != OpeningBalances() { o["ledgers"] = ledgers(balances) }
+        return .object(o)
+    }
+
+    /// The scenario's `ledgers` block.
+    static func ledgers(_ b: OpeningBalances) -> JSONValue {
+        func minor(_ m: MinorHeads) -> JSONValue {
+            .object(["tax": amount(m.tax), "interest": amount(m.interest), "penalty": amount(m.penalty), "fee": amount(m.fee), "other": amount(m.other)])
+        }
+        let c = b.cash, i = b.credit
+        return .object([
+            "cash": .object(["igst": minor(c.igst), "cgst": minor(c.cgst), "sgst": minor(c.sgst), "cess": minor(c.cess)]),
+            "itc": .object(["igst": amount(i.igst), "cgst": amount(i.cgst), "sgst": amount(i.sgst), "cess": amount(i.cess)]),
         ])
     }
 

@@ -18,7 +18,7 @@ struct PartyRegistry {
 extension ScenarioDecoder {
     mutating func taxpayers(_ value: JSONValue, at path: JSONPath, today: CivilDate?, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
-        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed"]
+        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers"]
         for (entry, ep) in list {
             guard let m = object(entry, at: ep, allowed: keys, required: Array(keys.prefix(4))) else { continue }
             let gstin = m["gstin"].flatMap { self.gstin($0.0, at: $0.1) }
@@ -31,14 +31,41 @@ extension ScenarioDecoder {
             }
             let filed3B = m["gstr3b_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-3B", today: today) } ?? []
             let filed1 = m["gstr1_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-1", today: today) } ?? []
+            let opening = m["ledgers"].flatMap { openingBalances($0.0, at: $0.1) }
             guard let gstin, let name, let username, let otp else { continue }
             guard declare(gstin, at: ep.key("gstin"), in: &registry) else { continue }
             registry.taxpayerGSTINs.insert(gstin)
             registry.gstr1Filed[gstin] = Set(filed1)
             registry.taxpayers.append(Taxpayer(gstin: gstin, tradeName: name, username: username, otp: otp,
-                                               gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1)))
+                                               gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1), openingBalances: opening))
         }
     }
+
+    /// `{"cash": {"igst": {"tax": 1000, "interest": 0, "penalty": 0, "fee": 0, "other": 0}, …}, "itc": {"igst": 500, …}}`:
+    /// the balances the electronic cash ledger (per head and minor head) and credit ledger open with.
+    mutating func openingBalances(_ value: JSONValue, at path: JSONPath) -> OpeningBalances? {
+        guard let m = object(value, at: path, allowed: ["cash", "itc"]) else { return nil }
+        var opening = OpeningBalances()
+        if let (cash, cp) = m["cash"], let c = cashAmounts(cash, at: cp) { opening.cash = c }
+        if let (itc, ip) = m["itc"], let i = object(itc, at: ip, allowed: ["igst", "cgst", "sgst", "cess"]) {
+            func a(_ k: String) -> Amount { i[k].flatMap { amount($0.0, at: $0.1) } ?? .zero }
+            opening.credit = TaxTotals(igst: a("igst"), cgst: a("cgst"), sgst: a("sgst"), cess: a("cess"))
+        }
+        return opening
+    }
+
+    /// `{"igst": {"tax": 1000, "interest": 0, "penalty": 0, "fee": 0, "other": 0}, "cgst": …}`: cash-ledger
+    /// amounts per head and minor head (absent ones zero).
+    mutating func cashAmounts(_ value: JSONValue, at path: JSONPath) -> CashAmounts? {
+        guard let c = object(value, at: path, allowed: ["igst", "cgst", "sgst", "cess"]) else { return nil }
+        func minor(_ head: String) -> MinorHeads {
+            guard let (v, p) = c[head], let mm = object(v, at: p, allowed: ["tax", "interest", "penalty", "fee", "other"]) else { return .zero }
+            func a(_ k: String) -> Amount { mm[k].flatMap { amount($0.0, at: $0.1) } ?? .zero }
+            return MinorHeads(tax: a("tax"), interest: a("interest"), penalty: a("penalty"), fee: a("fee"), other: a("other"))
+        }
+        return CashAmounts(igst: minor("igst"), cgst: minor("cgst"), sgst: minor("sgst"), cess: minor("cess"))
+    }
+
 
     mutating func suppliers(_ value: JSONValue, at path: JSONPath, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
@@ -76,5 +103,16 @@ extension ScenarioDecoder {
             out.append(period)
         }
         return out
+    }
+}
+
+/// The scenario format's cash-ledger amounts, for the control API's challan (one reading of them).
+public enum CashAmountsFormat {
+    /// The amounts, or every problem with its JSON path.
+    public static func read(_ value: JSONValue) -> (amounts: CashAmounts?, problems: [String]) {
+        var decoder = ScenarioDecoder()
+        let amounts = decoder.cashAmounts(value, at: "$")
+        guard decoder.issues.isEmpty else { return (nil, decoder.issues.map(\.description)) }
+        return (amounts, [])
     }
 }
