@@ -173,6 +173,11 @@ extension GSTNError {
     package static let liabilityNotPaid = GSTNError(
         code: "RT-3BOL1003", message: "Liability of the selected tax period is not paid. Offset the liability before filing GSTR-3B.")
 
+    // MARK: Return tracking
+
+    /// Documented (public track): a `financial_year` that is not "FY YYYY-YY", or one not begun.
+    package static let invalidFinancialYear = GSTNError(code: "RTN_22", message: "Please select a valid financial year")
+
     // MARK: Ledgers
 
     /// Documented (cash ledger).
@@ -203,7 +208,7 @@ extension GSTNError {
             returnAlreadyFiled, invalidReturnType, notAuthorisedSignatory, gstr1AlreadyFiled, nothingSubmitted,
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
             rateNotInList, gstr1NotFiledFor3B, partialOrExcessPayment, invalidReturnPeriod3B, gstr3bNotSaved,
-            liabilityAlreadyOffset, liabilityNotPaid, toDateBeyondToday, fromDateAfterToDate,
+            liabilityAlreadyOffset, liabilityNotPaid, toDateBeyondToday, fromDateAfterToDate, invalidFinancialYear,
         ]
     }
 

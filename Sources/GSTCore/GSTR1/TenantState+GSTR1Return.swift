@@ -102,6 +102,7 @@ extension TenantState {
         r.filedOn = day
         r.acknowledgement = ack
         gstr1Returns[key] = r
+        recordFiling(ReturnFiling(form: .gstr1, period: period, arn: ack, filedOn: day, mode: "GSP"), of: supplier)
         record("GSTR-1 \(key) filed (\(docs.count) documents), ack \(ack)")
         return ack
     }

@@ -170,6 +170,7 @@ extension TenantState {
             }
         }
         let number = entryNumber(prefix: "AA", gstin: gstin, period: period)
+        recordFiling(ReturnFiling(form: .gstr3b, period: period, arn: number, filedOn: today, mode: "GSP"), of: gstin)
         return number + " " + CivilDate(epochMilliseconds: now).slashed + " " + Self.istClock(now)
     }
 

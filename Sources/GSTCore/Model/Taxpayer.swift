@@ -24,6 +24,8 @@ public struct Taxpayer: Hashable, Sendable {
     /// Balances the scenario opens the ledgers with (posted as "Opening balance" entries when the
     /// tenant's state is built, on its clock).
     public var openingBalances: OpeningBalances?
+    /// Receipts of the returns filed through the API (GSTN's tracking lists them; `filedReturns`).
+    public var filingReceipts: [ReturnFiling] = []
 
     public init(gstin: GSTIN, tradeName: String, username: String, otp: String,
                 gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = [], ledgers: Ledgers = Ledgers(),

@@ -15,7 +15,25 @@ enum FilingRoutes {
             },
             Route(.post, "\(t)/evc/otp", "taxpayer.evc.otp", evcOTP),
             Route(.post, "\(t)/gstrs/gstr-1/{year}/{month}/file", "gstr1.file", file),
+            Route(.get, "\(t)/gstrs/{year}/{month}/track", "returns.track", track),
         ]
+    }
+
+    // MARK: GET …/gstrs/{year}/{month}/track?return_type=
+
+    /// The session taxpayer's returns filed for the period (`EFiledlist`, `TenantState.filedReturns`),
+    /// `return_type` (`gstr-1`, `gstr-3b`; any other return was never filed here) filtering them; none →
+    /// `{"data":{},"status_cd":"1"}`, the documented "Record Not Found". Malformed period → 422.
+    static func track(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let filter = request.queryValue("return_type").flatMap { $0.isEmpty ? nil : $0 }
+        return try ctx.taxpayer(request) { (state, grant) throws(SandboxError) -> SandboxReply in
+            let period = try ReturnPeriod(params)
+            let form = filter.map(FilingTrackRender.form)
+            let filed = state.filedReturns(gstin: grant.session).filter { f in
+                f.period == period && (form == nil || form! == f.form)
+            }
+            return .success(filed.isEmpty ? Array("{}".utf8) : FilingTrackRender.filed(filed))
+        }
     }
 
     // MARK: POST …/gstrs/{gstr}/{year}/{month}/proceed | new-proceed

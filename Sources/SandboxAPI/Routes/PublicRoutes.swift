@@ -13,7 +13,46 @@ enum PublicRoutes {
             Route(.post, "\(prefix)/gstin/search", "public.gstin.search", search),
             Route(.post, "\(prefix)/gstin/verify", "public.gstin.verify", verify),
             Route(.post, "\(prefix)/pan/search", "public.pan.search", panSearch),
+            Route(.post, "\(prefix)/gstrs/track", "public.gstrs.track", track),
         ]
+    }
+
+    // MARK: POST /gst/compliance/public/gstrs/track?financial_year=FY 2024-25&gstr=
+
+    /// Body `{"gstin"}`; the GSTIN's returns filed for periods of that financial year (April to March),
+    /// `gstr` (`gstr-1`, `gstr-3b`) filtering them — from the filing state (`TenantState.filedReturns`).
+    /// `financial_year` missing → 400; not "FY YYYY-YY" or a year not begun → RTN_22; GSTIN off the pattern →
+    /// 422 "Invalid GSTIN pattern"; nothing filed → RET13510. Errors carry `error_code`, as documented.
+    static func track(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let body = SandboxBody.parse(request)
+        let yearText = request.queryValue("financial_year"), filter = request.queryValue("gstr").flatMap { $0.isEmpty ? nil : $0 }
+        let (grant, outcome) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> Result<[ReturnFiling], GSTNError> in
+            let json = try body.get()
+            guard let text = json["gstin"]?.stringValue, !text.isEmpty else { throw .required("gstin") }
+            guard let gstin = GSTIN(text.uppercased()) else { throw .platform(.invalidGSTINPattern) }
+            guard let yearText, !yearText.isEmpty else { throw .required("financial_year") }
+            guard let startYear = financialYearStart(yearText), startYear <= ReturnPeriod(containing: state.today).financialYearStart else {
+                return .failure(.invalidFinancialYear)
+            }
+            let form = filter.map(FilingTrackRender.form)
+            let filed = state.filedReturns(gstin: gstin).filter { f in
+                f.period.financialYearStart == startYear && (form == nil || form! == f.form)
+            }
+            return filed.isEmpty ? .failure(.gstr2aNoRecord) : .success(filed)
+        }
+        switch outcome {
+        case .success(let filed): return .data(Envelope.successData(FilingTrackRender.filed(filed)), stamp: grant.stamp)
+        case .failure(let e): return .data(FilingTrackRender.publicError(e), stamp: grant.stamp)
+        }
+    }
+
+    /// The first calendar year of "FY 2024-25"; nil unless the second year follows the first.
+    static func financialYearStart(_ text: String) -> Int? {
+        let u = Array(text.utf8)
+        guard u.count == 10, text.hasPrefix("FY "), u[7] == UInt8(ascii: "-"),
+              let first = Int(String(decoding: u[3..<7], as: UTF8.self)), let second = Int(String(decoding: u[8..<10], as: UTF8.self)),
+              u[3..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }), (first + 1) % 100 == second else { return nil }
+        return first
     }
 
     // MARK: POST /gst/compliance/public/gstin/search

@@ -15,4 +15,19 @@ extension OfficialExamples {
     /// POST public/gstin/verify "200 valid gstin" — `endpoints/public/verify_gstin.mdx`; OpenAPI@864ff1b (the newer
     /// document: 14e9000 lacks this operation) ~0.028M.
     static let publicGSTINVerify = #"{"code":200,"timestamp":1775824753133,"data":{"data":{"legalName":"SANDBOX FINANCIAL TECHNOLOGIES PRIVATE LIMITED","bussNature":"Service Provider and Others","stateName":"Gujarat","validGstin":true,"stateCode":"24","pan":"ABKCS2033B","gstin":"24ABKCS2033B1ZV","regStartDate":"06/02/2023","status":"Active"},"status_cd":"1"},"transaction_id":"31ac0ccf-39b6-42e0-9646-aebf47d8d980"}"#
+
+    /// POST public/gstrs/track "200 Filed returns" — `endpoints/public/track_gstrs.mdx`; OpenAPI@14e9000 (identical in 864ff1b), abridged to its first two entries.
+    static let publicTrack = #"{"code":200,"data":{"data":{"EFiledlist":[{"arn":"AA330820000343Z","dof":"01-02-2023","mof":"GSP","ret_prd":"082020","rtntype":"GSTR1","status":"Filed","valid":"Y"},{"arn":"AA330920000445R","dof":"01-02-2023","mof":"GSP","ret_prd":"092020","rtntype":"GSTR1","status":"Filed","valid":"Y"}]},"status_cd":"1"},"timestamp":1763446641000,"transaction_id":"7495493a-b127-4eca-a304-a550fbc98447"}"#
+
+    /// POST public/gstrs/track "RET13510 No Record Found" — same page.
+    static let publicTrackNoRecord = #"{"code":200,"data":{"error":{"error_code":"RET13510","message":"No Record found for the provided Inputs"},"status_cd":"0"},"timestamp":1763446641000,"transaction_id":"6c47d6e5-24dd-4350-8152-c8cf92fd51ac"}"#
+
+    /// POST public/gstrs/track "RTN_22 Select Valid FY" — same page.
+    static let publicTrackInvalidYear = #"{"code":200,"data":{"error":{"error_code":"RTN_22","message":"Please select a valid financial year"},"status_cd":"0"},"timestamp":1763446641000,"transaction_id":"24a346fb-7f99-4404-b07d-e770cee882d5"}"#
+
+    /// GET gstrs/{year}/{month}/track "success" — `endpoints/taxpayer/common/track_returns.mdx`; OpenAPI@864ff1b ~6.56M.
+    static let taxpayerTrack = #"{"code":200,"data":{"status_cd":"1","data":{"EFiledlist":[{"arn":"AA010143556585B","ret_prd":"022017","mof":"ONLINE","dof":"08-02-2017","rtntype":"GSTR2","status":"Filed","valid":"Y"},{"arn":"AA010143556585B","ret_prd":"022017","mof":"ONLINE","dof":"07-02-2017","rtntype":"GSTR1","status":"Filed","valid":"Y"},{"arn":"AA010143556587A","ret_prd":"032017","mof":"ONLINE","dof":"07-03-2017","rtntype":"GSTR3","status":"Filed","valid":"N"}]}},"timestamp":1763446641000,"transaction_id":"0ca94d55-c0ab-452f-9d28-e0f9509d1df4"}"#
+
+    /// GET gstrs/{year}/{month}/track "record_not_found" — same page.
+    static let taxpayerTrackNotFound = #"{"code":200,"timestamp":1782371188498,"data":{"status_cd":"1","data":{}},"transaction_id":"9fff47a3-15e0-4cd1-864f-7cf72338498c"}"#
 }
