@@ -42,3 +42,35 @@ struct ExporterTests {
         #expect(reloaded.world.clock == .realTime)
     }
 }
+
+/// The `ledgers` block: opening balances credited on the scenario clock; an export writes the balances
+/// held, which load back as the same balances.
+struct LedgerScenarioTests {
+    @Test func openingBalancesLoadPostAndExportAsBalances() throws {
+        let path = Repo.scenarios + "/contracts/gstr3b-recipe.json"
+        let scenario = try ScenarioLoader.load(path: path)
+        var state = TenantState(seed: scenario.world, realTime: .fixed(0))
+        let gstin = try #require(GSTIN("29AAKFB7315M1Z0"))
+        let opening = state.ledgers(of: gstin)
+        #expect(opening.cash.count == 1 && opening.cash[0].description == "Opening balance" && opening.cash[0].at == state.now)
+        #expect(opening.cashBalance == CashAmounts(igst: MinorHeads(tax: Amount(rupees: 10_000)), cgst: MinorHeads(tax: Amount(rupees: 1_000)),
+                                                   sgst: MinorHeads(tax: Amount(rupees: 1_000))))
+        try state.depositCash(gstin: gstin, amounts: CashAmounts(cess: MinorHeads(fee: Amount(paise: 250))), reference: "CPIN1")
+        let json = ScenarioExporter.export(state: state, seed: scenario.world, credentials: scenario.world.credentials, name: "x")
+        #expect(json["taxpayers"]?[0]?["ledgers"]?["cash"]?["cess"]?["fee"] == .number(JSONNumber(text: "2.5")!))
+        let again = TenantState(seed: try ScenarioLoader.load(json: json, name: "x").world, realTime: .fixed(0))
+        #expect(again.ledgers(of: gstin).cashBalance == state.ledgers(of: gstin).cashBalance)
+        #expect(again.ledgers(of: gstin).creditBalance == state.ledgers(of: gstin).creditBalance)
+    }
+
+    @Test func badLedgerBlocksAreRefusedWithTheirPaths() {
+        func with(_ ledgers: String) -> String {
+            #"{"name":"t","taxpayers":[{"gstin":"29AAKFB7315M1Z0","trade_name":"B","username":"u","otp":"123456","ledgers":"#
+                + ledgers + "}]}"
+        }
+        #expect(errors(with(#"{"cash":{"igst":{"tax":-1}}}"#)).joined().contains("ledgers.cash.igst.tax"))
+        #expect(errors(with(#"{"cash":{"vat":{}}}"#)).joined().contains("vat"))
+        #expect(errors(with(#"{"itc":{"igst":1.234}}"#)).joined().contains("ledgers.itc.igst"))
+        #expect(errors(with(#"{"cash":{"cgst":{"interest":5}},"itc":{"cess":9}}"#)) == [])
+    }
+}
