@@ -178,6 +178,24 @@ extension GSTNError {
     /// Documented (public track): a `financial_year` that is not "FY YYYY-YY", or one not begun.
     package static let invalidFinancialYear = GSTNError(code: "RTN_22", message: "Please select a valid financial year")
 
+    // MARK: Filing preference and AATO
+
+    /// Emulator's choice (undocumented): a monthly return asked of a quarterly filer (QRMP) for a month that
+    /// is not its quarter's last.
+    package static let quarterlyFiler = GSTNError(
+        code: "RT-QRMP1001",
+        message: "You have opted to file returns quarterly for this quarter. GSTR-1 and GSTR-3B are filed for the last month of the quarter.")
+    /// Emulator's choice (undocumented; GSTN's window): a preference outside the quarter's window.
+    package static func preferenceWindowClosed(_ opens: CivilDate, _ closes: CivilDate) -> GSTNError {
+        GSTNError(code: "RT-QRMP1002",
+                  message: "Preference for this quarter can be selected from \(opens.slashed) to \(closes.slashed) only.")
+    }
+    /// Emulator's choice (undocumented): quarterly filing asked by a taxpayer above QRMP's turnover limit.
+    package static let turnoverAboveQRMPLimit = GSTNError(
+        code: "RT-QRMP1003", message: "Quarterly filing is available only to taxpayers with aggregate turnover up to Rs. 5 crore in the preceding financial year.")
+    /// Documented (GSTR-1 save, return status `error_report.hsn`): HSN codes shorter than the taxpayer's AATO requires.
+    package static let hsnLengthNotPerAATO = GSTNError(code: "RET191350", message: "Length of entered HSN code is not valid as per AATO")
+
     // MARK: Ledgers
 
     /// Documented (cash ledger).
@@ -209,6 +227,7 @@ extension GSTNError {
             jsonStructureInvalid, invoiceDateOutOfRange, invalidPlaceOfSupply, noteDateOutOfRange, documentAlreadyFiled,
             rateNotInList, gstr1NotFiledFor3B, partialOrExcessPayment, invalidReturnPeriod3B, gstr3bNotSaved,
             liabilityAlreadyOffset, liabilityNotPaid, toDateBeyondToday, fromDateAfterToDate, invalidFinancialYear,
+            quarterlyFiler, turnoverAboveQRMPLimit, hsnLengthNotPerAATO,
         ]
     }
 

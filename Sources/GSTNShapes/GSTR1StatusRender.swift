@@ -12,6 +12,7 @@ package enum GSTR1StatusRender {
         case .invalidPlaceOfSupply: return .invalidPlaceOfSupply
         case .documentAlreadyFiled: return .documentAlreadyFiled
         case .rateNotInList: return .rateNotInList
+        case .hsnLengthNotPerAATO: return .hsnLengthNotPerAATO
         }
     }
 

@@ -84,7 +84,7 @@ public enum SandboxRoutes {
         let t = taxpayer
         return AuthRoutes.routes(t) + IMSRoutes.routes(t) + GSTR2BRoutes.routes(t) + GSTR1Routes.routes(t)
             + GSTR1ReturnRoutes.routes(t) + FilingRoutes.routes(t) + GSTR2ARoutes.routes(t) + GSTR3BRoutes.routes(t)
-            + LedgerRoutes.routes(t)
+            + LedgerRoutes.routes(t) + FilingProfileRoutes.routes(t)
             + PublicRoutes.routes()
     }
 }

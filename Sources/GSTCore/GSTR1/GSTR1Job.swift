@@ -100,4 +100,6 @@ public enum GSTR1Refusal: Error, Hashable, Sendable {
     case alreadyReadyToFile
     /// Filing asked for a period with nothing saved.
     case nothingSubmitted
+    /// The taxpayer files quarterly (QRMP) and the period is not its quarter's last month.
+    case quarterlyFiler
 }

@@ -162,6 +162,9 @@ public enum GSTR1RecordErrorReason: Hashable, Sendable {
     /// A line of an invoice or note has a rate outside GSTN's list (`TaxRate.standard`). Checked on the
     /// records that become documents, which a tenant's export writes and its scenario loader reads.
     case rateNotInList
+    /// An HSN summary row's code is shorter than the supplier's aggregate turnover requires (4 digits up
+    /// to ₹5 crore in the previous year, 6 above).
+    case hsnLengthNotPerAATO
 }
 
 /// Per-record failure in a GSTR-1 save (status PE `error_report`).

@@ -1,3 +1,5 @@
+import JSON
+
 /// What GSTR-1 jobs do to the world when they complete (`GSTR1Job.apply`).
 extension TenantState {
     /// A GSTR-1 reset job completing: removes the period's unfiled documents of the supplier and every
@@ -29,12 +31,27 @@ extension TenantState {
         if case .document(let draft) = e.target, draft.items.contains(where: { !TaxRate.standard.contains($0.rate) }) {
             return .rateNotInList
         }
+        if case .saved(.hsn, _) = e.target, Self.shortestHSN(e.wire) < requiredHSNDigits(gstin: supplier, period: period) {
+            return .hsnLengthNotPerAATO
+        }
         if case .document(let draft) = e.target,
            let existing = documents[DocumentKey(section: draft.section, supplier: supplier, number: draft.number)],
            existing.filing.filed {
             return .documentAlreadyFiled
         }
         return nil
+    }
+
+    /// The fewest digits an HSN summary row's `hsn_sc` has (`data`, `hsn_b2b`, `hsn_b2c` rows); Int.max
+    /// with no rows.
+    static func shortestHSN(_ wire: GSTR1WireRecord) -> Int {
+        var shortest = Int.max
+        for list in ["data", "hsn_b2b", "hsn_b2c"] {
+            for row in wire.inner[list]?.arrayValue ?? [] {
+                shortest = min(shortest, row["hsn_sc"]?.stringValue?.utf8.count ?? 0)
+            }
+        }
+        return shortest
     }
 
     /// A GSTR-1 save job completing: applies each entry that passes the business checks.

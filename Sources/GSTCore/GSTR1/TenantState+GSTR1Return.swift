@@ -68,6 +68,7 @@ extension TenantState {
         settleJobs()
         guard taxpayers[supplier] != nil else { throw .unknownTaxpayer }
         guard !isGSTR1Filed(supplier: supplier, period: period) else { throw .alreadyFiled }
+        guard takesMonthlyReturns(gstin: supplier, period: period) else { throw .quarterlyFiler }
         let key = SupplierPeriod(supplier: supplier, period: period)
         var r = gstr1Returns[key] ?? GSTR1Return()
         guard r.status != .readyToFile else { throw .alreadyReadyToFile }
@@ -84,6 +85,7 @@ extension TenantState {
         settleJobs()
         guard var taxpayer = taxpayers[supplier] else { throw .unknownTaxpayer }
         guard !taxpayer.gstr1Filed.contains(period) else { throw .alreadyFiled }
+        guard takesMonthlyReturns(gstin: supplier, period: period) else { throw .quarterlyFiler }
         let key = SupplierPeriod(supplier: supplier, period: period)
         var r = gstr1Returns[key] ?? GSTR1Return()
         let docs = documents.issued(by: supplier).filter { $0.filing.period == period }

@@ -73,6 +73,8 @@ public enum GSTR3BSaveError: Error, Hashable, Sendable {
     case gstr1NotFiled
     /// The period's liability is already paid: the figures it was paid on stay.
     case alreadyOffset
+    /// The taxpayer files quarterly (QRMP) and the period is not its quarter's last month.
+    case quarterlyFiler
 }
 
 /// Why filing GSTR-3B as a return was refused.
@@ -83,6 +85,8 @@ public enum GSTR3BReturnFilingError: Error, Hashable, Sendable {
     case gstr1NotFiled
     /// The period's liability is not paid (offset liability first).
     case liabilityNotPaid
+    /// The taxpayer files quarterly (QRMP) and the period is not its quarter's last month.
+    case quarterlyFiler
 }
 
 extension TenantState {
@@ -134,6 +138,7 @@ extension TenantState {
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
         guard taxpayers[gstin]?.ledgers.payments[period] == nil else { throw .alreadyOffset }
+        guard takesMonthlyReturns(gstin: gstin, period: period) else { throw .quarterlyFiler }
         let job = figures.map { ReturnJob(form: .gstr3b, action: .save, period: period, gstr3b: $0) }
             ?? ReturnJob(form: .gstr3b, action: .save, period: period, refusal: .malformedStructure)
         // The official save example's `reference_id` is a UUID, not GSTN's 15-hex id.
@@ -162,6 +167,7 @@ extension TenantState {
         guard taxpayers[gstin] != nil else { throw .unknownTaxpayer }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
+        guard takesMonthlyReturns(gstin: gstin, period: period) else { throw .quarterlyFiler }
         guard settleZeroLiabilityAtFiling(gstin: gstin, period: period) else { throw .liabilityNotPaid }
         do { try fileGSTR3B(gstin: gstin, period: period) } catch {
             switch error {

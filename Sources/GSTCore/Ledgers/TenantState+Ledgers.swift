@@ -8,6 +8,8 @@ public enum GSTR3BOffsetError: Error, Hashable, Sendable {
     /// Nothing saved for the period: GSTN offsets a saved (submitted) GSTR-3B only.
     case notSaved
     case alreadyOffset
+    /// The taxpayer files quarterly (QRMP) and the period is not its quarter's last month.
+    case quarterlyFiler
     case refused(OffsetRefusal)
 }
 
@@ -68,6 +70,7 @@ extension TenantState {
         guard today >= CivilDate(firstDayOf: period.next) else { throw .periodNotOpen }
         guard !isGSTR3BFiled(gstin: gstin, period: period) else { throw .alreadyFiled }
         guard isGSTR1Filed(gstin: gstin, period: period) else { throw .gstr1NotFiled }
+        guard takesMonthlyReturns(gstin: gstin, period: period) else { throw .quarterlyFiler }
         guard taxpayers[gstin]?.ledgers.payments[period] == nil else { throw .alreadyOffset }
         guard gstr3bDrafts[RecipientPeriod(recipient: gstin, period: period)] != nil else { throw .notSaved }
         guard let liability = gstr3bLiability(gstin: gstin, period: period) else { throw .unknownTaxpayer }

@@ -51,11 +51,7 @@ public struct ReturnPeriod: Hashable, Sendable, Comparable, CustomStringConverti
     /// The financial year (April–March) this period belongs to, named by its first calendar year:
     /// April 2024 … March 2025 → 2024 ("2024-25").
     public var financialYearStart: Int { month >= 4 ? year : year - 1 }
-    public var financialYearLabel: String {
-        let s = financialYearStart
-        let e = (s + 1) % 100
-        return "\(s)-" + (e < 10 ? "0\(e)" : "\(e)")
-    }
+    public var financialYearLabel: String { FinancialYear.label(financialYearStart) }
 
     /// GSTN generates the draft GSTR-2B of a period on the 14th of the following month.
     public var draftGSTR2BDate: CivilDate { CivilDate(year: next.year, month: next.month, day: 14)! }

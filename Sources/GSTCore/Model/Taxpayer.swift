@@ -26,6 +26,11 @@ public struct Taxpayer: Hashable, Sendable {
     public var openingBalances: OpeningBalances?
     /// Receipts of the returns filed through the API (GSTN's tracking lists them; `filedReturns`).
     public var filingReceipts: [ReturnFiling] = []
+    /// Filing preferences chosen per quarter (QRMP); monthly where none is.
+    public var preferences: [FinancialQuarter: FilingPreference] = [:]
+    /// Aggregate turnover GSTN holds per financial year (by its first calendar year), as the scenario
+    /// declares it; years not declared use the turnover of the filed GSTR-1s.
+    public var declaredTurnover: [Int: Amount] = [:]
 
     public init(gstin: GSTIN, tradeName: String, username: String, otp: String,
                 gstr3bFiled: Set<ReturnPeriod> = [], gstr1Filed: Set<ReturnPeriod> = [], ledgers: Ledgers = Ledgers(),

@@ -53,7 +53,8 @@ enum FilingRoutes {
                 let id = try state.proceedGSTR1(supplier: grant.session, period: period)
                 return .success(IMSStatusRender.referenceID(id))
             } catch {
-                throw .business(error == .alreadyFiled ? .returnAlreadyFiled : error == .alreadyReadyToFile ? .alreadyReadyToFile : .invalidSession)
+                throw .business(error == .alreadyFiled ? .returnAlreadyFiled : error == .alreadyReadyToFile ? .alreadyReadyToFile
+                                : error == .quarterlyFiler ? .quarterlyFiler : .invalidSession)
             }
         }
     }
@@ -98,7 +99,8 @@ enum FilingRoutes {
                 ctx.evcRequests.consume(tenant: grant.tenant, gstin: me)
                 return acknowledgement(ack, statusCode: .number)
             } catch {
-                throw .business(error == .alreadyFiled ? .gstr1AlreadyFiled : error == .nothingSubmitted ? .nothingSubmitted : .invalidSession)
+                throw .business(error == .alreadyFiled ? .gstr1AlreadyFiled : error == .nothingSubmitted ? .nothingSubmitted
+                                : error == .quarterlyFiler ? .quarterlyFiler : .invalidSession)
             }
         }
     }

@@ -48,6 +48,7 @@ enum GSTR3BRoutes {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
                 case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
                 case .alreadyOffset: throw .business(.liabilityAlreadyOffset)
+                case .quarterlyFiler: throw .business(.quarterlyFiler)
                 case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }
@@ -78,6 +79,7 @@ enum GSTR3BRoutes {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
                 case .notSaved: throw .business(.gstr3bNotSaved)
                 case .alreadyOffset: throw .business(.liabilityAlreadyOffset)
+                case .quarterlyFiler: throw .business(.quarterlyFiler)
                 case .refused(let r): throw SandboxError.business(.partialOrExcessPayment).explained(r.reason)
                 }
             }
@@ -131,6 +133,7 @@ enum GSTR3BRoutes {
                 case .alreadyFiled: throw .business(.returnAlreadyFiled)
                 case .gstr1NotFiled: throw .business(.gstr1NotFiledFor3B)
                 case .liabilityNotPaid: throw .business(.liabilityNotPaid)
+                case .quarterlyFiler: throw .business(.quarterlyFiler)
                 case .unknownTaxpayer: throw .platform(.insufficientPrivilege)
                 }
             }

@@ -14,6 +14,7 @@ enum PublicRoutes {
             Route(.post, "\(prefix)/gstin/verify", "public.gstin.verify", verify),
             Route(.post, "\(prefix)/pan/search", "public.pan.search", panSearch),
             Route(.post, "\(prefix)/gstrs/track", "public.gstrs.track", track),
+            Route(.post, "\(prefix)/gstrs/preference", "public.gstrs.preference", preference),
         ]
     }
 
@@ -31,7 +32,7 @@ enum PublicRoutes {
             guard let text = json["gstin"]?.stringValue, !text.isEmpty else { throw .required("gstin") }
             guard let gstin = GSTIN(text.uppercased()) else { throw .platform(.invalidGSTINPattern) }
             guard let yearText, !yearText.isEmpty else { throw .required("financial_year") }
-            guard let startYear = financialYearStart(yearText), startYear <= ReturnPeriod(containing: state.today).financialYearStart else {
+            guard let startYear = FinancialYear.start(yearText, prefixed: true), startYear <= ReturnPeriod(containing: state.today).financialYearStart else {
                 return .failure(.invalidFinancialYear)
             }
             let form = filter.map(FilingTrackRender.form)
@@ -46,14 +47,6 @@ enum PublicRoutes {
         }
     }
 
-    /// The first calendar year of "FY 2024-25"; nil unless the second year follows the first.
-    static func financialYearStart(_ text: String) -> Int? {
-        let u = Array(text.utf8)
-        guard u.count == 10, text.hasPrefix("FY "), u[7] == UInt8(ascii: "-"),
-              let first = Int(String(decoding: u[3..<7], as: UTF8.self)), let second = Int(String(decoding: u[8..<10], as: UTF8.self)),
-              u[3..<7].allSatisfy({ $0 >= 48 && $0 <= 57 }), (first + 1) % 100 == second else { return nil }
-        return first
-    }
 
     // MARK: POST /gst/compliance/public/gstin/search
 
@@ -113,5 +106,25 @@ enum PublicRoutes {
         func letter(_ c: UInt8) -> Bool { (c >= 65 && c <= 90) || (c >= 97 && c <= 122) }
         func digit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
         return u.count == 10 && u[0..<5].allSatisfy(letter) && u[5..<9].allSatisfy(digit) && letter(u[9])
+    }
+
+    // MARK: POST /gst/compliance/public/gstrs/preference?financial_year=FY 2025-26
+
+    /// Body `{"gstin"}`: a taxpayer's return preference for each quarter of the year, as the taxpayer's
+    /// own GET answers it. `financial_year` missing → 400, not "FY YYYY-YY" → RTN_22 (public track's code;
+    /// undocumented here); GSTIN off the pattern → 422; a GSTIN the world does not register → FO8000
+    /// (public search's answer). Suppliers of the world file monthly.
+    static func preference(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let body = SandboxBody.parse(request), yearText = request.queryValue("financial_year")
+        let (grant, inner) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> [UInt8] in
+            let json = try body.get()
+            guard let text = json["gstin"]?.stringValue, !text.isEmpty else { throw .required("gstin") }
+            guard let gstin = GSTIN(text.uppercased()) else { throw .platform(.invalidGSTINPattern) }
+            guard let yearText, !yearText.isEmpty else { throw .required("financial_year") }
+            guard let start = FinancialYear.start(yearText, prefixed: true) else { throw .business(.invalidFinancialYear) }
+            guard state.parties[gstin] != nil else { throw .business(.noRecordsFound) }
+            return FilingProfileRoutes.preferences(state, gstin: gstin, yearStart: start)
+        }
+        return .data(Envelope.successData(inner), stamp: grant.stamp)
     }
 }

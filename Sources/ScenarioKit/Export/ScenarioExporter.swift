@@ -134,6 +134,14 @@ public enum ScenarioExporter {
         let balances = t.ledgers.isEmpty ? t.openingBalances
             : OpeningBalances(cash: t.ledgers.cashBalance, credit: t.ledgers.creditBalance)
         if let balances, balances != OpeningBalances() { o["ledgers"] = ledgers(balances) }
+        if !t.preferences.isEmpty {
+            var years: [String: [String: JSONValue]] = [:]
+            for (q, p) in t.preferences { years[FinancialYear.label(q.yearStart), default: [:]]["Q\(q.quarter)"] = .string(p.rawValue) }
+            o["preferences"] = .object(years.mapValues { .object($0) })
+        }
+        if !t.declaredTurnover.isEmpty {
+            o["aato"] = .object(Dictionary(uniqueKeysWithValues: t.declaredTurnover.map { (FinancialYear.label($0.key), amount($0.value)) }))
+        }
         return .object(o)
     }
 

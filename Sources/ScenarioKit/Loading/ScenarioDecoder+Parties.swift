@@ -18,7 +18,7 @@ struct PartyRegistry {
 extension ScenarioDecoder {
     mutating func taxpayers(_ value: JSONValue, at path: JSONPath, today: CivilDate?, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
-        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers"]
+        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers", "preferences", "aato"]
         for (entry, ep) in list {
             guard let m = object(entry, at: ep, allowed: keys, required: Array(keys.prefix(4))) else { continue }
             let gstin = m["gstin"].flatMap { self.gstin($0.0, at: $0.1) }
@@ -32,12 +32,16 @@ extension ScenarioDecoder {
             let filed3B = m["gstr3b_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-3B", today: today) } ?? []
             let filed1 = m["gstr1_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-1", today: today) } ?? []
             let opening = m["ledgers"].flatMap { openingBalances($0.0, at: $0.1) }
+            let preferences = m["preferences"].map { filingPreferences($0.0, at: $0.1) } ?? [:]
+            let aato = m["aato"].map { declaredTurnover($0.0, at: $0.1) } ?? [:]
             guard let gstin, let name, let username, let otp else { continue }
             guard declare(gstin, at: ep.key("gstin"), in: &registry) else { continue }
             registry.taxpayerGSTINs.insert(gstin)
             registry.gstr1Filed[gstin] = Set(filed1)
             registry.taxpayers.append(Taxpayer(gstin: gstin, tradeName: name, username: username, otp: otp,
                                                gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1), openingBalances: opening))
+            registry.taxpayers[registry.taxpayers.count - 1].preferences = preferences
+            registry.taxpayers[registry.taxpayers.count - 1].declaredTurnover = aato
         }
     }
 
@@ -52,6 +56,39 @@ extension ScenarioDecoder {
             opening.credit = TaxTotals(igst: a("igst"), cgst: a("cgst"), sgst: a("sgst"), cess: a("cess"))
         }
         return opening
+    }
+
+    /// `{"2025-26": {"Q1": "M", "Q3": "Q"}}`: the return preference chosen per quarter (QRMP); monthly elsewhere.
+    mutating func filingPreferences(_ value: JSONValue, at path: JSONPath) -> [FinancialQuarter: FilingPreference] {
+        guard case .object(let years) = value else { fail(path, "expected an object of financial years such as {\"2025-26\": {\"Q3\": \"Q\"}}"); return [:] }
+        var out: [FinancialQuarter: FilingPreference] = [:]
+        for (year, quarters) in years {
+            let yp = path.key(year)
+            guard let start = FinancialYear.start(year) else { fail(yp, "expected a financial year such as \"2025-26\", found \"\(year)\""); continue }
+            guard case .object(let qs) = quarters else { fail(yp, "expected an object of quarters such as {\"Q3\": \"Q\"}"); continue }
+            for (q, v) in qs {
+                let qp = yp.key(q)
+                guard q.count == 2, q.hasPrefix("Q"), let n = Int(q.dropFirst()), let quarter = FinancialQuarter(yearStart: start, quarter: n) else {
+                    fail(qp, "expected Q1, Q2, Q3 or Q4"); continue
+                }
+                guard case .string(let s) = v, let p = FilingPreference(rawValue: s) else { fail(qp, "expected \"M\" (monthly) or \"Q\" (quarterly)"); continue }
+                out[quarter] = p
+            }
+        }
+        return out
+    }
+
+    /// `{"2024-25": 75000000}`: the aggregate turnover GSTN holds per financial year.
+    mutating func declaredTurnover(_ value: JSONValue, at path: JSONPath) -> [Int: Amount] {
+        guard case .object(let years) = value else { fail(path, "expected an object of financial years such as {\"2024-25\": 75000000}"); return [:] }
+        var out: [Int: Amount] = [:]
+        for (year, v) in years {
+            guard let start = FinancialYear.start(year) else { fail(path.key(year), "expected a financial year such as \"2024-25\", found \"\(year)\""); continue }
+            if case .number(let n) = v, let a = Amount(decimalText: n.text) { out[start] = a } else {
+                fail(path.key(year), "expected an amount that is not negative and has at most two decimals")
+            }
+        }
+        return out
     }
 
     /// `{"igst": {"tax": 1000, "interest": 0, "penalty": 0, "fee": 0, "other": 0}, "cgst": …}`: cash-ledger

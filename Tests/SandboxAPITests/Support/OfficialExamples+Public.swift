@@ -30,4 +30,13 @@ extension OfficialExamples {
 
     /// GET gstrs/{year}/{month}/track "record_not_found" — same page.
     static let taxpayerTrackNotFound = #"{"code":200,"timestamp":1782371188498,"data":{"status_cd":"1","data":{}},"transaction_id":"9fff47a3-15e0-4cd1-864f-7cf72338498c"}"#
+
+    /// GET gstrs/preference "Success" — `endpoints/taxpayer/common/get_filing_preference.mdx`; OpenAPI@864ff1b ~6.60M.
+    static let taxpayerPreference = #"{"code":200,"data":{"status_cd":"1","data":{"response":[{"preference":"M","quarter":"Q1"},{"preference":"M","quarter":"Q2"},{"preference":"M","quarter":"Q3"},{"preference":"M","quarter":"Q4"}]}},"timestamp":1685540172000,"transaction_id":"3733caed-31b1-45db-8cfa-0144afd983eb"}"#
+
+    /// POST public/gstrs/preference "Monthly preference" — `endpoints/public/get_preference.mdx`; OpenAPI@864ff1b.
+    static let publicPreference = #"{"code":200,"timestamp":1775825033134,"data":{"data":{"response":[{"preference":"M","quarter":"Q1"},{"preference":"M","quarter":"Q2"},{"preference":"M","quarter":"Q3"},{"preference":"M","quarter":"Q4"}]},"status_cd":"1"},"transaction_id":"903962ca-bc29-45c5-b879-3e51c7f9887d"}"#
+
+    /// GET aato "success" — `endpoints/taxpayer/common/get_aato_values.mdx`; OpenAPI@864ff1b ~6.73M.
+    static let aato = #"{"code":200,"timestamp":1763446641000,"transaction_id":"41bb8041-fb83-4654-8d75-85a19f329158","data":{"status_cd":"1","data":{"gstin":"33GSPTN0062G1ZH","fy":"2020-21","pan":"AAGFT0853L","gsttofil":1100,"pantofil":5000,"estgstto":1234,"estpanto":5678,"finalgstto":1234,"finalpanto":5678,"tpdecto":[{"estgstto":1234,"gsttobytp":1334,"docId":{"id":"20210407311"},"remarks":"GSP 1st submission","filingDate":"01/07/2021 15:31:13"},{"estgstto":1234,"gsttobytp":1334,"docId":{"id":"20210407311"},"remarks":"GSP 2nd submission","filingDate":"01/07/2021 15:31:13"}]}}}"#
 }
