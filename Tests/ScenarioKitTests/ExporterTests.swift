@@ -74,3 +74,52 @@ struct LedgerScenarioTests {
         #expect(errors(with(#"{"cash":{"cgst":{"interest":5}},"itc":{"cess":9}}"#)) == [])
     }
 }
+
+/// Registration details, filing preferences, AATO and unregistered applicants: loaded, validated with
+/// their paths, and exported so they load back the same.
+struct RegistryScenarioTests {
+    static let file = #"""
+    {"name":"registry","clock":{"now":"2025-11-15T11:00:00+05:30"},
+     "taxpayers":[{"gstin":"29AAKFB7315M1Z0","trade_name":"Bharat Components LLP","username":"u","otp":"123456",
+                   "registration":{"constitution":"Partnership","einvoice":true},
+                   "preferences":{"2025-26":{"Q3":"Q","Q4":"M"}},"aato":{"2024-25":45000000.5}}],
+     "suppliers":[{"gstin":"33AADCK2964R1Z0","trade_name":"Kaveri Textiles Private Limited",
+                   "registration":{"status":"Cancelled","registered_on":"01-07-2017","cancelled_on":"31-03-2025","nature_of_business":["Retail Business"]}}],
+     "unregistered_applicants":[{"enrolment_number":"332200000001ES9","name":"Dev","pan":"SRIFP2884S","state_code":"33","status":"C",
+                                 "enrolled_on":"28-09-2022","cancelled_on":"01-01-2025","address":{"pincode":"600033","city":"Chennai"},
+                                 "mobile":"9898989898","email":"dev@example.com"}]}
+    """#
+
+    @Test func loadsAndExportsTheSame() throws {
+        let scenario = try ScenarioLoader.load(bytes: Array(Self.file.utf8), name: "registry.json")
+        let state = TenantState(seed: scenario.world, realTime: .fixed(0))
+        let supplier = try #require(state.registration(GSTIN("33AADCK2964R1Z0")!))
+        #expect(supplier.status == "Cancelled" && supplier.cancelledOn == CivilDate(year: 2025, month: 3, day: 31) && supplier.natureOfBusiness == ["Retail Business"])
+        let me = try #require(GSTIN("29AAKFB7315M1Z0"))
+        #expect(state.registration(me)?.constitution == "Partnership" && state.registration(me)?.eInvoicing == true)
+        #expect(state.filingPreference(gstin: me, quarter: FinancialQuarter(yearStart: 2025, quarter: 3)!) == .quarterly)
+        #expect(state.aggregateTurnover(gstin: me, yearStart: 2024).declared == Amount(paise: 4_500_000_050))
+        #expect(state.unregisteredApplicant("332200000001ES9")?.active == false)
+
+        let json = ScenarioExporter.export(state: state, seed: scenario.world, credentials: scenario.world.credentials, name: "registry")
+        let again = try ScenarioLoader.load(json: json, name: "again")
+        #expect(again.world.parties == scenario.world.parties)
+        #expect(again.world.taxpayers.map(\.preferences) == scenario.world.taxpayers.map(\.preferences))
+        #expect(again.world.taxpayers.map(\.declaredTurnover) == scenario.world.taxpayers.map(\.declaredTurnover))
+        #expect(again.world.unregisteredApplicants == scenario.world.unregisteredApplicants)
+    }
+
+    @Test func badBlocksAreRefusedWithTheirPaths() {
+        func problems(_ replace: String, with: String) -> String {
+            let parts = Self.file.split(separator: replace, maxSplits: 1, omittingEmptySubsequences: false)
+            return errors(parts.joined(separator: with)).joined(separator: "\n")
+        }
+        #expect(problems(#""cancelled_on":"31-03-2025","#, with: "").contains("needs cancelled_on"))
+        #expect(problems(#""status":"Cancelled""#, with: #""status":"Gone""#).contains("registration.status"))
+        #expect(problems(#""Q3":"Q""#, with: #""Q5":"Q""#).contains("Q5"))
+        #expect(problems(#""2024-25":45000000.5"#, with: #""2024-26":1"#).contains("2024-26"))
+        #expect(problems(#""pincode":"600033""#, with: #""pincode":"6000""#).contains("pincode"))
+        #expect(problems(#""enrolment_number":"332200000001ES9""#, with: #""enrolment_number":"x""#).contains("enrolment_number"))
+        #expect(problems(#""status":"C","#, with: "").contains("cancelled_on"))
+    }
+}

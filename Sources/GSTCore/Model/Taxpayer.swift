@@ -3,7 +3,11 @@ public struct Party: Hashable, Sendable {
     public var gstin: GSTIN
     /// `trdnm` in GSTR-2B.
     public var tradeName: String
-    public init(gstin: GSTIN, tradeName: String) { self.gstin = gstin; self.tradeName = tradeName }
+    /// What the scenario states of the party's registration (public search); the rest is derived.
+    public var registration: RegistrationDetails?
+    public init(gstin: GSTIN, tradeName: String, registration: RegistrationDetails? = nil) {
+        self.gstin = gstin; self.tradeName = tradeName; self.registration = registration
+    }
 }
 
 /// A taxpayer who logs in through a vendor (OTP session) and whose returns the sandbox serves.

@@ -14,6 +14,8 @@ public struct WorldSeed: Sendable {
     public var idOwner: String?
     /// Documents per GSTR-2B file: above it the 2B is split into `fc` files (`file_number`).
     public var gstr2bPageSize: Int
+    /// Unregistered applicants (enrolment numbers) public search knows.
+    public var unregisteredApplicants: [UnregisteredApplicant] = []
 
     public init(credentials: TenantCredentials = TenantCredentials(), parties: [Party] = [], taxpayers: [Taxpayer] = [],
                 documents: [Document] = [], clock: ClockSetting = .realTime, jobTiming: JobTiming = .onFirstPoll,

@@ -6,17 +6,20 @@
 /// the rest is derived from the GSTIN alone, so it is the same in every run, tenant and instance and
 /// consistent with the GSTIN: the constitution from the PAN's fourth character (P proprietorship, C
 /// company, F firm, …), the address and both jurisdictions in the GSTIN's state, a registration date
-/// from GST's start (1 July 2017) on. Every party is Active.
+/// from GST's start (1 July 2017) on, Active. A scenario may state any of these (`RegistrationDetails`):
+/// a cancelled or suspended registration, its dates, its constitution, type, nature of business.
 public struct Registration: Hashable, Sendable {
     public var gstin: GSTIN
     /// `lgnm`.
     public var legalName: String
     /// `tradeNam`.
     public var tradeName: String
-    /// `sts`: "Active".
+    /// `sts`: "Active", "Cancelled", "Suspended".
     public var status: String
     /// `rgdt`.
     public var registeredOn: CivilDate
+    /// `cxdt`: the cancellation (or suspension) date; nil while active.
+    public var cancelledOn: CivilDate?
     /// `lstupdt`.
     public var lastUpdatedOn: CivilDate
     /// `ctb`.
@@ -41,8 +44,23 @@ public struct Registration: Hashable, Sendable {
 }
 
 extension Registration {
-    /// The registration of a party of the world.
+    /// The registration of a party of the world: derived, then what the scenario states.
     init(_ party: Party, eInvoicing: Bool) {
+        self.init(derived: party, eInvoicing: eInvoicing)
+        guard let d = party.registration else { return }
+        if let v = d.legalName { legalName = v }
+        if let v = d.status { status = v.rawValue }
+        if let v = d.registeredOn { registeredOn = v }
+        if let v = d.cancelledOn { cancelledOn = v }
+        if let v = d.lastUpdatedOn { lastUpdatedOn = v } else if let c = cancelledOn, c > lastUpdatedOn { lastUpdatedOn = c }
+        if lastUpdatedOn < registeredOn { lastUpdatedOn = registeredOn }
+        if let v = d.constitution { constitution = v }
+        if let v = d.taxpayerType { taxpayerType = v }
+        if let v = d.natureOfBusiness { natureOfBusiness = v; }
+        if let v = d.eInvoicing { self.eInvoicing = v }
+    }
+
+    private init(derived party: Party, eInvoicing: Bool) {
         let gstin = party.gstin
         // One 64-bit draw per GSTIN: the same details wherever and whenever it is looked up.
         var draw = Array(gstin.value.utf8).withUnsafeBytes { Fingerprint64.of($0) }
@@ -57,7 +75,7 @@ extension Registration {
         let nature = Self.natures[next(Self.natures.count)]
         self.init(
             gstin: gstin, legalName: party.tradeName.uppercased(), tradeName: party.tradeName, status: "Active",
-            registeredOn: registered, lastUpdatedOn: registered.adding(days: next(700)),
+            registeredOn: registered, cancelledOn: nil, lastUpdatedOn: registered.adding(days: next(700)),
             constitution: Self.constitution(pan: gstin.pan), taxpayerType: "Regular", natureOfBusiness: [nature],
             address: Address(buildingNumber: String(1 + next(999)), floor: "Floor \(next(12))",
                              building: "\(district) Trade Centre", street: "Station Road", locality: "\(district) East",
@@ -90,6 +108,33 @@ extension Registration {
                           "Office / Sale Office", "Warehouse / Depot"]
 }
 
+/// A registration's status in GSTN's words (`sts`).
+public enum RegistrationStatus: String, CaseIterable, Hashable, Sendable {
+    case active = "Active", cancelled = "Cancelled", suspended = "Suspended"
+}
+
+/// What a scenario states of a party's registration; anything not stated is derived from the GSTIN.
+public struct RegistrationDetails: Hashable, Sendable {
+    public var legalName: String?
+    public var status: RegistrationStatus?
+    public var registeredOn: CivilDate?
+    /// When a cancelled or suspended registration stopped (`cxdt`).
+    public var cancelledOn: CivilDate?
+    public var lastUpdatedOn: CivilDate?
+    public var constitution: String?
+    public var taxpayerType: String?
+    public var natureOfBusiness: [String]?
+    public var eInvoicing: Bool?
+
+    public init(legalName: String? = nil, status: RegistrationStatus? = nil, registeredOn: CivilDate? = nil, cancelledOn: CivilDate? = nil,
+                lastUpdatedOn: CivilDate? = nil, constitution: String? = nil, taxpayerType: String? = nil,
+                natureOfBusiness: [String]? = nil, eInvoicing: Bool? = nil) {
+        self.legalName = legalName; self.status = status; self.registeredOn = registeredOn; self.cancelledOn = cancelledOn
+        self.lastUpdatedOn = lastUpdatedOn; self.constitution = constitution; self.taxpayerType = taxpayerType
+        self.natureOfBusiness = natureOfBusiness; self.eInvoicing = eInvoicing
+    }
+}
+
 extension StateCode {
     /// State and union territory names by GST state code, as `pradr.addr.stcd` writes them.
     static let names: [String: String] = [
@@ -119,5 +164,33 @@ extension TenantState {
     /// Whether any of the party's documents carries an IRN.
     private func issuesEInvoices(_ gstin: GSTIN) -> Bool {
         documents.issued(by: gstin).contains { $0.irn != nil }
+    }
+}
+
+/// A change GSTN's day-wise list reports for a registration: generated, cancelled, updated, inactive
+/// (suspended) — its `chng_typ` G, C, U, I.
+public struct RegistrationChange: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable { case generated = "G", cancelled = "C", updated = "U", inactive = "I" }
+    public var kind: Kind
+    public var gstin: GSTIN
+    public var on: CivilDate
+}
+
+extension TenantState {
+    /// The registrations of `state` that changed on `day`: generated (registration date), cancelled or
+    /// suspended (`cxdt`), updated (last update, when it is neither), in GSTIN order.
+    public func registrationChanges(in state: StateCode, on day: CivilDate) -> [RegistrationChange] {
+        var out: [RegistrationChange] = []
+        for gstin in parties.keys.sorted() where gstin.stateCode == state {
+            // Dates only: not `registration(_:)`, whose e-invoice flag scans the party's documents.
+            guard let party = parties[gstin] else { continue }
+            let r = Registration(party, eInvoicing: false)
+            if r.registeredOn == day { out.append(RegistrationChange(kind: .generated, gstin: gstin, on: day)) }
+            if r.cancelledOn == day { out.append(RegistrationChange(kind: r.status == "Suspended" ? .inactive : .cancelled, gstin: gstin, on: day)) }
+            if r.lastUpdatedOn == day, r.registeredOn != day, r.cancelledOn != day {
+                out.append(RegistrationChange(kind: .updated, gstin: gstin, on: day))
+            }
+        }
+        return out
     }
 }

@@ -29,6 +29,9 @@ public struct TenantState: Sendable {
     public let jobTiming: JobTiming
     public let gstr2bPageSize: Int
 
+    /// Unregistered applicants by enrolment number (upper case); fixed by the world.
+    public let unregisteredApplicants: [String: UnregisteredApplicant]
+
     /// The template's shared drafts (`SharedDrafts`); nil for a state built on its own.
     var sharedDrafts: SharedDrafts?
 
@@ -58,6 +61,7 @@ public struct TenantState: Sendable {
         ids = IDGenerator(seed: seed.idSeed)
         jobTiming = seed.jobTiming
         gstr2bPageSize = max(1, seed.gstr2bPageSize)
+        unregisteredApplicants = Dictionary(seed.unregisteredApplicants.map { ($0.enrolmentNumber.uppercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for t in seed.taxpayers {
             guard let opening = t.openingBalances, t.ledgers.isEmpty else { continue }
             let at = now

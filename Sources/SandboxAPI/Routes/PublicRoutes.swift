@@ -15,6 +15,9 @@ enum PublicRoutes {
             Route(.post, "\(prefix)/pan/search", "public.pan.search", panSearch),
             Route(.post, "\(prefix)/gstrs/track", "public.gstrs.track", track),
             Route(.post, "\(prefix)/gstrs/preference", "public.gstrs.preference", preference),
+            Route(.post, "\(prefix)/gstin/changed-list", "public.gstin.changed-list", changedList),
+            Route(.post, "\(prefix)/unregistered-applicants", "public.unregistered-applicants", applicant),
+            Route(.post, "\(prefix)/unregistered-applicants/validation", "public.unregistered-applicants.validation", validateApplicant),
         ]
     }
 
@@ -126,5 +129,67 @@ enum PublicRoutes {
             return FilingProfileRoutes.preferences(state, gstin: gstin, yearStart: start)
         }
         return .data(Envelope.successData(inner), stamp: grant.stamp)
+    }
+
+    // MARK: POST /gst/compliance/public/gstin/changed-list
+
+    /// Body `{"date": "DD-MM-YYYY", "state_code": "24", "page"?: 1}`: the registrations of that state the
+    /// world generated, cancelled, suspended or updated that day (`TenantState.registrationChanges`), 1,000
+    /// a page (the emulator's choice), GSTINs as MD5 hex as documented. `date` / `state_code` missing → 400;
+    /// off their patterns, or `page` below 1 → 422; nothing changed → an empty `gstLst` with zero counts
+    /// (undocumented).
+    static func changedList(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let body = SandboxBody.parse(request)
+        let (grant, inner) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> [UInt8] in
+            let json = try body.get()
+            guard let dateText = json["date"]?.stringValue, !dateText.isEmpty else { throw .required("date") }
+            guard let codeText = json["state_code"]?.stringValue, !codeText.isEmpty else { throw .required("state_code") }
+            guard dateText.utf8.count == 10, dateText.utf8.dropFirst(2).first == UInt8(ascii: "-"), let day = CivilDate(ddmmyyyy: dateText) else {
+                throw .unprocessable("Invalid date. Expected DD-MM-YYYY")
+            }
+            guard codeText.utf8.count == 2, let code = StateCode(codeText) else { throw .unprocessable("Invalid state_code") }
+            var page = 1
+            if let p = json["page"] {
+                guard let n = p.intValue, n >= 1 else { throw .unprocessable("page must be an integer of at least 1") }
+                page = n
+            }
+            return PublicSearchRender.changedList(state.registrationChanges(in: code, on: day), state: code, page: page, pageSize: 1_000)
+        }
+        return .data(Envelope.successData(inner), stamp: grant.stamp)
+    }
+
+    // MARK: POST /gst/compliance/public/unregistered-applicants
+
+    /// Body `{"enrolment_number"}`: the applicant the scenario declares (`unregistered_applicants`). Missing →
+    /// 400; an enrolment number nobody holds → FO8000 "No records found" (undocumented: public search's answer).
+    static func applicant(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let body = SandboxBody.parse(request)
+        let (grant, inner) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> [UInt8] in
+            PublicSearchRender.applicant(try enrolled(try body.get(), state))
+        }
+        return .data(Envelope.successData(inner), stamp: grant.stamp)
+    }
+
+    // MARK: POST /gst/compliance/public/unregistered-applicants/validation
+
+    /// Body `{"enrolment_number", "mobile"?, "email"?}` (at least one of them, else 400): "matched" or
+    /// "unmatched" for each detail given; an unknown enrolment number → FO8000 (undocumented).
+    static func validateApplicant(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
+        let body = SandboxBody.parse(request)
+        let (grant, inner) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> [UInt8] in
+            let json = try body.get()
+            let mobile = json["mobile"]?.stringValue, email = json["email"]?.stringValue
+            let applicant = try enrolled(json, state)
+            guard mobile != nil || email != nil else { throw .badRequest("mobile or email is required") }
+            return PublicSearchRender.contactValidation(applicant, mobile: mobile, email: email)
+        }
+        return .data(Envelope.successData(inner), stamp: grant.stamp)
+    }
+
+    /// The applicant the body's `enrolment_number` names.
+    private static func enrolled(_ json: JSONValue, _ state: TenantState) throws(SandboxError) -> UnregisteredApplicant {
+        guard let number = json["enrolment_number"]?.stringValue, !number.isEmpty else { throw .required("enrolment_number") }
+        guard let applicant = state.unregisteredApplicant(number) else { throw .business(.noRecordsFound) }
+        return applicant
     }
 }

@@ -32,11 +32,12 @@ public enum ScenarioExporter {
         top["credentials"] = self.credentials(credentials)
 
         let taxpayers = state.taxpayers.values.sorted { $0.gstin.value < $1.gstin.value }
-        top["taxpayers"] = .array(taxpayers.map(taxpayer))
+        top["taxpayers"] = .array(taxpayers.map { taxpayer($0, registration: state.parties[$0.gstin]?.registration) })
         let taxpayerGSTINs = Set(state.taxpayers.keys)
         let suppliers = state.parties.values.filter { !taxpayerGSTINs.contains($0.gstin) }.sorted { $0.gstin.value < $1.gstin.value }
-        top["suppliers"] = .array(suppliers.map { .object(["gstin": .string($0.gstin.value), "trade_name": .string($0.tradeName)]) })
+        top["suppliers"] = .array(suppliers.map(supplier))
 
+        if !seed.unregisteredApplicants.isEmpty { top["unregistered_applicants"] = .array(seed.unregisteredApplicants.map(applicant)) }
         top["documents"] = documents(state.documents.all.sorted { $0.key < $1.key })
         return .object(top)
     }
@@ -54,7 +55,7 @@ public enum ScenarioExporter {
         if let description = scenario.description { top["description"] = .string(description) }
         top["credentials"] = self.credentials(credentials)
         var block: [String: JSONValue] = ["clock": clock(changes.clock)]
-        if !changes.taxpayers.isEmpty { block["taxpayers"] = .array(changes.taxpayers.map(taxpayer)) }
+        if !changes.taxpayers.isEmpty { block["taxpayers"] = .array(changes.taxpayers.map { taxpayer($0) }) }
         if !changes.documents.isEmpty { block["documents"] = documents(changes.documents) }
         if !changes.removed.isEmpty {
             block["removed"] = .array(changes.removed.map { k in
@@ -74,9 +75,11 @@ public enum ScenarioExporter {
         if !scenario.strictGSTIN { top["strict_gstin"] = .bool(false) }
         if let idSeed = seed.idSeed { top["ids"] = .object(["seed": .number(JSONNumber(idSeed))]) }
         top["gstr2b"] = .object(["page_size": .number(JSONNumber(seed.gstr2bPageSize))])
-        top["taxpayers"] = .array(seed.taxpayers.map(taxpayer))
+        let registrations = Dictionary(seed.parties.map { ($0.gstin, $0.registration) }, uniquingKeysWith: { a, _ in a })
+        top["taxpayers"] = .array(seed.taxpayers.map { taxpayer($0, registration: registrations[$0.gstin] ?? nil) })
         let declared = seed.parties.prefix(scenario.declaredPartyCount).dropFirst(seed.taxpayers.count)
-        top["suppliers"] = .array(declared.map { .object(["gstin": .string($0.gstin.value), "trade_name": .string($0.tradeName)]) })
+        top["suppliers"] = .array(declared.map(supplier))
+        if !seed.unregisteredApplicants.isEmpty { top["unregistered_applicants"] = .array(seed.unregisteredApplicants.map(applicant)) }
         top["documents"] = documents(Array(seed.documents.prefix(scenario.listedDocumentCount)))
         if !scenario.generateSpecs.isEmpty { top["generate"] = .array(scenario.generateSpecs.map(\.json)) }
         return top
@@ -125,7 +128,7 @@ public enum ScenarioExporter {
 
     /// A taxpayer; its ledgers as the balances they hold now (their entries and GSTR-3B payments are
     /// not part of a snapshot: an imported tenant opens its ledgers with these balances).
-    static func taxpayer(_ t: Taxpayer) -> JSONValue {
+    static func taxpayer(_ t: Taxpayer, registration: RegistrationDetails? = nil) -> JSONValue {
         var o: [String: JSONValue] = [
             "gstin": .string(t.gstin.value), "trade_name": .string(t.tradeName),
             "username": .string(t.username), "otp": .string(t.otp),
@@ -139,9 +142,46 @@ public enum ScenarioExporter {
             for (q, p) in t.preferences { years[FinancialYear.label(q.yearStart), default: [:]]["Q\(q.quarter)"] = .string(p.rawValue) }
             o["preferences"] = .object(years.mapValues { .object($0) })
         }
+        if let registration { o["registration"] = self.registration(registration) }
         if !t.declaredTurnover.isEmpty {
             o["aato"] = .object(Dictionary(uniqueKeysWithValues: t.declaredTurnover.map { (FinancialYear.label($0.key), amount($0.value)) }))
         }
+        return .object(o)
+    }
+
+    static func supplier(_ p: Party) -> JSONValue {
+        var o: [String: JSONValue] = ["gstin": .string(p.gstin.value), "trade_name": .string(p.tradeName)]
+        if let r = p.registration { o["registration"] = registration(r) }
+        return .object(o)
+    }
+
+    static func applicant(_ a: UnregisteredApplicant) -> JSONValue {
+        var o: [String: JSONValue] = [
+            "enrolment_number": .string(a.enrolmentNumber), "name": .string(a.name), "pan": .string(a.pan),
+            "state_code": .string(a.state.value), "status": .string(a.active ? "A" : "C"), "enrolled_on": .string(a.enrolledOn.dashed),
+            "mobile": .string(a.mobile), "email": .string(a.email), "goods": .string(a.goods), "services": .string(a.services),
+            "address": .object([
+                "building_number": .string(a.address.buildingNumber), "building": .string(a.address.building), "street": .string(a.address.street),
+                "locality": .string(a.address.locality), "pincode": .string(a.address.pincode), "district": .string(a.address.district),
+                "city": .string(a.address.city), "landmark": .string(a.address.landmark),
+            ]),
+        ]
+        if let c = a.cancelledOn { o["cancelled_on"] = .string(c.dashed) }
+        return .object(o)
+    }
+
+    /// The scenario's `registration` block: what it stated, nothing derived.
+    static func registration(_ d: RegistrationDetails) -> JSONValue {
+        var o: [String: JSONValue] = [:]
+        if let v = d.legalName { o["legal_name"] = .string(v) }
+        if let v = d.status { o["status"] = .string(v.rawValue) }
+        if let v = d.registeredOn { o["registered_on"] = .string(v.dashed) }
+        if let v = d.cancelledOn { o["cancelled_on"] = .string(v.dashed) }
+        if let v = d.lastUpdatedOn { o["last_updated_on"] = .string(v.dashed) }
+        if let v = d.constitution { o["constitution"] = .string(v) }
+        if let v = d.taxpayerType { o["taxpayer_type"] = .string(v) }
+        if let v = d.natureOfBusiness { o["nature_of_business"] = .array(v.map { .string($0) }) }
+        if let v = d.eInvoicing { o["einvoice"] = .bool(v) }
         return .object(o)
     }
 

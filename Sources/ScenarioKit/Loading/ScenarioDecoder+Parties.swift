@@ -10,6 +10,8 @@ struct PartyRegistry {
     var taxpayerGSTINs: Set<GSTIN> = []
     /// GSTR-1 periods filed, per taxpayer: a taxpayer's own documents must agree with them.
     var gstr1Filed: [GSTIN: Set<ReturnPeriod>] = [:]
+    /// What the file states of taxpayers' registrations (suppliers carry theirs in `Party`).
+    var taxpayerRegistrations: [GSTIN: RegistrationDetails] = [:]
 
     func isKnown(_ g: GSTIN) -> Bool { declaredAt[g] != nil }
     func isTaxpayer(_ g: GSTIN) -> Bool { taxpayerGSTINs.contains(g) }
@@ -18,7 +20,7 @@ struct PartyRegistry {
 extension ScenarioDecoder {
     mutating func taxpayers(_ value: JSONValue, at path: JSONPath, today: CivilDate?, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
-        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers", "preferences", "aato"]
+        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers", "preferences", "aato", "registration"]
         for (entry, ep) in list {
             guard let m = object(entry, at: ep, allowed: keys, required: Array(keys.prefix(4))) else { continue }
             let gstin = m["gstin"].flatMap { self.gstin($0.0, at: $0.1) }
@@ -34,6 +36,7 @@ extension ScenarioDecoder {
             let opening = m["ledgers"].flatMap { openingBalances($0.0, at: $0.1) }
             let preferences = m["preferences"].map { filingPreferences($0.0, at: $0.1) } ?? [:]
             let aato = m["aato"].map { declaredTurnover($0.0, at: $0.1) } ?? [:]
+            let registration = m["registration"].flatMap { registrationDetails($0.0, at: $0.1) }
             guard let gstin, let name, let username, let otp else { continue }
             guard declare(gstin, at: ep.key("gstin"), in: &registry) else { continue }
             registry.taxpayerGSTINs.insert(gstin)
@@ -42,6 +45,7 @@ extension ScenarioDecoder {
                                                gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1), openingBalances: opening))
             registry.taxpayers[registry.taxpayers.count - 1].preferences = preferences
             registry.taxpayers[registry.taxpayers.count - 1].declaredTurnover = aato
+            if let registration { registry.taxpayerRegistrations[gstin] = registration }
         }
     }
 
@@ -56,6 +60,39 @@ extension ScenarioDecoder {
             opening.credit = TaxTotals(igst: a("igst"), cgst: a("cgst"), sgst: a("sgst"), cess: a("cess"))
         }
         return opening
+    }
+
+    /// What public search shows of a party: `legal_name`, `status` (Active, Cancelled, Suspended),
+    /// `registered_on` / `cancelled_on` / `last_updated_on` (DD-MM-YYYY), `constitution`, `taxpayer_type`,
+    /// `nature_of_business` (strings), `einvoice` (bool). A cancelled or suspended registration names the
+    /// day it stopped, on or after it began; an active one names none.
+    mutating func registrationDetails(_ value: JSONValue, at path: JSONPath) -> RegistrationDetails? {
+        let keys = ["legal_name", "status", "registered_on", "cancelled_on", "last_updated_on", "constitution", "taxpayer_type",
+                    "nature_of_business", "einvoice"]
+        guard let m = object(value, at: path, allowed: keys) else { return nil }
+        var d = RegistrationDetails()
+        d.legalName = m["legal_name"].flatMap { string($0.0, at: $0.1) }
+        d.constitution = m["constitution"].flatMap { string($0.0, at: $0.1) }
+        d.taxpayerType = m["taxpayer_type"].flatMap { string($0.0, at: $0.1) }
+        d.registeredOn = m["registered_on"].flatMap { date($0.0, at: $0.1) }
+        d.cancelledOn = m["cancelled_on"].flatMap { date($0.0, at: $0.1) }
+        d.lastUpdatedOn = m["last_updated_on"].flatMap { date($0.0, at: $0.1) }
+        d.eInvoicing = m["einvoice"].flatMap { bool($0.0, at: $0.1) }
+        if let (v, p) = m["status"] {
+            if case .string(let s) = v, let status = RegistrationStatus(rawValue: s) { d.status = status } else {
+                fail(p, "expected \"Active\", \"Cancelled\" or \"Suspended\", found \(ScenarioDecoder.show(v))")
+            }
+        }
+        if let (v, p) = m["nature_of_business"] {
+            if case .array(let items) = v, !items.isEmpty, items.allSatisfy({ $0.stringValue?.isEmpty == false }) {
+                d.natureOfBusiness = items.compactMap(\.stringValue)
+            } else { fail(p, "expected a non-empty list of strings such as [\"Wholesale Business\"]") }
+        }
+        let stopped = d.status == .cancelled || d.status == .suspended
+        if stopped, d.cancelledOn == nil { fail(path, "a \(d.status!.rawValue.lowercased()) registration needs cancelled_on") }
+        if !stopped, d.cancelledOn != nil { fail(path.key("cancelled_on"), "only a Cancelled or Suspended registration has cancelled_on") }
+        if let r = d.registeredOn, let c = d.cancelledOn, c < r { fail(path.key("cancelled_on"), "is before registered_on (\(r))") }
+        return d
     }
 
     /// `{"2025-26": {"Q1": "M", "Q3": "Q"}}`: the return preference chosen per quarter (QRMP); monthly elsewhere.
@@ -107,11 +144,12 @@ extension ScenarioDecoder {
     mutating func suppliers(_ value: JSONValue, at path: JSONPath, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
         for (entry, ep) in list {
-            guard let m = object(entry, at: ep, allowed: ["gstin", "trade_name"], required: ["gstin", "trade_name"]) else { continue }
+            guard let m = object(entry, at: ep, allowed: ["gstin", "trade_name", "registration"], required: ["gstin", "trade_name"]) else { continue }
             let gstin = m["gstin"].flatMap { self.gstin($0.0, at: $0.1) }
             let name = m["trade_name"].flatMap { string($0.0, at: $0.1) }
+            let registration = m["registration"].flatMap { registrationDetails($0.0, at: $0.1) }
             guard let gstin, let name, declare(gstin, at: ep.key("gstin"), in: &registry) else { continue }
-            registry.suppliers.append(Party(gstin: gstin, tradeName: name))
+            registry.suppliers.append(Party(gstin: gstin, tradeName: name, registration: registration))
         }
     }
 

@@ -11,7 +11,7 @@ import JSON
 public enum ScenarioLoader {
     static let topLevelKeys = [
         "$schema", "name", "description", "strict_gstin", "clock", "jobs", "ids", "gstr2b", "credentials",
-        "taxpayers", "suppliers", "documents", "generate", "changes",
+        "taxpayers", "suppliers", "unregistered_applicants", "documents", "generate", "changes",
     ] + Scenario.reservedKeys
 
     /// Loads the file at `path`; errors name it as given. With `generate: false` the file is only
@@ -75,6 +75,7 @@ public enum ScenarioLoader {
         var registry = PartyRegistry()
         if let (v, p) = m["taxpayers"] { d.taxpayers(v, at: p, today: today, into: &registry) }
         if let (v, p) = m["suppliers"] { d.suppliers(v, at: p, into: &registry) }
+        let applicants = m["unregistered_applicants"].map { d.unregisteredApplicants($0.0, at: $0.1) } ?? []
         var seen: [DocumentKey: JSONPath] = [:]
         let documents = m["documents"].map { d.documents($0.0, at: $0.1, registry: registry, today: today, seen: &seen) } ?? []
         let specs = m["generate"].map { d.generateBlocks($0.0, at: $0.1, registry: registry, today: today) } ?? []
@@ -91,8 +92,10 @@ public enum ScenarioLoader {
         }
 
         world.taxpayers = registry.taxpayers
-        world.parties = registry.taxpayers.map { Party(gstin: $0.gstin, tradeName: $0.tradeName) } + registry.suppliers
+        world.parties = registry.taxpayers.map { Party(gstin: $0.gstin, tradeName: $0.tradeName, registration: registry.taxpayerRegistrations[$0.gstin]) }
+            + registry.suppliers
         world.documents = documents
+        world.unregisteredApplicants = applicants
         var reserved: [String: JSONValue] = [:]
         for key in Scenario.reservedKeys { reserved[key] = m.members[key] }
         var scenario = Scenario(name: scenarioName, description: description, world: world, strictGSTIN: d.strictGSTIN,

@@ -39,4 +39,13 @@ extension OfficialExamples {
 
     /// GET aato "success" — `endpoints/taxpayer/common/get_aato_values.mdx`; OpenAPI@864ff1b ~6.73M.
     static let aato = #"{"code":200,"timestamp":1763446641000,"transaction_id":"41bb8041-fb83-4654-8d75-85a19f329158","data":{"status_cd":"1","data":{"gstin":"33GSPTN0062G1ZH","fy":"2020-21","pan":"AAGFT0853L","gsttofil":1100,"pantofil":5000,"estgstto":1234,"estpanto":5678,"finalgstto":1234,"finalpanto":5678,"tpdecto":[{"estgstto":1234,"gsttobytp":1334,"docId":{"id":"20210407311"},"remarks":"GSP 1st submission","filingDate":"01/07/2021 15:31:13"},{"estgstto":1234,"gsttobytp":1334,"docId":{"id":"20210407311"},"remarks":"GSP 2nd submission","filingDate":"01/07/2021 15:31:13"}]}}}"#
+
+    /// POST public/gstin/changed-list "Changed GSTIN list" — `endpoints/public/get-day-wise-changed-gstins.mdx`; OpenAPI@864ff1b (its counts contradict its one record; shapes only).
+    static let changedList = #"{"code":200,"data":{"data":{"tpgcnt":1,"cpgnum":1,"ismpg":"N","cnt":6,"gstLst":[{"state_cd":"24","gstdtls":[{"chng_typ":"G","gstin":"427adfe66a80ec823a53c1dd56fd0157","chng_dt":"24-01-2017"}]}],"totalCount":7},"status_cd":"1"},"timestamp":1763446641000,"transaction_id":"a4bcca2e-7e82-4eaf-8046-6cd4e8c028c1"}"#
+
+    /// POST public/unregistered-applicants "Unregistered applicant" — `endpoints/public/get-unregistered-applicant-details.mdx`; OpenAPI@864ff1b.
+    static let unregisteredApplicant = #"{"code":200,"data":{"data":{"name":"Dev Prakruthi","pan":"SRIFP2884S","state":"Tamil Nadu","authstatus":"A","regdt":"28/09/1989","candt":"","addtls":{"bno":"3/1-10","bnm":"","st":"3rd Street","loc":"West Mambalam","pncd":"600033","stcd":"Tamil Nadu","lg":"13.035805","lt":"80.2204520000001","dst":"Chennai","cnty":"IND","landMark":"West Mambalam Sub Post Office","city":"Chennai"},"goodsdetails":"","servicedetails":""},"status_cd":"1"},"timestamp":1785424627417,"transaction_id":"f8be2d24-ed85-4a65-9763-0a3bef00870a"}"#
+
+    /// POST public/unregistered-applicants/validation "Validated contact details" — `endpoints/public/unregistered-applicants-validation.mdx`; OpenAPI@864ff1b.
+    static let unregisteredValidation = #"{"code":200,"data":{"data":{"Enrolment Number":"372300000015ES1","Mobile Number":"matched","Email Address":"unmatched"},"status_cd":"1"},"timestamp":1785424627417,"transaction_id":"eb03920d-5dae-447b-aa2a-8e4931ccbe58"}"#
 }
