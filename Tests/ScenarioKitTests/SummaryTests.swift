@@ -21,6 +21,31 @@ import GSTCore
         #expect(summary.documentCount >= 300 && summary.supplierCount >= 25)
     }
 
+    /// The GSTR-3B recipe as discovery tells it: balances, and per period the next step of the recipe.
+    @Test func showsBalancesAndTheNextGSTR3BStep() throws {
+        let scenario = try ScenarioLoader.load(path: Repo.scenarios + "/contracts/gstr3b-recipe.json")
+        var state = TenantState(seed: scenario.world, realTime: .fixed(0))
+        let me = GSTIN("29AAKFB7315M1Z0")!
+        let october = ReturnPeriod(month: 10, year: 2025)!
+        func next() -> ScenarioSummary.GSTR3BStep? {
+            ScenarioSummary(scenario: scenario, state: state).taxpayers[0].periods.first { $0.period == october }?.gstr3bNext
+        }
+        let summary = ScenarioSummary(scenario: scenario, state: state)
+        #expect(summary.taxpayers[0].cash.igst.tax == Amount(rupees: 10_000))
+        #expect(summary.json["taxpayers"]?[0]?["ledgers"]?["cash"]?["igst"]?["tax"] == .number(JSONNumber(text: "10000")!))
+        #expect(summary.json["taxpayers"]?[0]?["periods"]?[0]?["gstr3b_next"] == "save")
+        #expect(summary.json["taxpayers"]?[0]?["periods"]?[0]?["preference"] == "monthly")
+        let id = try state.submitGSTR3BSave(gstin: me, period: october, figures: GSTR3BDraft(outward: GSTR3BLine(taxes: TaxTotals(igst: Amount(rupees: 100)))))
+        _ = state.pollReturnJob(referenceID: id, gstin: me)   // the scenario's jobs finish on the first poll
+        #expect(next() == .offset)
+        var plan = OffsetPlan()
+        plan.cash.otherThanReverseCharge.igst.tax = Amount(rupees: 100)
+        try state.offsetGSTR3BLiability(gstin: me, period: october, plan: plan)
+        #expect(next() == .file)
+        _ = try state.fileGSTR3BReturn(gstin: me, period: october)
+        #expect(next() == .filed)
+    }
+
     @Test func followsTheLiveClock() throws {
         let scenario = try DefaultScenario.load()
         var state = TenantState(seed: scenario.world, realTime: .fixed(0))

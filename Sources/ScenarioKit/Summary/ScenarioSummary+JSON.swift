@@ -53,6 +53,8 @@ extension ScenarioSummary.TaxpayerSummary {
         [
             "gstin": .string(gstin.value), "trade_name": .string(tradeName),
             "username": .string(username), "otp": .string(otp),
+            // The scenario format's `ledgers` block: what an export would write.
+            "ledgers": ScenarioExporter.ledgers(OpeningBalances(cash: cash, credit: credit)),
             "periods": .array(periods.map(\.json)),
         ]
     }
@@ -61,11 +63,15 @@ extension ScenarioSummary.TaxpayerSummary {
 extension ScenarioSummary.PeriodSummary {
     /// `gstr2b` is one of `regenerable`, `not_yet` (with `gstr2b_available_from`), `gstr3b_filed`,
     /// `future_period` — what a regeneration request answers (success, IMS2B009, IMS2B007, IMS2B007).
+    /// `gstr3b_next` is the recipe's next step for the period's GSTR-3B: `file_gstr1_first`, `quarterly`
+    /// (no GSTR-3B this month), `save`, `offset`, `file` or `filed`; `preference` monthly or quarterly.
     public var json: JSONValue {
         var o: [String: JSONValue] = [
             "period": .string(period.mmyyyy),
             "gstr3b_filed": .bool(gstr3bFiled),
             "gstr1_filed": .bool(gstr1Filed),
+            "preference": .string(preference == .monthly ? "monthly" : "quarterly"),
+            "gstr3b_next": .string(gstr3bNext.rawValue),
             "inward": [
                 "documents": .number(JSONNumber(inward.values.reduce(0, +))),
                 "by_section": ScenarioSummary.counts(inward, IMSSection.allCases, \.rawValue),

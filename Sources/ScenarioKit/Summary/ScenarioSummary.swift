@@ -24,7 +24,19 @@ public struct ScenarioSummary: Hashable, Sendable {
         public var tradeName: String
         public var username: String
         public var otp: String
+        /// Cash and ITC balances now (the ledgers' balances).
+        public var cash: CashAmounts
+        public var credit: TaxTotals
         public var periods: [PeriodSummary]
+    }
+
+    /// What GSTR-3B of a period takes next, in Sandbox's recipe order.
+    public enum GSTR3BStep: String, Hashable, Sendable {
+        /// GSTN answers RT-R3BQ1004 until the period's GSTR-1 is filed.
+        case fileGSTR1First = "file_gstr1_first"
+        /// A quarterly filer's first two months: no GSTR-3B (RT-QRMP1001).
+        case quarterly
+        case save, offset, file, filed
     }
 
     public struct PeriodSummary: Hashable, Sendable {
@@ -33,6 +45,9 @@ public struct ScenarioSummary: Hashable, Sendable {
         public var gstr2b: GSTR2BAvailability
         public var gstr3bFiled: Bool
         public var gstr1Filed: Bool
+        /// Monthly returns, or a quarterly filer's quarter (GSTR-1 and GSTR-3B for its last month only).
+        public var preference: FilingPreference
+        public var gstr3bNext: GSTR3BStep
         /// Documents received in this supplier period, per IMS section.
         public var inward: [IMSSection: Int]
         /// Records still visible in IMS (not removed by GSTR-3B filing), per status.
@@ -82,12 +97,21 @@ public struct ScenarioSummary: Hashable, Sendable {
             outward[d.filing.period, default: [:]][d.section, default: 0] += 1
             counterparties[d.filing.period, default: []].insert(d.recipient)
         }
-        let periods = Set(inward.keys).union(outward.keys).union(t.gstr3bFiled).union(t.gstr1Filed).sorted()
+        let periods = Set(inward.keys).union(outward.keys).union(t.gstr3bFiled).union(t.gstr1Filed).union(t.ledgers.payments.keys).sorted()
+        func next(_ p: ReturnPeriod) -> GSTR3BStep {
+            if t.gstr3bFiled.contains(p) { return .filed }
+            if !state.takesMonthlyReturns(gstin: t.gstin, period: p) { return .quarterly }
+            if !t.gstr1Filed.contains(p) { return .fileGSTR1First }
+            if t.ledgers.payments[p] != nil { return .file }
+            return state.gstr3bDrafts[RecipientPeriod(recipient: t.gstin, period: p)] == nil ? .save : .offset
+        }
         return TaxpayerSummary(
             gstin: t.gstin, tradeName: t.tradeName, username: t.username, otp: t.otp,
+            cash: t.ledgers.cashBalance, credit: t.ledgers.creditBalance,
             periods: periods.map { p in
                 PeriodSummary(period: p, gstr2b: state.gstr2bAvailability(recipient: t.gstin, period: p),
                               gstr3bFiled: t.gstr3bFiled.contains(p), gstr1Filed: t.gstr1Filed.contains(p),
+                              preference: state.filingPreference(gstin: t.gstin, quarter: FinancialQuarter(containing: p)), gstr3bNext: next(p),
                               inward: inward[p] ?? [:], imsStatus: status[p] ?? [:], outward: outward[p] ?? [:],
                               outwardCounterparties: counterparties[p]?.count ?? 0)
             })
