@@ -124,4 +124,45 @@ struct PerformanceTests {
         let t = Self.time { _ = Tenant(id: "w", template: WorldTemplate(seed: Fixture.seed(idSeed: 1, documents: docs), realTime: .fixed(0))) }
         print("PERF tenant-build-100k: wall \(t.wall) ms, thread CPU \(t.cpu) ms (not budgeted)")
     }
+
+    /// Paying a GSTR-3B (offset liability: set-off check, ITC credit, liability posting, credit and cash
+    /// debits, discharge) on a tenant of 100,000 documents, one period per round (a period is paid once).
+    /// Budget: ≤ 1 ms (issue 14).
+    @Test("GSTR-3B offset + ledger update")
+    func offset() throws {
+        let docs = BulkWorld.documents(count: 100_000, suppliers: 1_000)
+        var seed = Fixture.seed(idSeed: 1, documents: docs)
+        // 60 ended periods with GSTR-1 filed: 2020-04 … 2025-03; cash enough for every one.
+        let periods = (0..<60).map { i in ReturnPeriod(month: (i + 3) % 12 + 1, year: 2020 + (i + 3) / 12)! }
+        seed.taxpayers[0].gstr1Filed = Set(periods)
+        seed.taxpayers[0].openingBalances = OpeningBalances(cash: CashAmounts(igst: MinorHeads(tax: Amount(rupees: 10_000_000))))
+        let tenant = Tenant(id: "p", template: WorldTemplate(seed: seed, realTime: .fixed(0)))
+        let r = Fixture.recipient
+        let figures = GSTR3BDraft(outward: GSTR3BLine(taxableValue: Amount(rupees: 100_000), taxes: TaxTotals(igst: Amount(rupees: 18_000))),
+                                  netITC: TaxTotals(igst: Amount(rupees: 5_000)))
+        for p in periods {
+            tenant.write { s in
+                let id = try! s.submitGSTR3BSave(gstin: r, period: p, figures: figures)
+                _ = s.pollReturnJob(referenceID: id, gstin: r)
+            }
+        }
+        var plan = OffsetPlan()
+        plan.credit.igstByIGST = Amount(rupees: 5_000)
+        plan.cash.otherThanReverseCharge.igst.tax = Amount(rupees: 13_000)
+        var times: [Double] = [], cpu: [Double] = []
+        for p in periods {
+            var failure: GSTR3BOffsetError?
+            let t = Self.time {
+                tenant.write { s in
+                    do throws(GSTR3BOffsetError) { try s.offsetGSTR3BLiability(gstin: r, period: p, plan: plan) } catch { failure = error }
+                }
+            }
+            #expect(failure == nil)
+            times.append(t.wall); cpu.append(t.cpu)
+        }
+        let ledgers = tenant.read { $0.ledgers(of: r) }
+        #expect(ledgers.payments.count == periods.count)
+        print("PERF gstr3b-offset: wall median \(Self.median(times)) ms (max \(times.max()!)); thread CPU median \(Self.median(cpu)) ms "
+              + "over \(periods.count) periods, \(ledgers.cash.count) cash entries at the end (budget 1 ms)")
+    }
 }
