@@ -17,6 +17,8 @@ final class RenderCache: Sendable {
         case imsInvoices(GSTIN, IMSSection, IMSStatus?)
         case gstr2b(GSTIN, ReturnPeriod, fileNumber: Int?)
         case gstr1(GSTIN, ReturnPeriod, IMSSection, counterparty: GSTIN?, actionRequired: Bool?, from: CivilDate?)
+        /// Public GSTIN search (`verification` false) or verification of a GSTIN.
+        case publicRegistration(GSTIN, verification: Bool)
         /// A route keyed by composed text (GSTR-1 return sections and summary; tests).
         case named(String)
     }

@@ -56,7 +56,7 @@ enum PublicRoutes {
     /// Body `{"gstin"}`: missing → 400; not a GSTIN's pattern → 422 "Invalid GSTIN pattern"; a GSTIN the
     /// world does not register → FO8000 "No records found"; else the registration (`PublicSearchRender`).
     static func search(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
-        try lookUp(request, ctx, render: PublicSearchRender.taxpayer)
+        try lookUp(request, ctx, verification: false, render: PublicSearchRender.taxpayer)
     }
 
     // MARK: POST /gst/compliance/public/gstin/verify
@@ -64,21 +64,24 @@ enum PublicRoutes {
     /// As search, with the verification's fields (`PublicSearchRender.verification`). The docs give no
     /// answer for a GSTIN nobody holds: FO8000 "No records found", as search answers.
     static func verify(_ request: HTTPRequest, _ params: PathParameters, _ ctx: SandboxAPIContext) throws(SandboxError) -> SandboxReply {
-        try lookUp(request, ctx, render: PublicSearchRender.verification)
+        try lookUp(request, ctx, verification: true, render: PublicSearchRender.verification)
     }
 
     /// The registration the body's `gstin` names, rendered by `render`.
-    private static func lookUp(_ request: HTTPRequest, _ ctx: SandboxAPIContext,
-                               render: (Registration) -> [UInt8]) throws(SandboxError) -> SandboxReply {
+    /// The answer is cached per tenant state version and GSTIN (public search is what clients call most:
+    /// before every invoice, to check the counterparty).
+    private static func lookUp(_ request: HTTPRequest, _ ctx: SandboxAPIContext, verification: Bool,
+                               render: @escaping (Registration) -> [UInt8]) throws(SandboxError) -> SandboxReply {
         let body = SandboxBody.parse(request)
-        let (grant, registration) = try ctx.authorized(request, .platform) { (state, _) throws(SandboxError) -> Registration? in
+        let (grant, data) = try ctx.authorized(request, .platform) { (state, grant) throws(SandboxError) -> [UInt8] in
             let json = try body.get()
             guard let value = json["gstin"] else { throw .required("gstin") }
             guard let text = value.stringValue, let gstin = GSTIN(text) else { throw .platform(.invalidGSTINPattern) }
-            return state.registration(gstin)
+            return ctx.cache.fragment(grant.tenant, route: .publicRegistration(gstin, verification: verification), version: state.version) {
+                state.registration(gstin).map { SandboxData.success(render($0)) } ?? SandboxData.error(.noRecordsFound)
+            }
         }
-        guard let registration else { return .data(SandboxData.error(.noRecordsFound), stamp: grant.stamp) }
-        return SandboxReply(body: .success(render(registration)), stamp: grant.stamp)
+        return .data(data, stamp: grant.stamp)
     }
 
     // MARK: POST /gst/compliance/public/pan/search?state_code=
