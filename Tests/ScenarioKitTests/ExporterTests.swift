@@ -43,24 +43,38 @@ struct ExporterTests {
     }
 }
 
-/// The `ledgers` block: opening balances credited on the scenario clock; an export writes the balances
-/// held, which load back as the same balances.
+/// The `ledgers` block: opening balances credited on the scenario clock; an export writes them with
+/// every later entry, the GSTR-3B payments and the filing receipts, which load back identical.
 struct LedgerScenarioTests {
-    @Test func openingBalancesLoadPostAndExportAsBalances() throws {
-        let path = Repo.scenarios + "/contracts/gstr3b-recipe.json"
-        let scenario = try ScenarioLoader.load(path: path)
+    @Test func ledgersPaymentsAndReceiptsRoundTrip() throws {
+        let scenario = try ScenarioLoader.load(path: Repo.scenarios + "/contracts/gstr3b-recipe.json")
         var state = TenantState(seed: scenario.world, realTime: .fixed(0))
-        let gstin = try #require(GSTIN("29AAKFB7315M1Z0"))
-        let opening = state.ledgers(of: gstin)
+        let me = try #require(GSTIN("29AAKFB7315M1Z0"))
+        let october = ReturnPeriod(month: 10, year: 2025)!
+        let opening = state.ledgers(of: me)
         #expect(opening.cash.count == 1 && opening.cash[0].description == "Opening balance" && opening.cash[0].at == state.now)
-        #expect(opening.cashBalance == CashAmounts(igst: MinorHeads(tax: Amount(rupees: 10_000)), cgst: MinorHeads(tax: Amount(rupees: 1_000)),
-                                                   sgst: MinorHeads(tax: Amount(rupees: 1_000))))
-        try state.depositCash(gstin: gstin, amounts: CashAmounts(cess: MinorHeads(fee: Amount(paise: 250))), reference: "CPIN1")
+        // A challan, a paid and filed GSTR-3B, an hour apart.
+        state.advanceClock(by: 3_600_000)
+        try state.depositCash(gstin: me, amounts: CashAmounts(cess: MinorHeads(fee: Amount(paise: 250))), reference: "CPIN1")
+        let id = try state.submitGSTR3BSave(gstin: me, period: october, figures: GSTR3BDraft(
+            outward: GSTR3BLine(taxes: TaxTotals(igst: Amount(rupees: 18_000), cgst: Amount(rupees: 1_800), sgst: Amount(rupees: 1_800))),
+            netITC: TaxTotals(igst: Amount(rupees: 9_000), cgst: Amount(rupees: 900), sgst: Amount(rupees: 900))))
+        _ = state.pollReturnJob(referenceID: id, gstin: me)
+        var plan = OffsetPlan()
+        plan.credit.igstByIGST = Amount(rupees: 9_000); plan.credit.cgstByCGST = Amount(rupees: 900); plan.credit.sgstBySGST = Amount(rupees: 900)
+        plan.cash.otherThanReverseCharge = CashAmounts(igst: MinorHeads(tax: Amount(rupees: 9_000)), cgst: MinorHeads(tax: Amount(rupees: 900)),
+                                                       sgst: MinorHeads(tax: Amount(rupees: 900)))
+        state.advanceClock(by: 3_600_000)
+        try state.offsetGSTR3BLiability(gstin: me, period: october, plan: plan)
+        let ack = try state.fileGSTR3BReturn(gstin: me, period: october)
+
         let json = ScenarioExporter.export(state: state, seed: scenario.world, credentials: scenario.world.credentials, name: "x")
-        #expect(json["taxpayers"]?[0]?["ledgers"]?["cash"]?["cess"]?["fee"] == .number(JSONNumber(text: "2.5")!))
+        #expect(json["taxpayers"]?[0]?["ledgers"]?["cash"]?["igst"]?["tax"] == .number(JSONNumber(text: "10000")!))   // the opening, as given
         let again = TenantState(seed: try ScenarioLoader.load(json: json, name: "x").world, realTime: .fixed(0))
-        #expect(again.ledgers(of: gstin).cashBalance == state.ledgers(of: gstin).cashBalance)
-        #expect(again.ledgers(of: gstin).creditBalance == state.ledgers(of: gstin).creditBalance)
+        #expect(again.ledgers(of: me) == state.ledgers(of: me))
+        #expect(again.taxpayers[me]?.filingReceipts == state.taxpayers[me]?.filingReceipts)
+        #expect(again.filedReturns(gstin: me).contains { $0.arn == String(ack.prefix(15)) && $0.form == .gstr3b })
+        #expect(again.ledgers(of: me).payments[october]?.plan == plan)
     }
 
     @Test func badLedgerBlocksAreRefusedWithTheirPaths() {
@@ -72,6 +86,11 @@ struct LedgerScenarioTests {
         #expect(errors(with(#"{"cash":{"vat":{}}}"#)).joined().contains("vat"))
         #expect(errors(with(#"{"itc":{"igst":1.234}}"#)).joined().contains("ledgers.itc.igst"))
         #expect(errors(with(#"{"cash":{"cgst":{"interest":5}},"itc":{"cess":9}}"#)) == [])
+        // A saved log is replayed: an entry that would overdraw the ledger does not load.
+        let overdraw = #"{"cash":{"igst":{"tax":10}},"opened_at":"2025-01-01T00:00:00+05:30","entries":[{"ledger":"cash","at":"2025-01-02","reference":"D","description":"d","type":"Dr","amounts":{"igst":{"tax":11}}}]}"#
+        #expect(errors(with(overdraw)).joined().contains("ledgers.entries[0]: this entry would take the ledger below zero"))
+        #expect(errors(with(#"{"opened_at":"2025-01-01","entries":[{"ledger":"bank","at":"2025-01-02","reference":"D","description":"d","type":"Cr","amounts":{}}]}"#))
+            .joined().contains("ledger"))
     }
 }
 

@@ -90,9 +90,15 @@ public struct OpeningBalances: Hashable, Sendable {
 }
 
 extension Ledgers {
+    /// The reference of the entries a scenario's opening balances post.
+    public static let openingReference = "OPENING"
+
     /// Posts `opening` as "Opening balance" credits at `at` (nothing for a zero ledger).
-    mutating func open(with opening: OpeningBalances, at: Int64) {
-        if opening.cash != .zero { postCash(at: at, reference: "OPENING", description: "Opening balance", period: nil, .credit, opening.cash) }
-        if opening.credit != .zero { postCredit(at: at, reference: "OPENING", description: "Opening balance", period: nil, .credit, opening.credit) }
+    public mutating func open(with opening: OpeningBalances, at: Int64) {
+        if opening.cash != .zero { postCash(at: at, reference: Self.openingReference, description: "Opening balance", period: nil, .credit, opening.cash) }
+        if opening.credit != .zero { postCredit(at: at, reference: Self.openingReference, description: "Opening balance", period: nil, .credit, opening.credit) }
     }
+
+    /// Restores a payment a saved tenant made (its entries are replayed separately).
+    public mutating func restore(_ payment: GSTR3BPayment, for period: ReturnPeriod) { payments[period] = payment }
 }

@@ -126,17 +126,16 @@ public enum ScenarioExporter {
         return .object(["sandbox": .array(sandbox), "vayana": .array(vayana)])
     }
 
-    /// A taxpayer; its ledgers as the balances they hold now (their entries and GSTR-3B payments are
-    /// not part of a snapshot: an imported tenant opens its ledgers with these balances).
+    /// A taxpayer, with its ledgers as the scenario's opening balances plus their history (`LedgerLog`)
+    /// and the receipts of returns it filed, so an import holds the same ledgers, payments and ARNs.
     static func taxpayer(_ t: Taxpayer, registration: RegistrationDetails? = nil) -> JSONValue {
         var o: [String: JSONValue] = [
             "gstin": .string(t.gstin.value), "trade_name": .string(t.tradeName),
             "username": .string(t.username), "otp": .string(t.otp),
             "gstr3b_filed": periods(t.gstr3bFiled), "gstr1_filed": periods(t.gstr1Filed),
         ]
-        let balances = t.ledgers.isEmpty ? t.openingBalances
-            : OpeningBalances(cash: t.ledgers.cashBalance, credit: t.ledgers.creditBalance)
-        if let balances, balances != OpeningBalances() { o["ledgers"] = ledgers(balances) }
+        if let log = LedgerLog.json(t) { o["ledgers"] = log }
+        if !t.filingReceipts.isEmpty { o["filings"] = .array(t.filingReceipts.map(LedgerLog.filing)) }
         if !t.preferences.isEmpty {
             var years: [String: [String: JSONValue]] = [:]
             for (q, p) in t.preferences { years[FinancialYear.label(q.yearStart), default: [:]]["Q\(q.quarter)"] = .string(p.rawValue) }

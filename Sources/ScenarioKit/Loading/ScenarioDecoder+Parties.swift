@@ -20,7 +20,7 @@ struct PartyRegistry {
 extension ScenarioDecoder {
     mutating func taxpayers(_ value: JSONValue, at path: JSONPath, today: CivilDate?, into registry: inout PartyRegistry) {
         guard let list = array(value, at: path) else { return }
-        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers", "preferences", "aato", "registration"]
+        let keys = ["gstin", "trade_name", "username", "otp", "gstr3b_filed", "gstr1_filed", "ledgers", "preferences", "aato", "registration", "filings"]
         for (entry, ep) in list {
             guard let m = object(entry, at: ep, allowed: keys, required: Array(keys.prefix(4))) else { continue }
             let gstin = m["gstin"].flatMap { self.gstin($0.0, at: $0.1) }
@@ -33,7 +33,8 @@ extension ScenarioDecoder {
             }
             let filed3B = m["gstr3b_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-3B", today: today) } ?? []
             let filed1 = m["gstr1_filed"].map { filedPeriods($0.0, at: $0.1, form: "GSTR-1", today: today) } ?? []
-            let opening = m["ledgers"].flatMap { openingBalances($0.0, at: $0.1) }
+            let log = m["ledgers"].flatMap { ledgerLog($0.0, at: $0.1) }
+            let filings = m["filings"].map { filingReceipts($0.0, at: $0.1) } ?? []
             let preferences = m["preferences"].map { filingPreferences($0.0, at: $0.1) } ?? [:]
             let aato = m["aato"].map { declaredTurnover($0.0, at: $0.1) } ?? [:]
             let registration = m["registration"].flatMap { registrationDetails($0.0, at: $0.1) }
@@ -42,24 +43,13 @@ extension ScenarioDecoder {
             registry.taxpayerGSTINs.insert(gstin)
             registry.gstr1Filed[gstin] = Set(filed1)
             registry.taxpayers.append(Taxpayer(gstin: gstin, tradeName: name, username: username, otp: otp,
-                                               gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1), openingBalances: opening))
+                                               gstr3bFiled: Set(filed3B), gstr1Filed: Set(filed1), ledgers: log?.ledgers ?? Ledgers(),
+                                               openingBalances: log?.opening))
+            registry.taxpayers[registry.taxpayers.count - 1].filingReceipts = filings
             registry.taxpayers[registry.taxpayers.count - 1].preferences = preferences
             registry.taxpayers[registry.taxpayers.count - 1].declaredTurnover = aato
             if let registration { registry.taxpayerRegistrations[gstin] = registration }
         }
-    }
-
-    /// `{"cash": {"igst": {"tax": 1000, "interest": 0, "penalty": 0, "fee": 0, "other": 0}, …}, "itc": {"igst": 500, …}}`:
-    /// the balances the electronic cash ledger (per head and minor head) and credit ledger open with.
-    mutating func openingBalances(_ value: JSONValue, at path: JSONPath) -> OpeningBalances? {
-        guard let m = object(value, at: path, allowed: ["cash", "itc"]) else { return nil }
-        var opening = OpeningBalances()
-        if let (cash, cp) = m["cash"], let c = cashAmounts(cash, at: cp) { opening.cash = c }
-        if let (itc, ip) = m["itc"], let i = object(itc, at: ip, allowed: ["igst", "cgst", "sgst", "cess"]) {
-            func a(_ k: String) -> Amount { i[k].flatMap { amount($0.0, at: $0.1) } ?? .zero }
-            opening.credit = TaxTotals(igst: a("igst"), cgst: a("cgst"), sgst: a("sgst"), cess: a("cess"))
-        }
-        return opening
     }
 
     /// What public search shows of a party: `legal_name`, `status` (Active, Cancelled, Suspended),
