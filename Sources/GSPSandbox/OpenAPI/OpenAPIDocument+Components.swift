@@ -73,14 +73,24 @@ extension OpenAPIDocument {
              "gstr2b": S.oneOfStrings(["regenerable", "not_yet", "gstr3b_filed", "future_period"],
                                       description: "what regenerating this period's GSTR-2B answers now: success, IMS2B009, IMS2B007, IMS2B007"),
              "gstr2b_available_from": S.described(S.string, "DD-MM-YYYY, with not_yet"),
+             "preference": S.oneOfStrings(["monthly", "quarterly"], description: "the quarter's return preference (QRMP)"),
+             "gstr3b_next": S.oneOfStrings(["file_gstr1_first", "quarterly", "save", "offset", "file", "filed"],
+                                           description: "the next step of Sandbox's GSTR-3B recipe for the period"),
              "inward": S.object(["documents": S.count, "by_section": bySection, "ims_status": imsStatus],
                                 required: ["documents", "by_section", "ims_status"]),
              "outward": S.object(["documents": S.count, "by_section": bySection, "counterparties": S.count],
                                  required: ["documents", "by_section", "counterparties"])],
-            required: ["period", "gstr1_filed", "gstr3b_filed", "gstr2b", "inward", "outward"])
+            required: ["period", "gstr1_filed", "gstr3b_filed", "gstr2b", "preference", "gstr3b_next", "inward", "outward"])
+        let minor = S.object(["tax": S.number, "interest": S.number, "penalty": S.number, "fee": S.number, "other": S.number],
+                             required: ["tax", "interest", "penalty", "fee", "other"])
+        let heads = ["igst", "cgst", "sgst", "cess"]
+        let ledgers = S.object(
+            ["cash": S.object(Dictionary(uniqueKeysWithValues: heads.map { ($0, minor) }), required: heads),
+             "itc": S.object(Dictionary(uniqueKeysWithValues: heads.map { ($0, S.number) }), required: heads)],
+            required: ["cash", "itc"], description: "cash and ITC balances now, in the scenario format's ledgers block")
         let taxpayer = S.object(
-            ["gstin": S.string, "trade_name": S.string, "username": S.string, "otp": S.string, "periods": S.array(period)],
-            required: ["gstin", "trade_name", "username", "otp", "periods"])
+            ["gstin": S.string, "trade_name": S.string, "username": S.string, "otp": S.string, "ledgers": ledgers, "periods": S.array(period)],
+            required: ["gstin", "trade_name", "username", "otp", "ledgers", "periods"])
         return S.object(
             ["tenant": S.string, "name": S.string, "description": S.string, "now": S.string, "now_epoch_ms": S.integer,
              "clock": S.oneOfStrings(["fixed", "real"]), "credentials": S.ref("Credentials"),
