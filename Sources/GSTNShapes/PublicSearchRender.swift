@@ -58,7 +58,8 @@ extension PublicSearchRender {
     /// [{chng_dt, chng_typ, gstin (MD5 hex)}], state_cd}], ismpg, totalCount, tpgcnt}`, keys in byte order.
     package static func changedList(_ all: [RegistrationChange], state: StateCode, page: Int, pageSize: Int) -> [UInt8] {
         let pages = max(1, (all.count + pageSize - 1) / pageSize)
-        let start = min(all.count, (page - 1) * pageSize)
+        // A page past the last (any Int a body gives) shows nothing, without multiplying it.
+        let start = page > pages ? all.count : min(all.count, (page - 1) * pageSize)
         let shown = all[start..<min(all.count, start + pageSize)]
         var b = JSONBuilder(capacity: 160 + shown.count * 90)
         b.beginObject()

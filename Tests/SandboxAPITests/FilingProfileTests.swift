@@ -38,7 +38,8 @@ import Testing
         // Bad bodies change nothing.
         for (body, status) in [(#"{"fy":"2024-25","quarter":"Q4","preference":"M"}"#, 400),
                                (Self.preference("2024-25", "Q5", "M"), 422), (Self.preference("2024-2025", "Q4", "M"), 422),
-                               (Self.preference("2024-25", "Q4", "N"), 422), (Self.preference("2024-25", "Q4", "M", gstin: TestWorld.supplier), 422)] {
+                               (Self.preference("2024-25", "Q4", "N"), 422), (Self.preference("2024-25", "Q4", "M", gstin: TestWorld.supplier), 422),
+                               (Self.preference("2150-51", "Q4", "Q"), 422), (Self.preference("9998-99", "Q1", "M"), 422)] {
             #expect(h.send(.post, "\(Self.t)/gstrs/preference", headers: auth, body: body).status == status, "\(body)")
         }
         #expect(h.tenant.read { $0.filingPreference(gstin: TestWorld.recipient, quarter: FinancialQuarter(yearStart: 2024, quarter: 4)!) } == .quarterly)

@@ -48,6 +48,7 @@ import Testing
         let none = changes("30-06-2024", "29")
         #expect(none.inner?["cnt"]?.scalarText == "0" && none.inner?["gstLst"]?.arrayValue?.isEmpty == true && none.inner?["ismpg"] == "N")
         #expect(changes("30-06-2024", "27", page: 2).inner?["cnt"]?.scalarText == "0")
+        #expect(changes("30-06-2024", "27", page: Int.max).inner?["cnt"]?.scalarText == "0")   // no overflow
         #expect(changes("2024-06-30", "27").status == 422 && changes("30-06-2024", "2").status == 422 && changes("30-06-2024", "27", page: 0).status == 422)
         #expect(h.send(.post, "\(Self.p)/gstin/changed-list", headers: auth, body: #"{"state_code":"27"}"#).status == 400)
     }

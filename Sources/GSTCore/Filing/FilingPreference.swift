@@ -11,8 +11,11 @@ public struct FinancialQuarter: Hashable, Sendable, Comparable {
     /// 1…4.
     public var quarter: Int
 
+    /// Years whose four quarters are all return periods (1900–2099).
+    public static let years = 1900...2098
+
     public init?(yearStart: Int, quarter: Int) {
-        guard (1...4).contains(quarter), (1900...9998).contains(yearStart) else { return nil }
+        guard (1...4).contains(quarter), Self.years.contains(yearStart) else { return nil }
         self.yearStart = yearStart; self.quarter = quarter
     }
 
@@ -21,11 +24,12 @@ public struct FinancialQuarter: Hashable, Sendable, Comparable {
         quarter = p.month >= 4 ? (p.month - 4) / 3 + 1 : 4
     }
 
-    /// The quarter's three return periods, in order.
+    /// The quarter's three return periods, in order (always three: month arithmetic is total).
     public var periods: [ReturnPeriod] {
         let firstMonth = quarter == 4 ? 1 : 4 + (quarter - 1) * 3
         let year = quarter == 4 ? yearStart + 1 : yearStart
-        return (0..<3).compactMap { ReturnPeriod(month: firstMonth + $0, year: year) }
+        let first = ReturnPeriod(containing: CivilDate(year: year, month: firstMonth, day: 1) ?? CivilDate(epochMilliseconds: 0))
+        return [first, first.next, first.next.next]
     }
 
     /// GSTN's window for choosing a quarter's preference: from the first day of the preceding quarter's
@@ -93,7 +97,7 @@ public enum FinancialYear {
         let u = Array(text.utf8.dropFirst(prefix.utf8.count))
         guard u.count == 7, u[4] == UInt8(ascii: "-"), u.enumerated().allSatisfy({ $0.offset == 4 || ($0.element >= 48 && $0.element <= 57) }),
               let first = Int(String(decoding: u[0..<4], as: UTF8.self)), let second = Int(String(decoding: u[5..<7], as: UTF8.self)),
-              (first + 1) % 100 == second, (1900...9998).contains(first) else { return nil }
+              (first + 1) % 100 == second, FinancialQuarter.years.contains(first) else { return nil }
         return first
     }
 }
