@@ -5,14 +5,16 @@ import JSON
 /// `arn, dof (DD-MM-YYYY), mof, ret_prd (MMYYYY), rtntype, status "Filed", valid "Y"`, keys in byte order
 /// (the public example's order; the taxpayer example's differs, which JSON does not see).
 package enum FilingTrackRender {
-    package static func filed(_ filings: [ReturnFiling]) -> [UInt8] {
+    /// `validAsBoolean`: Vayana's v3.0 example writes `valid` as `true`, Sandbox's as `"Y"`.
+    package static func filed(_ filings: [ReturnFiling], validAsBoolean: Bool = false) -> [UInt8] {
         var b = JSONBuilder(capacity: 64 + filings.count * 140)
         b.beginObject()
         b.key("EFiledlist"); b.beginArray()
         for f in filings {
             b.beginObject()
             b.field("arn", f.arn); b.field("dof", f.filedOn.dashed); b.field("mof", f.mode); b.field("ret_prd", f.period.mmyyyy)
-            b.field("rtntype", f.form.rawValue); b.field("status", "Filed"); b.field("valid", "Y")
+            b.field("rtntype", f.form.rawValue); b.field("status", "Filed")
+            if validAsBoolean { b.field("valid", true) } else { b.field("valid", "Y") }
             b.endObject()
         }
         b.endArray()

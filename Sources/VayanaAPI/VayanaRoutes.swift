@@ -35,6 +35,9 @@ public enum VayanaRoutes {
             Route(.put, p("\(t)/returns/ims/RESETIMS"), operation: "vayana.ims.reset", api: .vayana, handler: IMSRoutes.reset),
             Route(.get, p("\(t)/returns/ims/REQSTS"), operation: "vayana.ims.reqsts", api: .vayana, handler: IMSRoutes.requestStatus),
             Route(.get, p("\(t)/returns/ims/FILEDET"), operation: "vayana.ims.filedet", api: .vayana, handler: IMSRoutes.fileDetails),
+
+            Route(.get, p("\(CommonRoutes.prefix)/search"), operation: "vayana.common.search", api: .vayana, handler: CommonRoutes.search),
+            Route(.get, p("\(CommonRoutes.prefix)/returns"), operation: "vayana.common.returns", api: .vayana, handler: CommonRoutes.trackReturns),
         ]
     }
 }

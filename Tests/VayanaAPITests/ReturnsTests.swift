@@ -205,6 +205,7 @@ import VayanaAPI
             "vayana.auth.login", "vayana.gstn.otprequest", "vayana.gstn.authtoken", "vayana.gstn.refreshtoken",
             "vayana.gstn.authenticate", "vayana.returns", "vayana.returns.filedownload", "vayana.ims.getinv", "vayana.ims.getcnt",
             "vayana.ims.save", "vayana.ims.reset", "vayana.ims.reqsts", "vayana.ims.filedet",
+            "vayana.common.search", "vayana.common.returns",
         ])
     }
 }
